@@ -1,0 +1,140 @@
+/**
+ * Internal. Compiles a submission's exercise files into one module per
+ * exercise, with esbuild, on the trusted side.
+ *
+ * Imports are confined to the submission's own exercise files: a relative path
+ * that climbs out of exercises/, an absolute path or a package name is a
+ * compile error, so nothing else on disk (solutions, fixtures) can be bundled in.
+ */
+import * as esbuild from "esbuild";
+import { chmod, mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export interface CompileProblem {
+  /** Path as the student knows it, e.g. exercises/05-delta/delta.ts. */
+  file: string;
+  line: number;
+  column: number;
+  text: string;
+}
+
+export type CompileOutcome = { ok: true; module: string } | { ok: false; problems: CompileProblem[] };
+
+/**
+ * - root: the folder that holds the exercise folders (a submission's exercises/).
+ * - entries: exercise id → entry file relative to root (e.g. 05-delta/delta.ts).
+ */
+export async function compileExercises(
+  root: string,
+  entries: Record<string, string>,
+  outDir: string,
+): Promise<Record<string, CompileOutcome>> {
+  await mkdir(outDir, { recursive: true, mode: 0o755 });
+  const ids = Object.keys(entries);
+  const result: Record<string, CompileOutcome> = {};
+  // One build for all exercises is the fast path; only a failing submission
+  // pays for one build per exercise, to learn which exercises the errors cost.
+  const all = await build(root, ids, entries, outDir);
+  if (all.ok) {
+    for (const id of ids) result[id] = { ok: true, module: path.join(outDir, `${id}.mjs`) };
+    return result;
+  }
+  for (const id of ids) {
+    const one = await build(root, [id], entries, outDir);
+    result[id] = one.ok ? { ok: true, module: path.join(outDir, `${id}.mjs`) } : one;
+  }
+  return result;
+}
+
+async function build(
+  root: string,
+  ids: string[],
+  entries: Record<string, string>,
+  outDir: string,
+): Promise<{ ok: true } | { ok: false; problems: CompileProblem[] }> {
+  const result = await esbuild
+    .build({
+      absWorkingDir: root,
+      entryPoints: ids.map((id) => ({ in: path.join(root, entries[id]), out: id })),
+      outdir: outDir,
+      outExtension: { ".js": ".mjs" },
+      bundle: true,
+      write: false,
+      format: "esm",
+      platform: "node",
+      target: "node20",
+      sourcemap: "inline",
+      sourcesContent: false,
+      logLevel: "silent",
+      tsconfigRaw: {},
+      plugins: [confineImports(root)],
+    })
+    .catch((error: esbuild.BuildFailure) => error);
+  if ("errors" in result && result.errors.length > 0) {
+    return { ok: false, problems: result.errors.map((m) => toProblem(root, m)) };
+  }
+  const outputs = (result as esbuild.BuildResult<{ write: false }>).outputFiles;
+  await Promise.all(outputs.map((file) => writeFile(file.path, file.contents, { mode: 0o644 })));
+  return { ok: true };
+}
+
+function toProblem(root: string, message: esbuild.Message): CompileProblem {
+  const loc = message.location;
+  return {
+    file: loc ? path.join("exercises", path.relative(root, path.resolve(root, loc.file))) : "exercises",
+    line: loc?.line ?? 0,
+    column: (loc?.column ?? 0) + 1,
+    text: message.text,
+  };
+}
+
+function confineImports(exercisesRoot: string): esbuild.Plugin {
+  return {
+    name: "confine-imports",
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, (args) => {
+        if (args.kind === "entry-point") return undefined;
+        const spec = args.path;
+        if (spec.startsWith("./") || spec.startsWith("../")) {
+          const target = path.resolve(args.resolveDir, spec);
+          if (target === exercisesRoot || target.startsWith(exercisesRoot + path.sep)) return undefined;
+          return {
+            errors: [
+              {
+                text: `import "${spec}" reaches outside exercises/; exercise files may only import other exercise files`,
+              },
+            ],
+          };
+        }
+        return {
+          errors: [{ text: `import "${spec}" is not allowed; exercise files may only import other exercise files` }],
+        };
+      });
+    },
+  };
+}
+
+const harnessBuilds = new Map<string, Promise<string>>();
+
+/** Bundles the harness into one file in `dir`, once per directory. */
+export function buildHarness(dir: string): Promise<string> {
+  let pending = harnessBuilds.get(dir);
+  if (pending) return pending;
+  pending = (async () => {
+    const out = path.join(dir, "harness.mjs");
+    await esbuild.build({
+      entryPoints: [fileURLToPath(new URL("./harness.ts", import.meta.url))],
+      outfile: out,
+      bundle: true,
+      format: "esm",
+      platform: "node",
+      target: "node20",
+      logLevel: "silent",
+    });
+    await chmod(out, 0o644);
+    return out;
+  })();
+  harnessBuilds.set(dir, pending);
+  return pending;
+}

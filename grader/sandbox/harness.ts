@@ -1,0 +1,118 @@
+/**
+ * Internal. The program that runs inside the sandbox: it loads a submission's
+ * compiled exercise modules and calls them on the cases' inputs.
+ *
+ * It holds no expected values, no checks and no reference code: only inputs go
+ * in and only outputs come out (see protocol.ts).
+ */
+import { readFileSync, writeSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { invoke, type Module } from "./adapters.ts";
+import {
+  MAX_MESSAGE_BYTES,
+  NOT_IMPLEMENTED,
+  RESULT_FD,
+  type ErrorInfo,
+  type Message,
+  type Request,
+} from "./protocol.ts";
+import { toWire } from "./wire.ts";
+
+// Primordials, captured before student code can patch them.
+const stringify = JSON.stringify;
+const parse = JSON.parse;
+const byteLength = Buffer.byteLength;
+const realExit = (process as unknown as { reallyExit: (code: number) => never }).reallyExit.bind(process);
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+function send(message: Message): void {
+  let line = stringify(message) + "\n";
+  if (byteLength(line) > MAX_MESSAGE_BYTES && "id" in message) {
+    line =
+      stringify({
+        t: "threw",
+        id: message.id,
+        error: { name: "OutputTooLarge", message: "the returned value is larger than 4 MiB", notImplemented: false },
+      } satisfies Message) + "\n";
+  }
+  let buffer = Buffer.from(line);
+  while (buffer.length > 0) {
+    try {
+      buffer = buffer.subarray(writeSync(RESULT_FD, buffer));
+    } catch (error) {
+      // fd 3 may be non-blocking; wait for the grader to drain it.
+      if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+      Atomics.wait(sleeper, 0, 0, 2);
+    }
+  }
+}
+
+function describeError(error: unknown): ErrorInfo {
+  if (error instanceof Error) {
+    const message = String(error.message);
+    const frame = /\((?:file:\/\/)?[^()]*?([\w-]+\/[\w.-]+\.m?[jt]s):(\d+):\d+\)/.exec(String(error.stack ?? ""));
+    return {
+      name: String(error.name),
+      message,
+      notImplemented: NOT_IMPLEMENTED.test(message),
+      ...(frame ? { at: `${frame[1]}:${frame[2]}` } : {}),
+    };
+  }
+  return {
+    name: "thrown value",
+    message: `threw ${typeof error === "string" ? stringify(error) : String(error)}`,
+    notImplemented: false,
+  };
+}
+
+/** Exercise code has no business ending or signalling processes; make that an ordinary error. */
+function harden(): void {
+  const refuse = (what: string) => () => {
+    throw new Error(`${what} is not allowed in exercise code`);
+  };
+  const proc = process as unknown as Record<string, unknown>;
+  proc.exit = refuse("process.exit()");
+  proc.reallyExit = refuse("process.reallyExit()");
+  proc.abort = refuse("process.abort()");
+  proc.kill = refuse("process.kill()");
+  proc._kill = refuse("process.kill()");
+  delete proc.getBuiltinModule;
+  // A throw from a student's timer must not take the remaining cases down with it.
+  process.on("uncaughtException", () => {});
+  process.on("unhandledRejection", () => {});
+}
+
+async function main(): Promise<void> {
+  const request = parse(readFileSync(0, "utf8")) as Request;
+  harden();
+  const modules = new Map<string, Module>();
+  const failed = new Set<string>();
+  for (const call of request.calls) {
+    // The grader already knows this exercise failed to load, and fails its cases itself.
+    if (failed.has(call.exercise)) continue;
+    let mod = modules.get(call.exercise);
+    if (!mod) {
+      send({ t: "import", exercise: call.exercise });
+      try {
+        mod = (await import(pathToFileURL(request.modules[call.exercise]).href)) as Module;
+        modules.set(call.exercise, mod);
+        send({ t: "imported", exercise: call.exercise });
+      } catch (error) {
+        failed.add(call.exercise);
+        send({ t: "import-failed", exercise: call.exercise, error: describeError(error) });
+        continue;
+      }
+    }
+    send({ t: "start", id: call.id });
+    try {
+      const { value, meta } = invoke(call.exercise, call.fn, mod, call.args);
+      send({ t: "ok", id: call.id, value: toWire(value), meta: toWire(meta) });
+    } catch (error) {
+      send({ t: "threw", id: call.id, error: describeError(error) });
+    }
+  }
+  send({ t: "done" });
+  realExit(0);
+}
+
+void main();

@@ -1,0 +1,92 @@
+/**
+ * Internal. How a sandboxed process is started.
+ *
+ * Node's permission model is always on: the process may read only the harness
+ * and its own compiled modules, and may not write, spawn or start workers.
+ * Where the operating system allows it, more walls go up around it:
+ * - unshare: fresh network and PID namespaces, so it can reach no network and
+ *   signal no process but its own;
+ * - setpriv (when the grader runs as root): an unprivileged user;
+ * - prlimit: a cap on data memory, which V8's heap limit does not cover
+ *   (ArrayBuffers), and no core dumps.
+ */
+import { spawnSync } from "node:child_process";
+import { accessSync, constants } from "node:fs";
+import path from "node:path";
+
+export interface Isolation {
+  /** Command and arguments placed before `node …`. */
+  prefix: string[];
+  /** The walls in place, for the grading log. */
+  layers: string[];
+}
+
+export interface IsolationOptions {
+  /** Bytes of data memory (RLIMIT_DATA) for the sandbox. */
+  maxDataBytes: number;
+}
+
+function which(name: string): string | undefined {
+  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
+    const candidate = path.join(dir, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
+/** The probe reads `file` as the sandbox will, so a folder it cannot enter fails here, not later. */
+function works(prefix: string[], file: string): boolean {
+  const read = `require("fs").readFileSync(${JSON.stringify(file)})`;
+  const [cmd, ...args] = [...prefix, process.execPath, "-e", read];
+  const probe = spawnSync(cmd, args, { env: {}, stdio: "ignore", timeout: 5000 });
+  return probe.status === 0;
+}
+
+export const NODE_ONLY = "node permission model (read own code only; no writes, processes or workers)";
+
+let cached: Isolation | undefined;
+
+/**
+ * Finds the strongest isolation this machine allows, by trying each layer.
+ * Set BACKPROP_ISOLATION=node to use only Node's permission model.
+ */
+export function detectIsolation(options: IsolationOptions, probeFile: string): Isolation {
+  if (cached) return cached;
+  const prefix: string[] = [];
+  const layers = [NODE_ONLY];
+  if (process.platform === "linux" && process.env.BACKPROP_ISOLATION !== "node") {
+    const unshare = which("unshare");
+    const isRoot = process.getuid?.() === 0;
+    if (unshare) {
+      const base = [unshare, "--net", "--pid", "--fork", "--kill-child"];
+      const candidate = isRoot ? base : [unshare, "--user", "--map-root-user", ...base.slice(1)];
+      if (works(candidate, probeFile)) {
+        prefix.push(...candidate);
+        layers.push("no network, own PID namespace (unshare)");
+      }
+    }
+    const setpriv = which("setpriv");
+    if (isRoot && setpriv) {
+      const candidate = [...prefix, setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"];
+      if (works(candidate, probeFile)) {
+        prefix.splice(0, prefix.length, ...candidate);
+        layers.push("unprivileged user 65534 (setpriv)");
+      }
+    }
+    const prlimit = which("prlimit");
+    if (prlimit) {
+      const candidate = [...prefix, prlimit, `--data=${options.maxDataBytes}`, "--core=0"];
+      if (works(candidate, probeFile)) {
+        prefix.splice(0, prefix.length, ...candidate);
+        layers.push(`data memory capped at ${Math.round(options.maxDataBytes / 2 ** 20)} MiB (prlimit)`);
+      }
+    }
+  }
+  cached = { prefix, layers };
+  return cached;
+}

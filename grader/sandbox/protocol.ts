@@ -1,0 +1,46 @@
+/**
+ * Internal. The messages between the trusted grader and the sandboxed harness.
+ *
+ * The harness reads one Request on stdin and writes newline-delimited Messages
+ * on fd 3. Student code shares the harness's process, so it could write to fd 3
+ * too: the grader therefore treats messages only as *outputs to be checked*,
+ * never as verdicts, and accepts a result only for the call it last saw start.
+ */
+import type { Wire } from "./wire.ts";
+
+export interface Call {
+  /** Unique within a request. */
+  id: string;
+  exercise: string;
+  fn: string;
+  args: unknown[];
+}
+
+export interface Request {
+  /** exercise id → absolute path of its compiled module. */
+  modules: Record<string, string>;
+  calls: Call[];
+}
+
+export interface ErrorInfo {
+  name: string;
+  message: string;
+  /** The stub's own "not implemented" error: the exercise is not started. */
+  notImplemented: boolean;
+  /** Where the error was thrown, as "file:line", when the stack says. */
+  at?: string;
+}
+
+export type Message =
+  | { t: "import"; exercise: string }
+  | { t: "imported"; exercise: string }
+  | { t: "import-failed"; exercise: string; error: ErrorInfo }
+  | { t: "start"; id: string }
+  | { t: "ok"; id: string; value: Wire; meta: Wire }
+  | { t: "threw"; id: string; error: ErrorInfo }
+  | { t: "done" };
+
+export const NOT_IMPLEMENTED = /^not implemented\b/i;
+export const RESULT_FD = 3;
+/** Larger results are refused: no exercise legitimately returns megabytes. */
+export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;

@@ -1,0 +1,269 @@
+/**
+ * Internal. Runs a list of calls in sandboxed processes and collects one
+ * outcome per call, whatever the student code does.
+ *
+ * One process normally serves a whole submission. When a call hangs or kills
+ * its process, that call (or that module's calls, if it was loading) gets a
+ * timeout or crash outcome and a fresh process carries on with the rest.
+ */
+import { spawn } from "node:child_process";
+import path from "node:path";
+import type { Isolation } from "./isolation.ts";
+import { MAX_MESSAGE_BYTES, type Call, type ErrorInfo, type Message } from "./protocol.ts";
+import { fromWire } from "./wire.ts";
+
+export interface RunLimits {
+  /** Per call, and per module load. */
+  callTimeoutMs: number;
+  /** For all of one submission's calls together. */
+  submissionTimeoutMs: number;
+  /** V8 heap limit for the sandbox. */
+  maxOldSpaceMb: number;
+}
+
+export type CallOutcome =
+  | { status: "ok"; value: unknown; meta: Record<string, unknown> }
+  | { status: "threw"; error: ErrorInfo }
+  | { status: "import-failed"; error: ErrorInfo }
+  | { status: "timeout"; message: string }
+  | { status: "crashed"; message: string };
+
+export interface RunReport {
+  outcomes: Map<string, CallOutcome>;
+  /** How many processes were started. */
+  spawns: number;
+  /** True when the submission's time limit ran out. */
+  outOfTime: boolean;
+  /** The start of what the processes printed, for the grading log only. */
+  output: string;
+}
+
+export interface RunOptions {
+  harness: string;
+  /** exercise id → compiled module; the sandbox may read only these and the harness. */
+  modules: Record<string, string>;
+  calls: Call[];
+  limits: RunLimits;
+  isolation: Isolation;
+  signal?: AbortSignal;
+}
+
+const KEEP_OUTPUT = 16 * 1024;
+
+export async function runCalls(options: RunOptions): Promise<RunReport> {
+  const outcomes = new Map<string, CallOutcome>();
+  const deadline = Date.now() + options.limits.submissionTimeoutMs;
+  let pending = options.calls;
+  let spawns = 0;
+  let output = "";
+  let outOfTime = false;
+  while (pending.length > 0 && !options.signal?.aborted) {
+    const left = deadline - Date.now();
+    if (left <= 0) {
+      outOfTime = true;
+      break;
+    }
+    spawns++;
+    const before = outcomes.size;
+    const attempt = await runOnce(options, pending, outcomes, left);
+    output += attempt.output;
+    if (attempt.outOfTime) {
+      outOfTime = true;
+      break;
+    }
+    pending = pending.filter((c) => !outcomes.has(c.id));
+    // A process that died without settling a single call would die again.
+    if (outcomes.size === before && pending.length > 0) {
+      for (const call of pending) outcomes.set(call.id, { status: "crashed", message: attempt.exitReason });
+      pending = [];
+    }
+  }
+  const limit = `${options.limits.submissionTimeoutMs / 1000} s`;
+  for (const call of options.calls) {
+    if (outcomes.has(call.id)) continue;
+    const message = outOfTime
+      ? `not run: the submission's time limit of ${limit} ran out first`
+      : "not run: grading was interrupted";
+    outcomes.set(call.id, { status: "timeout", message });
+  }
+  return { outcomes, spawns, outOfTime, output: output.slice(0, KEEP_OUTPUT) };
+}
+
+interface Attempt {
+  output: string;
+  outOfTime: boolean;
+  exitReason: string;
+}
+
+function runOnce(
+  options: RunOptions,
+  calls: Call[],
+  outcomes: Map<string, CallOutcome>,
+  budgetMs: number,
+): Promise<Attempt> {
+  const { limits, isolation } = options;
+  const used = new Set(calls.map((c) => c.exercise));
+  const modules = Object.fromEntries(Object.entries(options.modules).filter(([id]) => used.has(id)));
+  const readable = [options.harness, ...new Set(Object.values(modules).map((m) => path.dirname(m) + path.sep))];
+  const nodeArgs = [
+    "--experimental-permission",
+    ...readable.map((p) => `--allow-fs-read=${p}`),
+    `--max-old-space-size=${limits.maxOldSpaceMb}`,
+    "--enable-source-maps",
+    "--no-warnings",
+    options.harness,
+  ];
+  const [cmd, ...args] = [...isolation.prefix, process.execPath, ...nodeArgs];
+  const child = spawn(cmd, args, {
+    cwd: path.dirname(options.harness),
+    env: {},
+    stdio: ["pipe", "pipe", "pipe", "pipe"],
+    detached: true,
+  });
+
+  return new Promise<Attempt>((resolve) => {
+    const byId = new Map(calls.map((c) => [c.id, c]));
+    const callSeconds = `${limits.callTimeoutMs / 1000} s`;
+    let output = "";
+    let importing: string | undefined;
+    let current: string | undefined;
+    let finished = false;
+    let killedFor: "call" | "budget" | "output" | undefined;
+    let buffered = "";
+    let timer: NodeJS.Timeout | undefined;
+    const budget = setTimeout(() => kill("budget"), budgetMs);
+
+    const keep = (chunk: Buffer) => {
+      if (output.length < KEEP_OUTPUT) output += chunk.toString("utf8").slice(0, KEEP_OUTPUT - output.length);
+    };
+    child.stdout!.on("data", keep);
+    child.stderr!.on("data", keep);
+    child.stdin!.on("error", () => {});
+    child.stdin!.end(JSON.stringify({ modules, calls }));
+
+    function kill(reason: typeof killedFor) {
+      killedFor ??= reason;
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+    const onAbort = () => kill("budget");
+    options.signal?.addEventListener("abort", onAbort);
+
+    function arm() {
+      clearTimeout(timer);
+      timer = setTimeout(() => kill("call"), limits.callTimeoutMs);
+    }
+    function settleExercise(exercise: string, outcome: CallOutcome) {
+      for (const call of calls)
+        if (call.exercise === exercise && !outcomes.has(call.id)) outcomes.set(call.id, outcome);
+    }
+
+    function onMessage(message: Message) {
+      switch (message.t) {
+        case "import":
+          if (!used.has(message.exercise)) return;
+          importing = message.exercise;
+          current = undefined;
+          arm();
+          return;
+        case "imported":
+          if (message.exercise === importing) importing = undefined;
+          clearTimeout(timer);
+          return;
+        case "import-failed":
+          if (message.exercise !== importing) return;
+          settleExercise(importing, { status: "import-failed", error: message.error });
+          importing = undefined;
+          clearTimeout(timer);
+          return;
+        case "start":
+          if (!byId.has(message.id) || outcomes.has(message.id)) return;
+          current = message.id;
+          arm();
+          return;
+        case "ok":
+        case "threw":
+          // Only the call that is running can answer; anything else is noise on fd 3.
+          if (message.id !== current) return;
+          outcomes.set(
+            current,
+            message.t === "ok"
+              ? {
+                  status: "ok",
+                  value: fromWire(message.value),
+                  meta: (fromWire(message.meta) ?? {}) as Record<string, unknown>,
+                }
+              : { status: "threw", error: message.error },
+          );
+          current = undefined;
+          clearTimeout(timer);
+          return;
+        case "done":
+          finished = true;
+          kill(undefined);
+          return;
+      }
+    }
+
+    child.stdio[3]!.on("data", (chunk: Buffer) => {
+      buffered += chunk.toString("utf8");
+      let newline: number;
+      while ((newline = buffered.indexOf("\n")) >= 0) {
+        const line = buffered.slice(0, newline);
+        buffered = buffered.slice(newline + 1);
+        let message: Message;
+        try {
+          message = JSON.parse(line) as Message;
+        } catch {
+          continue;
+        }
+        if (message && typeof message === "object") onMessage(message);
+      }
+      if (buffered.length > MAX_MESSAGE_BYTES) {
+        buffered = "";
+        kill("output");
+      }
+    });
+    child.stdio[3]!.on("error", () => {});
+
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      clearTimeout(budget);
+      options.signal?.removeEventListener("abort", onAbort);
+      const exitReason = describeExit(code, signal, output, limits);
+      const outOfTime = killedFor === "budget" && !finished;
+      if (!finished && !outOfTime) {
+        const what =
+          killedFor === "call"
+            ? ({ status: "timeout", message: `timed out after ${callSeconds}` } as const)
+            : killedFor === "output"
+              ? ({ status: "crashed", message: "wrote more than 4 MiB of output for one case" } as const)
+              : ({ status: "crashed", message: exitReason } as const);
+        if (importing) {
+          const message =
+            what.status === "timeout"
+              ? `loading the module timed out after ${callSeconds}`
+              : `the process ended while loading the module: ${what.message}`;
+          settleExercise(importing, { status: what.status, message });
+        } else if (current) {
+          outcomes.set(current, what);
+        }
+      }
+      resolve({ output, outOfTime, exitReason });
+    });
+    child.on("error", (error) => {
+      output += `could not start the sandbox: ${error.message}\n`;
+    });
+  });
+}
+
+function describeExit(code: number | null, signal: NodeJS.Signals | null, output: string, limits: RunLimits): string {
+  if (/heap out of memory|Allocation failed/i.test(output))
+    return `ran out of memory (the limit is ${limits.maxOldSpaceMb} MB)`;
+  if (signal) return `the process was killed by ${signal}`;
+  if (code === 0) return "the process exited with status 0 before returning a result (process.exit?)";
+  return `the process exited with status ${code} before returning a result`;
+}

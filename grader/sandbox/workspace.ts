@@ -1,0 +1,64 @@
+/**
+ * Internal. A private temporary folder for one grading run: the harness, and
+ * one sub-folder per graded implementation. Removed when the process exits.
+ */
+import { rmSync } from "node:fs";
+import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { buildHarness } from "./compile.ts";
+import { detectIsolation, NODE_ONLY, type Isolation } from "./isolation.ts";
+
+export interface WorkspaceOptions {
+  maxDataBytes: number;
+  /**
+   * Probe for operating-system walls (namespaces, another user, rlimits).
+   * `check` skips the probe to start fast: a student's own machine and code.
+   */
+  osIsolation: boolean;
+  /** Where to make the folder; the system temp folder by default. */
+  parent?: string;
+}
+
+export class Workspace {
+  private next = 0;
+  private constructor(
+    readonly dir: string,
+    readonly harness: string,
+    readonly isolation: Isolation,
+  ) {}
+
+  static async create(options: WorkspaceOptions): Promise<Workspace> {
+    const parent = options.parent ?? os.tmpdir();
+    await mkdir(parent, { recursive: true });
+    const dir = await mkdtemp(path.join(parent, ".backprop-kit-work-"));
+    // Traversable but not listable: a sandbox running as another user can
+    // reach its own folder and the harness, and cannot list its neighbours.
+    await chmod(dir, 0o711);
+    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+    const harness = await buildHarness(dir);
+    const isolation = options.osIsolation ? detectIsolation(options, harness) : { prefix: [], layers: [NODE_ONLY] };
+    return new Workspace(dir, harness, isolation);
+  }
+
+  /** A fresh folder: `private` for copies the sandbox must not read, `shared` for compiled modules. */
+  async slot(): Promise<{ private: string; shared: string; dispose: () => Promise<void> }> {
+    const base = path.join(this.dir, `s${this.next++}`);
+    const priv = path.join(base, "src");
+    const shared = path.join(base, "out");
+    // chmod after mkdir: mkdir's mode is filtered through the umask.
+    for (const [dir, mode] of [
+      [base, 0o711],
+      [priv, 0o700],
+      [shared, 0o755],
+    ] as const) {
+      await mkdir(dir);
+      await chmod(dir, mode);
+    }
+    return { private: priv, shared, dispose: () => rm(base, { recursive: true, force: true }) };
+  }
+
+  async dispose(): Promise<void> {
+    await rm(this.dir, { recursive: true, force: true });
+  }
+}
