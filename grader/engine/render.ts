@@ -1,0 +1,58 @@
+/**
+ * Renders problems as text, in one place, for the terminal, feedback pages and
+ * results.json alike: "✖ expected a 3×2 matrix, got 2×3 → at dW[1]".
+ */
+import { formatPath } from "../zod-format.ts";
+import type { Problem } from "./problem.ts";
+
+function where(problem: Problem): string {
+  return problem.path.length > 0 ? ` → at ${formatPath(problem.path)}` : "";
+}
+
+/** One problem as one line, without the leading mark. */
+export function renderProblem(p: Problem): string {
+  const hidden = p.expected === undefined;
+  switch (p.code) {
+    case "shape":
+      return `${hidden ? "wrong shape" : `expected ${p.expected}`}, got ${p.received}${where(p)}`;
+    case "value":
+      if (p.received === undefined) return p.detail ?? "values differ";
+      return `${hidden ? "wrong value" : `expected ${p.expected}`}, received ${p.received}${where(p)}`;
+    case "type":
+      return `expected ${p.expected ?? "another type"}, received ${p.received}${where(p)}`;
+    case "missing":
+      return `missing${where(p)}${p.expected ? `: expected ${p.expected}` : ""}`;
+    case "not_thrown":
+      return `expected ${p.expected ?? "an error"}, but it returned ${p.received}`;
+    case "wrong_error":
+      return `threw, but expected ${p.expected ?? "another error"}; the message was ${p.received}`;
+    case "mutated":
+      return "changed its inputs; it must leave them unchanged and return new arrays";
+    case "too_many_calls":
+      return `${p.detail ?? "too many calls"}: called ${p.received} times, ${p.expected ?? "more than allowed"}`;
+    case "not_falling":
+      return `the loss did not fall: ${p.received}${where(p)}`;
+    case "too_high":
+      return `${p.received} is too high${p.expected ? `: expected ${p.expected}` : ""}${where(p)}`;
+  }
+}
+
+/** A hidden case shows what kind of check failed and where, never the expected value. */
+export function redact(p: Problem): Problem {
+  const { expected: _expected, ...rest } = p;
+  return p.code === "too_many_calls" || p.code === "mutated" || p.code === "type" ? p : rest;
+}
+
+/** What kind of check a problem is, for hidden cases and summaries. */
+export const CHECK_KIND: Record<Problem["code"], string> = {
+  shape: "shape check",
+  value: "value check",
+  type: "type check",
+  missing: "structure check",
+  not_thrown: "error check",
+  wrong_error: "error message check",
+  mutated: "purity check",
+  too_many_calls: "call count check",
+  not_falling: "loss check",
+  too_high: "bound check",
+};

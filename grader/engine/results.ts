@@ -1,0 +1,85 @@
+/**
+ * The schema of results/<id>/results.json: one entry per case with its name,
+ * exercise, status, score, max_score and message. Exported from grader/index.ts.
+ */
+import { z } from "zod";
+import { VisibilitySchema } from "../fixtures/schema.ts";
+import { ProblemSchema } from "./problem.ts";
+
+export const CaseStatusSchema = z.enum(["pass", "fail", "error", "timeout"]);
+
+export const DiagnosisSchema = z.object({
+  /** The misconception's stable id, e.g. delta-missing-gprime. */
+  id: z.string(),
+  name: z.string(),
+  explanation: z.string(),
+});
+
+export const CaseResultSchema = z.object({
+  /** `${exercise}/${id}`, unique across the course. */
+  key: z.string(),
+  id: z.string(),
+  exercise: z.string(),
+  name: z.string(),
+  fn: z.string(),
+  visibility: VisibilitySchema,
+  status: CaseStatusSchema,
+  score: z.number().min(0),
+  max_score: z.number().positive(),
+  /** Why points were lost, rendered; empty when the case passed. */
+  message: z.string(),
+  problems: z.array(ProblemSchema),
+  /** The input in brief; public cases only. */
+  input: z.string().optional(),
+  /** The stub still throws "not implemented". */
+  not_implemented: z.boolean().optional(),
+  /** The named mistake this wrong answer matches, when one does. */
+  diagnosis: DiagnosisSchema.optional(),
+});
+
+export const ExerciseStatusSchema = z.enum(["complete", "in progress", "not started", "compile error"]);
+
+export const CompileProblemSchema = z.object({
+  file: z.string(),
+  line: z.number(),
+  column: z.number(),
+  text: z.string(),
+});
+
+export const ExerciseResultSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  bonus: z.boolean(),
+  score: z.number().min(0),
+  max_score: z.number().min(0),
+  status: ExerciseStatusSchema,
+  compile_errors: z.array(CompileProblemSchema).optional(),
+});
+
+export const GradingStatusSchema = z.enum(["graded", "compile_error", "timeout", "refused", "crashed"]);
+
+export const SubmissionResultSchema = z.object({
+  schema_version: z.literal(1),
+  submission: z.string(),
+  grading_status: GradingStatusSchema,
+  score: z.number().min(0),
+  max_score: z.number().min(0),
+  /** The reason behind any status but graded; empty otherwise. */
+  note: z.string(),
+  /** sha256 of the exercise files taken from the submission; a re-run with the same hash is skipped. */
+  input_hash: z.string(),
+  /** sha256 of the cases and limits it was graded under; a fixed case makes older results stale. */
+  grader_fingerprint: z.string(),
+  visibility: z.array(VisibilitySchema),
+  exercises: z.array(ExerciseResultSchema),
+  cases: z.array(CaseResultSchema),
+  graded_at: z.string(),
+  duration_ms: z.number().min(0),
+});
+
+export type CaseResult = z.infer<typeof CaseResultSchema>;
+export type ExerciseResult = z.infer<typeof ExerciseResultSchema>;
+export type ExerciseStatus = z.infer<typeof ExerciseStatusSchema>;
+export type GradingStatus = z.infer<typeof GradingStatusSchema>;
+export type SubmissionResult = z.infer<typeof SubmissionResultSchema>;
+export type Diagnosis = z.infer<typeof DiagnosisSchema>;

@@ -1,0 +1,55 @@
+/**
+ * The exercise manifest: every exercise with its id, title, entry file, points
+ * and hints, validated when it is loaded.
+ */
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { InvalidFileError } from "./errors.ts";
+import { paths } from "./paths.ts";
+import { formatIssues } from "./zod-format.ts";
+
+export const ExerciseSchema = z.object({
+  id: z.string().regex(/^\d\d-[a-z0-9-]+$/, "an id like 05-delta"),
+  title: z.string().min(1),
+  /** The stub file, relative to the exercise folder. */
+  file: z.string().regex(/^[\w-]+\.ts$/, "a .ts file name"),
+  /** Public and hidden points together. */
+  points: z.number().int().positive(),
+  bonus: z.boolean().default(false),
+  /** The lecture section the exercise follows. */
+  lecture: z.string().min(1),
+  hints: z.array(z.string().trim().min(1, "hints must not be empty")).min(1),
+});
+
+export const ManifestSchema = z
+  .object({ exercises: z.array(ExerciseSchema).min(1) })
+  .refine((m) => new Set(m.exercises.map((e) => e.id)).size === m.exercises.length, "exercise ids must be unique");
+
+export type Exercise = z.infer<typeof ExerciseSchema>;
+export type Manifest = z.infer<typeof ManifestSchema>;
+
+export function parseManifest(text: string, file: string): Manifest {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new InvalidFileError(file, [`not JSON: ${(error as Error).message}`]);
+  }
+  const parsed = ManifestSchema.safeParse(json);
+  if (!parsed.success) throw new InvalidFileError(file, formatIssues(parsed.error));
+  return parsed.data;
+}
+
+let cached: Manifest | undefined;
+
+/** The course's manifest (exercises/manifest.json), loaded once. */
+export function loadManifest(file = paths.manifest): Manifest {
+  if (file !== paths.manifest) return parseManifest(readFileSync(file, "utf8"), file);
+  cached ??= parseManifest(readFileSync(file, "utf8"), file);
+  return cached;
+}
+
+/** exercise id → entry file relative to the exercises folder, e.g. 05-delta/delta.ts. */
+export function entryFiles(manifest: Manifest): Record<string, string> {
+  return Object.fromEntries(manifest.exercises.map((e) => [e.id, `${e.id}/${e.file}`]));
+}
