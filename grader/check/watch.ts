@@ -1,0 +1,152 @@
+/**
+ * `npm run check -- --watch`: re-checks the exercise whose file was saved.
+ * The focus moves only when the student saves another exercise or presses n;
+ * it never jumps ahead by itself.
+ */
+import { watch as watchFs, type FSWatcher } from "node:fs";
+import path from "node:path";
+import readline from "node:readline";
+import type { Manifest } from "../manifest.ts";
+import { styler } from "../cli/style.ts";
+import type { ExerciseResult } from "../engine/results.ts";
+import { firstUnfinished, renderCheck, renderExerciseLine, renderFocus, renderProgress } from "./report.ts";
+import type { CheckResult, CheckSession } from "./session.ts";
+
+const KEYS = "keys: h next hint · l list · a check all · n next exercise · q quit";
+
+export async function watch(session: CheckSession, manifest: Manifest, initial?: string): Promise<void> {
+  const paint = styler(process.stdout);
+  const tty = process.stdout.isTTY === true;
+  const ids = manifest.exercises.map((e) => e.id);
+  const latest = new Map<string, ExerciseResult>();
+  let last: CheckResult | undefined;
+  let focus = initial;
+  let hints = 1;
+  let running: Promise<void> = Promise.resolve();
+  let queued: string | "all" | undefined;
+
+  const print = (text: string) => {
+    if (tty) process.stdout.write("\x1b[2J\x1b[H");
+    process.stdout.write(`${text}\n\n${paint("dim", KEYS)}\n`);
+  };
+  const remember = (result: CheckResult) => {
+    for (const e of result.exercises) latest.set(e.id, e);
+    last = result;
+  };
+  const list = (): string => {
+    const all = ids.flatMap((id) => (latest.has(id) ? [latest.get(id)!] : []));
+    const score = all.reduce((s, e) => s + e.score, 0);
+    const max = all.reduce((s, e) => s + e.max_score, 0);
+    const lines = all.map((e) => renderExerciseLine(e, paint));
+    return [...lines, "", `  ${renderProgress({ score, max_score: max, exercises: all, cases: [] }, paint)}`].join(
+      "\n",
+    );
+  };
+  const showFocus = () => {
+    const exercise = manifest.exercises.find((e) => e.id === focus);
+    if (!last || !exercise) return;
+    const e = latest.get(exercise.id);
+    let text = `${list()}\n\n${renderFocus(last, exercise, paint, { maxCases: 5, hints })}`;
+    if (e?.status === "complete") {
+      const next = ids[ids.indexOf(exercise.id) + 1];
+      text += next ? `\n  Press n to move on to ${next}.` : "\n  That was the last exercise: well done.";
+    }
+    print(text);
+  };
+
+  const check = (target: string | "all"): Promise<void> => {
+    queued = target;
+    running = running.then(async () => {
+      if (queued === undefined) return;
+      const what = queued;
+      queued = undefined;
+      const started = performance.now();
+      const result = await session.run(what === "all" ? [] : [what]);
+      remember(result);
+      if (what === "all") {
+        focus ??= firstUnfinished(result);
+        print(renderCheck(result, manifest, paint, focus, { maxCases: 5, hints }));
+      } else {
+        showFocus();
+      }
+      const ms = Math.round(performance.now() - started);
+      process.stdout.write(paint("dim", `[watch] checked ${what} in ${ms} ms; waiting for a save\n`));
+    });
+    return running;
+  };
+
+  await check(initial ?? "all");
+
+  const watchers: FSWatcher[] = [];
+  const timers = new Map<string, NodeJS.Timeout>();
+  const onSave = (id: string) => {
+    clearTimeout(timers.get(id));
+    // Editors write a file in several steps; wait for the last one.
+    timers.set(
+      id,
+      setTimeout(() => {
+        if (focus !== id) hints = 1;
+        focus = id;
+        void check(id);
+      }, 60),
+    );
+  };
+  for (const id of ids) {
+    const dir = path.join(session.options.dir, id);
+    try {
+      watchers.push(watchFs(dir, (_event, file) => (!file || String(file).endsWith(".ts")) && onSave(id)));
+    } catch {
+      // A missing folder is reported by the check itself.
+    }
+  }
+
+  await new Promise<void>((resolve) => {
+    const quit = () => {
+      for (const w of watchers) w.close();
+      for (const t of timers.values()) clearTimeout(t);
+      if (process.stdin.isTTY) process.stdin.setRawMode(false);
+      process.stdin.pause();
+      resolve();
+    };
+    const onKey = (key: string) => {
+      switch (key.trim().toLowerCase()) {
+        case "q":
+        case "\u0003":
+          quit();
+          return;
+        case "h":
+          hints++;
+          showFocus();
+          return;
+        case "l":
+          print(list());
+          return;
+        case "a":
+          void check("all");
+          return;
+        case "n": {
+          const next = ids[ids.indexOf(focus ?? ids[0]) + 1];
+          if (!next) return;
+          focus = next;
+          hints = 1;
+          void check(next);
+          return;
+        }
+      }
+    };
+    if (process.stdin.isTTY) {
+      process.stdin.setRawMode(true);
+      process.stdin.setEncoding("utf8");
+      process.stdin.on("data", (data: string) => onKey(data));
+    } else {
+      // Without a terminal (scripts, tests), one command per line.
+      readline
+        .createInterface({ input: process.stdin })
+        .on("line", onKey)
+        .on("close", () => {});
+    }
+    process.once("SIGINT", quit);
+    process.once("SIGTERM", quit);
+  });
+  await running;
+}

@@ -1,0 +1,3 @@
+import { defineExerciseSuite } from "./suite.ts";
+
+defineExerciseSuite("08-gradient-check");
