@@ -18,38 +18,66 @@ import {
 } from "./protocol.ts";
 import { toWire } from "./wire.ts";
 
-// Primordials, captured before student code can patch them.
+// Primordials, captured before student code can patch them. Student code may
+// patch JSON, Object.prototype.toJSON, Array.prototype, Buffer or fs: that may
+// corrupt its own answers, never the messages that carry them.
 const stringify = JSON.stringify;
 const parse = JSON.parse;
-const byteLength = Buffer.byteLength;
+const ownKeys = Object.keys;
+const isArray = Array.isArray;
+const bufferFrom = Buffer.from;
+const write = writeSync;
+const wait = Atomics.wait;
 const realExit = (process as unknown as { reallyExit: (code: number) => never }).reallyExit.bind(process);
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
-function send(message: Message): void {
-  let line = stringify(message) + "\n";
-  if (byteLength(line) > MAX_MESSAGE_BYTES && "id" in message) {
-    line =
-      stringify({
-        t: "threw",
-        id: message.id,
-        error: { name: "OutputTooLarge", message: "the returned value is larger than 4 MiB", notImplemented: false },
-      } satisfies Message) + "\n";
+/** JSON text of wire data, without JSON.stringify's toJSON lookups on objects and arrays. */
+function serialize(value: unknown): string {
+  if (value === null || typeof value === "number" || typeof value === "boolean") return String(value);
+  if (typeof value === "string") return stringify(value); // primitives never consult toJSON
+  if (isArray(value)) {
+    let out = "[";
+    for (let i = 0; i < value.length; i++) out += (i > 0 ? "," : "") + serialize(value[i]);
+    return out + "]";
   }
-  let buffer = Buffer.from(line);
+  let out = "{";
+  const keys = ownKeys(value as object);
+  for (let i = 0; i < keys.length; i++) {
+    out += (i > 0 ? "," : "") + stringify(keys[i]) + ":" + serialize((value as Record<string, unknown>)[keys[i]]);
+  }
+  return out + "}";
+}
+
+function send(message: Message): void {
+  let line = serialize(message) + "\n";
+  if (line.length > MAX_MESSAGE_BYTES && "id" in message) {
+    const error = { name: "OutputTooLarge", message: "the returned value is larger than 4 MiB", notImplemented: false };
+    line = serialize({ t: "threw", id: message.id, error } satisfies Message) + "\n";
+  }
+  let buffer = bufferFrom(line);
   while (buffer.length > 0) {
     try {
-      buffer = buffer.subarray(writeSync(RESULT_FD, buffer));
+      buffer = buffer.subarray(write(RESULT_FD, buffer));
     } catch (error) {
       // fd 3 may be non-blocking; wait for the grader to drain it.
       if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
-      Atomics.wait(sleeper, 0, 0, 2);
+      wait(sleeper, 0, 0, 2);
     }
   }
 }
 
 function describeError(error: unknown): ErrorInfo {
+  try {
+    return describe(error);
+  } catch {
+    // Even describing the error can fail when the student has patched RegExp or String.
+    return { name: "Error", message: "threw an error that could not be described", notImplemented: false };
+  }
+}
+
+function describe(error: unknown): ErrorInfo {
   if (error instanceof Error) {
-    const message = String(error.message);
+    const message = String(error.message).slice(0, 4000);
     const frame = /\((?:file:\/\/)?[^()]*?([\w-]+\/[\w.-]+\.m?[jt]s):(\d+):\d+\)/.exec(String(error.stack ?? ""));
     return {
       name: String(error.name),

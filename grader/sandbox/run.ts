@@ -202,6 +202,8 @@ function runOnce(
           clearTimeout(timer);
           return;
         case "done":
+          // Student code can write to fd 3 too: "done" counts only once every call has answered.
+          if (calls.some((c) => !outcomes.has(c.id))) return;
           finished = true;
           kill(undefined);
           return;

@@ -1,0 +1,110 @@
+/**
+ * Grades one submission end to end and always returns a result: refused,
+ * compile errors, timeouts and crashes included. Whatever happens here costs
+ * this submission only.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { LoadedCase } from "../fixtures/schema.ts";
+import type { Manifest } from "../manifest.ts";
+import { gradeImplementation, renderCompileProblems, type Diagnoser } from "../engine/grade.ts";
+import type { GradingStatus, SubmissionResult } from "../engine/results.ts";
+import type { RunLimits } from "../sandbox/run.ts";
+import type { Workspace } from "../sandbox/workspace.ts";
+import { collect, type Pending } from "../submission/expand.ts";
+import { isRefused, type Collected } from "../submission/source.ts";
+
+export interface BatchContext {
+  manifest: Manifest;
+  cases: LoadedCase[];
+  workspace: Workspace;
+  limits: RunLimits;
+  /** Identifies the cases and limits: a result graded under others is stale. */
+  fingerprint: string;
+  signal?: AbortSignal;
+  diagnose?: Diagnoser;
+}
+
+function empty(ctx: BatchContext, id: string, status: GradingStatus, note: string, started: number): SubmissionResult {
+  return {
+    schema_version: 1,
+    submission: id,
+    grading_status: status,
+    score: 0,
+    max_score: ctx.cases.reduce((s, c) => s + c.points, 0),
+    note,
+    input_hash: "",
+    grader_fingerprint: ctx.fingerprint,
+    visibility: [...new Set(ctx.cases.map((c) => c.visibility))],
+    exercises: [],
+    cases: [],
+    graded_at: new Date().toISOString(),
+    duration_ms: Date.now() - started,
+  };
+}
+
+/** Reads a submission's exercise files; a failure to read is a refusal, not a crash of the run. */
+export async function readSubmission(p: Pending): Promise<Collected> {
+  return collect(p).catch((error: Error) => ({
+    id: p.id,
+    source: p.source,
+    reason: `could not be read: ${error.message}`,
+  }));
+}
+
+export async function gradeSubmission(collected: Collected, ctx: BatchContext): Promise<SubmissionResult> {
+  const started = Date.now();
+  const p = collected;
+  if (isRefused(collected)) return empty(ctx, p.id, "refused", collected.reason, started);
+  const slot = await ctx.workspace.slot();
+  try {
+    // A private copy: the sandbox never reads it, and the submission itself is never touched.
+    for (const [name, contents] of collected.files) {
+      const file = path.join(slot.private, name);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, contents);
+    }
+    const graded = await gradeImplementation({
+      dir: slot.private,
+      manifest: ctx.manifest,
+      cases: ctx.cases,
+      workspace: ctx.workspace,
+      limits: ctx.limits,
+      signal: ctx.signal,
+      diagnose: ctx.diagnose,
+    });
+    const notes: string[] = [];
+    let status: GradingStatus = "graded";
+    if (graded.crashes.length > 0) {
+      status = "crashed";
+      notes.push(`crashed: ${graded.crashes.join("; ")}`);
+    }
+    const timedOut = graded.cases.filter((c) => c.status === "timeout");
+    if (graded.outOfTime || timedOut.length > 0) {
+      if (status === "graded") status = "timeout";
+      const limit = `${ctx.limits.submissionTimeoutMs / 1000} s`;
+      notes.push(
+        graded.outOfTime
+          ? `the submission's time limit of ${limit} ran out; ${timedOut.length} cases not finished`
+          : `timed out: ${timedOut.map((c) => c.key).join(", ")}`,
+      );
+    }
+    const broken = graded.exercises.filter((e) => e.status === "compile error");
+    if (broken.length > 0) {
+      if (status === "graded") status = "compile_error";
+      notes.push(
+        `compile error: ${broken.map((e) => renderCompileProblems(e.compile_errors ?? []).split("\n")[0]).join("; ")}`,
+      );
+    }
+    return {
+      ...empty(ctx, p.id, status, notes.join(" | "), started),
+      score: graded.cases.reduce((s, c) => s + c.score, 0),
+      input_hash: collected.hash,
+      exercises: graded.exercises,
+      cases: graded.cases,
+      duration_ms: Date.now() - started,
+    };
+  } finally {
+    await slot.dispose();
+  }
+}

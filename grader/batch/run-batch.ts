@@ -1,0 +1,145 @@
+/**
+ * Grades many submissions in parallel, up to `jobs` at a time, and writes each
+ * result as soon as it is final. A result is never half-written; one that is
+ * already there, graded from the same files under the same cases, is kept
+ * (unless `force`); an interrupted run keeps everything it finished.
+ */
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { LoadedCase } from "../fixtures/schema.ts";
+import type { Manifest } from "../manifest.ts";
+import type { Diagnoser } from "../engine/grade.ts";
+import { SubmissionResultSchema, type SubmissionResult } from "../engine/results.ts";
+import type { RunLimits } from "../sandbox/run.ts";
+import { Workspace } from "../sandbox/workspace.ts";
+import type { Pending } from "../submission/expand.ts";
+import { isRefused } from "../submission/source.ts";
+import { writeAtomic } from "./atomic.ts";
+import { gradebookCsv, toRow, type Row } from "./gradebook.ts";
+import { gradeSubmission, readSubmission, type BatchContext } from "./grade-submission.ts";
+import type { Progress } from "./progress.ts";
+
+/** Writes one submission's extra files (feedback pages, exports) into its folder. */
+export type SubmissionWriter = (result: SubmissionResult, dir: string) => Promise<void>;
+
+export interface BatchOptions {
+  submissions: Pending[];
+  out: string;
+  manifest: Manifest;
+  cases: LoadedCase[];
+  limits: RunLimits;
+  jobs: number;
+  force: boolean;
+  signal?: AbortSignal;
+  diagnose?: Diagnoser;
+  writers?: SubmissionWriter[];
+  progress?: Progress;
+}
+
+export interface BatchReport {
+  rows: Row[];
+  graded: number;
+  skipped: number;
+  interrupted: boolean;
+  isolation: string[];
+}
+
+export function fingerprint(manifest: Manifest, cases: LoadedCase[], limits: RunLimits): string {
+  return createHash("sha256").update(JSON.stringify({ manifest, cases, limits })).digest("hex");
+}
+
+export function resultFile(out: string, id: string): string {
+  return path.join(out, id, "results.json");
+}
+
+async function previous(file: string): Promise<SubmissionResult | undefined> {
+  const text = await readFile(file, "utf8").catch(() => undefined);
+  if (text === undefined) return undefined;
+  try {
+    const parsed = SubmissionResultSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function crashed(ctx: BatchContext, id: string, error: unknown): SubmissionResult {
+  return {
+    schema_version: 1,
+    submission: id,
+    grading_status: "crashed",
+    score: 0,
+    max_score: ctx.cases.reduce((s, c) => s + c.points, 0),
+    note: `the grader failed on this submission: ${(error as Error)?.message ?? String(error)}`,
+    input_hash: "",
+    grader_fingerprint: ctx.fingerprint,
+    visibility: [...new Set(ctx.cases.map((c) => c.visibility))],
+    exercises: [],
+    cases: [],
+    graded_at: new Date().toISOString(),
+    duration_ms: 0,
+  };
+}
+
+export async function runBatch(options: BatchOptions): Promise<BatchReport> {
+  const workspace = await Workspace.create({ maxDataBytes: 2 ** 29, osIsolation: true, parent: options.out });
+  const ctx: BatchContext = {
+    manifest: options.manifest,
+    cases: options.cases,
+    workspace,
+    limits: options.limits,
+    fingerprint: fingerprint(options.manifest, options.cases, options.limits),
+    signal: options.signal,
+    diagnose: options.diagnose,
+  };
+  const rows: Row[] = [];
+  let graded = 0;
+  let skipped = 0;
+  let next = 0;
+  const worker = async () => {
+    while (next < options.submissions.length && !options.signal?.aborted) {
+      const pending = options.submissions[next++];
+      const collected = await readSubmission(pending);
+      const file = resultFile(options.out, pending.id);
+      if (!options.force && !isRefused(collected)) {
+        const old = await previous(file);
+        if (old && old.input_hash === collected.hash && old.grader_fingerprint === ctx.fingerprint) {
+          rows.push(toRow(old));
+          skipped++;
+          options.progress?.done(pending.id, `${pending.id}: unchanged since the last run, kept`);
+          continue;
+        }
+      }
+      const result = await gradeSubmission(collected, ctx).catch((error: unknown) => crashed(ctx, pending.id, error));
+      // A submission cut short by Ctrl-C is not a result; the next run grades it.
+      if (options.signal?.aborted) break;
+      SubmissionResultSchema.parse(result);
+      await writeAtomic(file, JSON.stringify(result, null, 2) + "\n");
+      for (const write of options.writers ?? []) {
+        // A report that fails to render must not cost the result itself.
+        await write(result, path.dirname(file)).catch((error: Error) =>
+          process.stderr.write(`warning: ${pending.id}: could not write a report: ${error.message}\n`),
+        );
+      }
+      rows.push(toRow(result));
+      graded++;
+      options.progress?.done(pending.id, `${pending.id}: ${result.grading_status} ${result.score}/${result.max_score}`);
+    }
+  };
+  try {
+    const jobs = Math.max(1, Math.min(options.jobs, options.submissions.length));
+    await Promise.all(Array.from({ length: jobs }, worker));
+    await writeAtomic(path.join(options.out, "gradebook.csv"), gradebookCsv(options.manifest, rows));
+  } finally {
+    options.progress?.stop();
+    await workspace.dispose();
+  }
+  return {
+    rows,
+    graded,
+    skipped,
+    interrupted: options.signal?.aborted ?? false,
+    isolation: workspace.isolation.layers,
+  };
+}

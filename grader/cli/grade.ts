@@ -1,0 +1,108 @@
+/**
+ * `npm run grade`: grades submissions on the public and hidden cases.
+ *
+ *   npm run grade                                  the demo class, into results/
+ *   npm run grade -- <folder or .zip>... --out <dir>
+ *
+ * Each argument is one submission (a folder with exercises/, or a .zip) or a
+ * folder of submissions (one sub-folder or .zip per student).
+ */
+import { Command, InvalidArgumentError, Option } from "commander";
+import os from "node:os";
+import path from "node:path";
+import { loadCases } from "../fixtures/load.ts";
+import { loadManifest } from "../manifest.ts";
+import { paths } from "../paths.ts";
+import { DEFAULT_LIMITS } from "../engine/grade.ts";
+import { runBatch } from "../batch/run-batch.ts";
+import { progress } from "../batch/progress.ts";
+import { expandInputs } from "../submission/expand.ts";
+import { UsageError } from "../errors.ts";
+import { runCli } from "./run-cli.ts";
+
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("expected a positive number of seconds");
+  return Math.round(n * 1000);
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a positive whole number");
+  return n;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const program = new Command("grade")
+    .description("Grade submissions on the public and hidden cases.")
+    .argument("[inputs...]", "submissions: folders, .zip files, or folders of them (default: the demo class)")
+    .option("-o, --out <dir>", "where results go", "results")
+    .option("-f, --force", "re-grade submissions whose results are already up to date")
+    .option("-j, --jobs <n>", "submissions graded at once", positiveInt, os.availableParallelism())
+    .addOption(
+      new Option("--call-timeout <s>", "time limit per call, in seconds")
+        .argParser(seconds)
+        .default(DEFAULT_LIMITS.callTimeoutMs, "2"),
+    )
+    .addOption(
+      new Option("--submission-timeout <s>", "time limit per submission, in seconds")
+        .argParser(seconds)
+        .default(DEFAULT_LIMITS.submissionTimeoutMs, "60"),
+    )
+    .showHelpAfterError()
+    .exitOverride()
+    .parse(argv, { from: "user" });
+  const opts = program.opts<{
+    out: string;
+    force?: boolean;
+    jobs: number;
+    callTimeout: number;
+    submissionTimeout: number;
+  }>();
+  const inputs = program.args.length > 0 ? program.args : [paths.demoClass];
+  const out = path.resolve(opts.out);
+  for (const input of inputs) {
+    const full = path.resolve(input);
+    if (out === full || out.startsWith(full + path.sep))
+      throw new UsageError(`--out ${opts.out} is inside the input ${input}; choose another folder`);
+  }
+
+  const manifest = loadManifest();
+  const cases = loadCases(manifest, { visibility: ["public", "hidden"] });
+  const submissions = await expandInputs(inputs);
+  const controller = new AbortController();
+  const stop = () => {
+    if (controller.signal.aborted) process.exit(130);
+    process.stderr.write("\nStopping: finished results are kept; press Ctrl-C again to quit at once.\n");
+    controller.abort();
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+
+  const limits = { ...DEFAULT_LIMITS, callTimeoutMs: opts.callTimeout, submissionTimeoutMs: opts.submissionTimeout };
+  const started = Date.now();
+  const report = await runBatch({
+    submissions,
+    out,
+    manifest,
+    cases,
+    limits,
+    jobs: opts.jobs,
+    force: opts.force ?? false,
+    signal: controller.signal,
+    progress: progress(submissions.length),
+  });
+  const seconds_ = ((Date.now() - started) / 1000).toFixed(1);
+  const counts = new Map<string, number>();
+  for (const row of report.rows) counts.set(row.grading_status, (counts.get(row.grading_status) ?? 0) + 1);
+  const statuses = [...counts].map(([s, n]) => `${n} ${s}`).join(", ");
+  process.stdout.write(
+    `${report.interrupted ? "Interrupted" : "Graded"} ${report.rows.length}/${submissions.length} submissions in ${seconds_} s` +
+      ` (${report.graded} graded now, ${report.skipped} unchanged and kept): ${statuses || "none"}.\n` +
+      `Sandbox: ${report.isolation.join("; ")}.\n` +
+      `Results: ${path.relative(process.cwd(), out) || "."}/gradebook.csv and one folder per submission.\n`,
+  );
+  if (report.interrupted) process.exitCode = 130;
+}
+
+await runCli(main);
