@@ -59,7 +59,7 @@ export function identityPrime(z: number): number {
 
 /**
  * softmax(z)_i = e^(z_i) / Σ_j e^(z_j).
- * - z: length K. Returns length K, entries in (0, 1) summing to 1.
+ * - z: length K. Returns length K, entries between 0 and 1 summing to 1.
  * Must not overflow: softmax([1000, 0]) is finite.
  */
 export function softmax(z: Vector): Vector {
