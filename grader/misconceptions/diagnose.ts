@@ -1,0 +1,55 @@
+/**
+ * Names the misconception behind a wrong answer. When a case fails, each
+ * catalogue entry for that case's function is run on the same input, here on
+ * the trusted side, and a student's output that matches an entry's output
+ * names that entry. Entry outputs are computed once per case and reused.
+ */
+import { pathToFileURL } from "node:url";
+import type { LoadedCase } from "../fixtures/schema.ts";
+import type { Diagnoser } from "../engine/grade.ts";
+import type { Diagnosis } from "../engine/results.ts";
+import { invoke, type Module } from "../sandbox/adapters.ts";
+import { fromWire, toWire } from "../sandbox/wire.ts";
+import { mistakeFile } from "./apply.ts";
+import { CATALOGUE } from "./catalogue.ts";
+import { matches } from "./match.ts";
+import type { Misconception } from "./types.ts";
+
+export interface LoadedMisconception extends Misconception {
+  module: Module;
+}
+
+export async function loadCatalogue(entries: Misconception[] = CATALOGUE): Promise<LoadedMisconception[]> {
+  return Promise.all(
+    entries.map(async (m) => ({ ...m, module: (await import(pathToFileURL(mistakeFile(m)).href)) as Module })),
+  );
+}
+
+/** What an entry returns on a case; undefined when it throws (then it names nothing). */
+export function entryOutput(m: LoadedMisconception, c: LoadedCase): unknown {
+  try {
+    return fromWire(toWire(invoke(c.exercise, c.fn, m.module, structuredClone(c.args)).value));
+  } catch {
+    return undefined;
+  }
+}
+
+// The release has no mistake code and matches precomputed outputs by the same rule.
+export { matches };
+
+export function makeDiagnoser(catalogue: LoadedMisconception[]): Diagnoser {
+  const outputs = new Map<string, unknown>();
+  return (c, received) => {
+    for (const m of catalogue) {
+      if (m.exercise !== c.exercise || m.fn !== c.fn) continue;
+      const key = `${c.key}\u0000${m.id}`;
+      if (!outputs.has(key)) outputs.set(key, entryOutput(m, c));
+      if (matches(outputs.get(key), received)) return toDiagnosis(m);
+    }
+    return undefined;
+  };
+}
+
+export function toDiagnosis(m: Misconception): Diagnosis {
+  return { id: m.id, name: m.name, explanation: m.explanation };
+}

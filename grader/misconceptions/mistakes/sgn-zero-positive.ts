@@ -1,0 +1,4 @@
+/** sgn(z) = +1 for z ≥ 0: the boundary wᵀx = 0 is counted as positive. */
+export function sgn(z: number): 1 | -1 {
+  return z >= 0 ? 1 : -1;
+}

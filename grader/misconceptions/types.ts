@@ -1,0 +1,14 @@
+/** A named wrong answer: an alternative implementation of one export, and what it gets wrong. */
+export interface Misconception {
+  /** Stable id, also the file name under mistakes/: e.g. delta-missing-gprime. */
+  id: string;
+  exercise: string;
+  /** The case function whose cases it is evaluated on (as in the fixtures). */
+  fn: string;
+  /** The exported symbol it replaces, when not `fn` (09-autodiff's cases call `autodiff`, the export is `Value`). */
+  export?: string;
+  /** Names the mistake, for a student: "δ without the g′(f) factor". */
+  name: string;
+  /** Says what the lecture has instead, with its formula. */
+  explanation: string;
+}
