@@ -77,7 +77,9 @@ export async function gradeSubmission(collected: Collected, ctx: BatchContext): 
     let status: GradingStatus = "graded";
     if (graded.crashes.length > 0) {
       status = "crashed";
-      notes.push(`crashed: ${graded.crashes.join("; ")}`);
+      const counts = new Map<string, number>();
+      for (const crash of graded.crashes) counts.set(crash, (counts.get(crash) ?? 0) + 1);
+      notes.push(`crashed: ${[...counts].map(([c, n]) => (n > 1 ? `${c} (${n} calls)` : c)).join("; ")}`);
     }
     const timedOut = graded.cases.filter((c) => c.status === "timeout");
     if (graded.outOfTime || timedOut.length > 0) {
