@@ -1,0 +1,82 @@
+/**
+ * Runs a command and measures its wall time and peak memory: the peak of the
+ * whole process tree's resident memory (the grader, its sandboxes, esbuild),
+ * sampled from /proc, and the grader process's own high-water mark.
+ */
+import { spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+
+export interface Measured {
+  ms: number;
+  /** Peak of the sum of RSS over the process tree, in MiB. */
+  treeMiB: number;
+  stdout: string;
+  code: number | null;
+}
+
+function statusField(pid: number, field: string): number {
+  try {
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Every live process's parent, from /proc. */
+function parents(): Map<number, number> {
+  const map = new Map<number, number>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      map.set(Number(name), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // gone already
+    }
+  }
+  return map;
+}
+
+function treeRss(root: number): number {
+  const ppid = parents();
+  const inTree = new Set([root]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, parent] of ppid) {
+      if (!inTree.has(pid) && inTree.has(parent)) {
+        inTree.add(pid);
+        grew = true;
+      }
+    }
+  }
+  let total = 0;
+  for (const pid of inTree) total += statusField(pid, "VmRSS");
+  return total;
+}
+
+export function measure(
+  cmd: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; sampleMs?: number },
+): Promise<Measured> {
+  const started = performance.now();
+  const child = spawn(cmd, args, {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let stdout = "";
+  child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
+  let peak = 0;
+  const timer = setInterval(() => {
+    if (child.pid) peak = Math.max(peak, treeRss(child.pid));
+  }, options.sampleMs ?? 50);
+  return new Promise((resolve) => {
+    child.on("close", (code) => {
+      clearInterval(timer);
+      resolve({ ms: performance.now() - started, treeMiB: peak, stdout, code });
+    });
+  });
+}

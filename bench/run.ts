@@ -1,0 +1,138 @@
+/**
+ * `npm run bench`: measures grading throughput and the student's loop, and
+ * prints a table. Figures, not assertions: `npm test` never times anything.
+ *
+ *   1. batch:   `npm run grade -- <folder>` on N = 200 synthetic submissions
+ *   2. loop:    20 of them graded one at a time with the same command
+ *   3. scaling: N = 50, 100, 200, 400
+ *   4. student: cold `npm run check` on the stubs and the solutions, and the
+ *               `--watch` re-run after a save
+ */
+import { spawn } from "node:child_process";
+import { appendFile, cp, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { paths } from "../grader/paths.ts";
+import { measure } from "./measure.ts";
+import { buildClass, MIX } from "./synth.ts";
+
+const SIZES = [50, 100, 200, 400];
+const BATCH = 200;
+const LOOP_SAMPLE = 20;
+const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+async function grade(input: string, out: string) {
+  return measure(npm, ["run", "-s", "grade", "--", input, "--out", out, "--force"], { cwd: paths.root });
+}
+
+async function check(dir: string) {
+  return measure(npm, ["run", "-s", "check", "--", "--dir", dir], { cwd: paths.root });
+}
+
+/** Starts watch mode on `dir`, saves a file `times` times, returns each re-run's latency in ms. */
+async function watchLatency(dir: string, times: number): Promise<number[]> {
+  const child = spawn(npm, ["run", "-s", "check", "--", "--watch", "--dir", dir], {
+    cwd: paths.root,
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  let seen = "";
+  const waitFor = (pattern: RegExp, from: number) =>
+    new Promise<void>((resolve) => {
+      const poll = () => (pattern.test(seen.slice(from)) ? resolve() : setTimeout(poll, 2));
+      poll();
+    });
+  child.stdout.on("data", (c: Buffer) => (seen += c.toString()));
+  await waitFor(/\[watch\] checked all/, 0);
+  const latencies: number[] = [];
+  const file = path.join(dir, "05-delta", "delta.ts");
+  for (let i = 0; i < times; i++) {
+    const from = seen.length;
+    const started = performance.now();
+    await appendFile(file, `\n// saved ${i}\n`);
+    await waitFor(/\[watch\] checked 05-delta/, from);
+    latencies.push(performance.now() - started);
+  }
+  child.stdin.end("q\n");
+  await new Promise((resolve) => child.on("close", resolve));
+  return latencies;
+}
+
+async function main(): Promise<void> {
+  const tmp = await mkdtemp(path.join(os.tmpdir(), "backprop-kit-bench-"));
+  const rows: [string, string, string][] = [];
+  const scaling: { n: number; s: number; rate: number; mib: number }[] = [];
+  try {
+    console.log(
+      `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`,
+    );
+    console.log(`mix per 100 submissions: ${MIX.map(([k, n]) => `${n} ${k}`).join(", ")}`);
+    for (const n of SIZES) {
+      const dir = path.join(tmp, `class-${n}`);
+      await buildClass(dir, n);
+      const run = await grade(dir, path.join(tmp, `out-${n}`));
+      if (run.code !== 0) throw new Error(`grade failed on N = ${n}`);
+      scaling.push({ n, s: run.ms / 1000, rate: n / (run.ms / 1000), mib: run.treeMiB });
+      console.log(
+        `  N = ${n}: ${fmt(run.ms / 1000)} s, ${fmt(n / (run.ms / 1000))}/s, peak ${fmt(run.treeMiB, 0)} MiB`,
+      );
+    }
+    const batch = scaling.find((x) => x.n === BATCH)!;
+
+    const loopTimes: number[] = [];
+    for (let i = 0; i < LOOP_SAMPLE; i++) {
+      const id = `s${String(Math.floor((i * BATCH) / LOOP_SAMPLE)).padStart(4, "0")}`;
+      const run = await grade(path.join(tmp, `class-${BATCH}`, id), path.join(tmp, "loop-out", id));
+      loopTimes.push(run.ms);
+    }
+    const loopMean = loopTimes.reduce((a, b) => a + b, 0) / loopTimes.length;
+    const loopRate = 1000 / loopMean;
+
+    const stubs = path.join(tmp, "student-stubs");
+    await cp(paths.exercises, stubs, { recursive: true });
+    const cold = async (dir: string) => {
+      const times: number[] = [];
+      for (let i = 0; i < 3; i++) times.push((await check(dir)).ms);
+      return median(times);
+    };
+    const coldStubs = await cold(stubs);
+    const coldSolutions = await cold(paths.solutions);
+    const watch = median(await watchLatency(stubs, 7));
+
+    const ratio = batch.rate / loopRate;
+    const s50 = scaling.find((x) => x.n === 50)!;
+    const s400 = scaling.find((x) => x.n === 400)!;
+    const time400 = s400.s / batch.s;
+    const rss400 = s400.mib / s50.mib;
+    const ok = (b: boolean) => (b ? "yes" : "NO");
+    rows.push(
+      [
+        `batch, N = ${BATCH}`,
+        `${fmt(batch.s)} s, ${fmt(batch.rate)} submissions/s, peak ${fmt(batch.mib, 0)} MiB`,
+        `≥ 15/s: ${ok(batch.rate >= 15)}`,
+      ],
+      [`loop, ${LOOP_SAMPLE} of them one at a time`, `${fmt(loopMean, 0)} ms each, ${fmt(loopRate, 2)}/s`, ""],
+      ["batch / loop throughput", `${fmt(ratio)}×`, `≥ 20×: ${ok(ratio >= 20)}`],
+      ["time(400) / time(200)", fmt(time400, 2), `≤ 2.2: ${ok(time400 <= 2.2)}`],
+      ["peak RSS(400) / peak RSS(50)", fmt(rss400, 2), `≤ 1.5: ${ok(rss400 <= 1.5)}`],
+      ["check, cold, stubs", `${fmt(coldStubs, 0)} ms`, `≤ 2 s: ${ok(coldStubs <= 2000)}`],
+      ["check, cold, solutions", `${fmt(coldSolutions, 0)} ms`, `≤ 2 s: ${ok(coldSolutions <= 2000)}`],
+      ["check --watch, re-run after a save", `${fmt(watch, 0)} ms`, `≤ 0.5 s: ${ok(watch <= 500)}`],
+    );
+    console.log("\n| N | time | submissions/s | peak RSS (tree) |\n|---:|---:|---:|---:|");
+    for (const x of scaling) console.log(`| ${x.n} | ${fmt(x.s)} s | ${fmt(x.rate)} | ${fmt(x.mib, 0)} MiB |`);
+    console.log("\n| measure | figure | target |\n|---|---|---|");
+    for (const [a, b, c] of rows) console.log(`| ${a} | ${b} | ${c} |`);
+    console.log(`\nbatch/loop throughput ratio: ${fmt(ratio)}`);
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+await main();
