@@ -50,7 +50,7 @@ export async function gradeImplementation(input: GradeInput): Promise<GradedImpl
   const entries = Object.fromEntries(Object.entries(entryFiles(manifest)).filter(([id]) => wanted.has(id)));
   const slot = await workspace.slot();
   try {
-    const compiled = await compile(input.dir, entries, slot.shared);
+    const compiled = await compile(input.dir, entries, slot.shared, workspace);
     const modules: Record<string, string> = {};
     for (const [id, outcome] of Object.entries(compiled)) if (outcome.ok) modules[id] = outcome.module;
 
@@ -101,6 +101,7 @@ async function compile(
   dir: string,
   entries: Record<string, string>,
   out: string,
+  workspace: Workspace,
 ): Promise<Record<string, CompileOutcome>> {
   const missing: Record<string, CompileOutcome> = {};
   const present: Record<string, string> = {};
@@ -112,7 +113,8 @@ async function compile(
         problems: [{ file: `exercises/${file}`, line: 0, column: 0, text: "the file is missing" }],
       };
   }
-  const compiled = Object.keys(present).length > 0 ? await compileExercises(dir, present, out) : {};
+  const compiled =
+    Object.keys(present).length > 0 ? await compileExercises(dir, present, out, workspace.compileCache) : {};
   return { ...compiled, ...missing };
 }
 

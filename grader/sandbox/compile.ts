@@ -10,6 +10,7 @@ import * as esbuild from "esbuild";
 import { chmod, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { hashTree, type CompileCache } from "./compile-cache.ts";
 
 export interface CompileProblem {
   /** Path as the student knows it, e.g. exercises/05-delta/delta.ts. */
@@ -24,27 +25,51 @@ export type CompileOutcome = { ok: true; module: string } | { ok: false; problem
 /**
  * - root: the folder that holds the exercise folders (a submission's exercises/).
  * - entries: exercise id → entry file relative to root (e.g. 05-delta/delta.ts).
+ * - cache: bundles built earlier from identical files are reused.
  */
 export async function compileExercises(
   root: string,
   entries: Record<string, string>,
   outDir: string,
+  cache?: CompileCache,
 ): Promise<Record<string, CompileOutcome>> {
   await mkdir(outDir, { recursive: true, mode: 0o755 });
-  const ids = Object.keys(entries);
   const result: Record<string, CompileOutcome> = {};
+  const moduleOf = (id: string) => path.join(outDir, `${id}.mjs`);
+  const hashes = cache ? await hashTree(root) : new Map<string, string>();
+  const misses: string[] = [];
+  for (const id of Object.keys(entries)) {
+    const code = cache?.lookup(id, hashes);
+    if (code) {
+      await writeFile(moduleOf(id), code, { mode: 0o644 });
+      result[id] = { ok: true, module: moduleOf(id) };
+    } else {
+      misses.push(id);
+    }
+  }
+  if (misses.length === 0) return result;
   // One build for all exercises is the fast path; only a failing submission
   // pays for one build per exercise, to learn which exercises the errors cost.
-  const all = await build(root, ids, entries, outDir);
-  if (all.ok) {
-    for (const id of ids) result[id] = { ok: true, module: path.join(outDir, `${id}.mjs`) };
-    return result;
-  }
-  for (const id of ids) {
-    const one = await build(root, [id], entries, outDir);
-    result[id] = one.ok ? { ok: true, module: path.join(outDir, `${id}.mjs`) } : one;
+  const all = await build(root, misses, entries, outDir);
+  const groups = all.ok ? [all] : await Promise.all(misses.map((id) => build(root, [id], entries, outDir)));
+  for (const [i, outcome] of groups.entries()) {
+    if (!outcome.ok) {
+      result[misses[i]] = outcome;
+      continue;
+    }
+    for (const [id, built] of Object.entries(outcome.built)) {
+      await writeFile(moduleOf(id), built.code, { mode: 0o644 });
+      cache?.store(id, built.inputs, hashes, built.code);
+      result[id] = { ok: true, module: moduleOf(id) };
+    }
   }
   return result;
+}
+
+interface Built {
+  code: Uint8Array;
+  /** The files the bundle was built from, relative to root. */
+  inputs: string[];
 }
 
 async function build(
@@ -52,7 +77,7 @@ async function build(
   ids: string[],
   entries: Record<string, string>,
   outDir: string,
-): Promise<{ ok: true } | { ok: false; problems: CompileProblem[] }> {
+): Promise<{ ok: true; built: Record<string, Built> } | { ok: false; problems: CompileProblem[] }> {
   const result = await esbuild
     .build({
       absWorkingDir: root,
@@ -61,6 +86,7 @@ async function build(
       outExtension: { ".js": ".mjs" },
       bundle: true,
       write: false,
+      metafile: true,
       format: "esm",
       platform: "node",
       target: "node20",
@@ -74,9 +100,14 @@ async function build(
   if ("errors" in result && result.errors.length > 0) {
     return { ok: false, problems: result.errors.map((m) => toProblem(root, m)) };
   }
-  const outputs = (result as esbuild.BuildResult<{ write: false }>).outputFiles;
-  await Promise.all(outputs.map((file) => writeFile(file.path, file.contents, { mode: 0o644 })));
-  return { ok: true };
+  const done = result as esbuild.BuildResult<{ write: false; metafile: true }>;
+  const built: Record<string, Built> = {};
+  for (const file of done.outputFiles) {
+    const id = path.basename(file.path, ".mjs");
+    const meta = done.metafile.outputs[path.relative(root, file.path).split(path.sep).join("/")];
+    built[id] = { code: file.contents, inputs: Object.keys(meta?.inputs ?? {}) };
+  }
+  return { ok: true, built };
 }
 
 function toProblem(root: string, message: esbuild.Message): CompileProblem {

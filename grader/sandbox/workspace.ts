@@ -7,6 +7,7 @@ import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { buildHarness } from "./compile.ts";
+import { CompileCache } from "./compile-cache.ts";
 import { detectIsolation, NODE_ONLY, type Isolation } from "./isolation.ts";
 
 export interface WorkspaceOptions {
@@ -22,6 +23,8 @@ export interface WorkspaceOptions {
 
 export class Workspace {
   private next = 0;
+  /** Bundles shared by every implementation graded in this workspace. */
+  readonly compileCache = new CompileCache();
   private constructor(
     readonly dir: string,
     readonly harness: string,

@@ -1,0 +1,49 @@
+/**
+ * Internal. Remembers compiled exercise modules by the contents of the files
+ * they were built from, so a class full of untouched stubs and shared helper
+ * files compiles each distinct version once. esbuild's metafile says which
+ * files an exercise's bundle read; a later submission whose copies of exactly
+ * those files are byte-identical gets the same bundle without a build.
+ */
+import { createHash } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+
+interface Variant {
+  /** Path relative to the exercises folder → sha256 of its contents. */
+  inputs: [string, string][];
+  code: Uint8Array;
+}
+
+/** sha256 of every .ts file under root, keyed by its path relative to root (with / separators). */
+export async function hashTree(root: string): Promise<Map<string, string>> {
+  const hashes = new Map<string, string>();
+  for (const rel of (await readdir(root, { recursive: true })) as string[]) {
+    if (!rel.endsWith(".ts")) continue;
+    const contents = await readFile(path.join(root, rel)).catch(() => undefined);
+    if (contents) hashes.set(rel.split(path.sep).join("/"), createHash("sha256").update(contents).digest("hex"));
+  }
+  return hashes;
+}
+
+export class CompileCache {
+  private readonly variants = new Map<string, Variant[]>();
+
+  /** `perExercise` bounds memory: the oldest variant goes first. */
+  constructor(private readonly perExercise = 32) {}
+
+  lookup(exercise: string, hashes: Map<string, string>): Uint8Array | undefined {
+    const found = this.variants.get(exercise)?.find((v) => v.inputs.every(([rel, hash]) => hashes.get(rel) === hash));
+    return found?.code;
+  }
+
+  store(exercise: string, inputs: string[], hashes: Map<string, string>, code: Uint8Array): void {
+    const pairs = inputs.map((rel): [string, string] => [rel, hashes.get(rel) ?? ""]);
+    // A file esbuild read but we did not hash (not a .ts file) makes the bundle uncacheable.
+    if (pairs.some(([, hash]) => hash === "")) return;
+    const list = this.variants.get(exercise) ?? [];
+    list.push({ inputs: pairs, code });
+    if (list.length > this.perExercise) list.shift();
+    this.variants.set(exercise, list);
+  }
+}
