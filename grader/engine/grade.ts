@@ -12,6 +12,7 @@ import { runCalls, type CallOutcome, type RunLimits } from "../sandbox/run.ts";
 import type { Workspace } from "../sandbox/workspace.ts";
 import { decide, type Verdict } from "./checks.ts";
 import { briefArgs } from "./describe.ts";
+import { locator } from "./locate.ts";
 import { SIGNATURES } from "./signatures.ts";
 import { redact, renderProblem } from "./render.ts";
 import type { CaseResult, Diagnosis, ExerciseResult, ExerciseStatus } from "./results.ts";
@@ -78,6 +79,12 @@ export async function gradeImplementation(input: GradeInput): Promise<GradedImpl
       signal: input.signal,
     });
 
+    const locate = locator(compiled);
+    for (const [id, outcome] of report.outcomes) {
+      if (outcome.status === "threw" || outcome.status === "import-failed") {
+        report.outcomes.set(id, { ...outcome, error: locate(outcome.error) });
+      }
+    }
     const results = cases.map((c) => {
       const outcome = compiled[c.exercise]?.ok ? report.outcomes.get(callOf.get(c.key)!) : undefined;
       return caseResult(c, outcome, compiled[c.exercise], input.diagnose);

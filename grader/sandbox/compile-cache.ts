@@ -9,10 +9,14 @@ import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
-interface Variant {
+export interface Bundle {
+  code: Uint8Array;
+  map: string;
+}
+
+interface Variant extends Bundle {
   /** Path relative to the exercises folder → sha256 of its contents. */
   inputs: [string, string][];
-  code: Uint8Array;
 }
 
 /** sha256 of every .ts file under root, keyed by its path relative to root (with / separators). */
@@ -32,17 +36,16 @@ export class CompileCache {
   /** `perExercise` bounds memory: the oldest variant goes first. */
   constructor(private readonly perExercise = 32) {}
 
-  lookup(exercise: string, hashes: Map<string, string>): Uint8Array | undefined {
-    const found = this.variants.get(exercise)?.find((v) => v.inputs.every(([rel, hash]) => hashes.get(rel) === hash));
-    return found?.code;
+  lookup(exercise: string, hashes: Map<string, string>): Bundle | undefined {
+    return this.variants.get(exercise)?.find((v) => v.inputs.every(([rel, hash]) => hashes.get(rel) === hash));
   }
 
-  store(exercise: string, inputs: string[], hashes: Map<string, string>, code: Uint8Array): void {
+  store(exercise: string, inputs: string[], hashes: Map<string, string>, bundle: Bundle): void {
     const pairs = inputs.map((rel): [string, string] => [rel, hashes.get(rel) ?? ""]);
     // A file esbuild read but we did not hash (not a .ts file) makes the bundle uncacheable.
     if (pairs.some(([, hash]) => hash === "")) return;
     const list = this.variants.get(exercise) ?? [];
-    list.push({ inputs: pairs, code });
+    list.push({ inputs: pairs, code: bundle.code, map: bundle.map });
     if (list.length > this.perExercise) list.shift();
     this.variants.set(exercise, list);
   }

@@ -20,7 +20,14 @@ export interface CompileProblem {
   text: string;
 }
 
-export type CompileOutcome = { ok: true; module: string } | { ok: false; problems: CompileProblem[] };
+export type CompileOutcome =
+  | {
+      ok: true;
+      module: string;
+      /** The bundle's source map (JSON), to map errors back to the student's lines on the trusted side. */
+      map: string;
+    }
+  | { ok: false; problems: CompileProblem[] };
 
 /**
  * - root: the folder that holds the exercise folders (a submission's exercises/).
@@ -39,10 +46,10 @@ export async function compileExercises(
   const hashes = cache ? await hashTree(root) : new Map<string, string>();
   const misses: string[] = [];
   for (const id of Object.keys(entries)) {
-    const code = cache?.lookup(id, hashes);
-    if (code) {
-      await writeFile(moduleOf(id), code, { mode: 0o644 });
-      result[id] = { ok: true, module: moduleOf(id) };
+    const hit = cache?.lookup(id, hashes);
+    if (hit) {
+      await writeFile(moduleOf(id), hit.code, { mode: 0o644 });
+      result[id] = { ok: true, module: moduleOf(id), map: hit.map };
     } else {
       misses.push(id);
     }
@@ -59,8 +66,8 @@ export async function compileExercises(
     }
     for (const [id, built] of Object.entries(outcome.built)) {
       await writeFile(moduleOf(id), built.code, { mode: 0o644 });
-      cache?.store(id, built.inputs, hashes, built.code);
-      result[id] = { ok: true, module: moduleOf(id) };
+      cache?.store(id, built.inputs, hashes, built);
+      result[id] = { ok: true, module: moduleOf(id), map: built.map };
     }
   }
   return result;
@@ -68,6 +75,7 @@ export async function compileExercises(
 
 interface Built {
   code: Uint8Array;
+  map: string;
   /** The files the bundle was built from, relative to root. */
   inputs: string[];
 }
@@ -90,7 +98,7 @@ async function build(
       format: "esm",
       platform: "node",
       target: "node20",
-      sourcemap: "inline",
+      sourcemap: "external",
       sourcesContent: false,
       logLevel: "silent",
       tsconfigRaw: {},
@@ -102,10 +110,15 @@ async function build(
   }
   const done = result as esbuild.BuildResult<{ write: false; metafile: true }>;
   const built: Record<string, Built> = {};
-  for (const file of done.outputFiles) {
+  const maps = new Map(done.outputFiles.filter((f) => f.path.endsWith(".map")).map((f) => [f.path, f.text]));
+  for (const file of done.outputFiles.filter((f) => f.path.endsWith(".mjs"))) {
     const id = path.basename(file.path, ".mjs");
     const meta = done.metafile.outputs[path.relative(root, file.path).split(path.sep).join("/")];
-    built[id] = { code: file.contents, inputs: Object.keys(meta?.inputs ?? {}) };
+    built[id] = {
+      code: file.contents,
+      map: maps.get(`${file.path}.map`) ?? "",
+      inputs: Object.keys(meta?.inputs ?? {}),
+    };
   }
   return { ok: true, built };
 }

@@ -78,12 +78,13 @@ function describeError(error: unknown): ErrorInfo {
 function describe(error: unknown): ErrorInfo {
   if (error instanceof Error) {
     const message = String(error.message).slice(0, 4000);
-    const frame = /\((?:file:\/\/)?[^()]*?([\w-]+\/[\w.-]+\.m?[jt]s):(\d+):\d+\)/.exec(String(error.stack ?? ""));
+    // The first frame in an exercise bundle (not in the harness or node's internals).
+    const frame = /(\d\d-[\w-]+)\.mjs:(\d+):(\d+)/.exec(String(error.stack ?? ""));
     return {
       name: String(error.name),
       message,
       notImplemented: NOT_IMPLEMENTED.test(message),
-      ...(frame ? { at: `${frame[1]}:${frame[2]}` } : {}),
+      ...(frame ? { frame: { bundle: frame[1], line: Number(frame[2]), column: Number(frame[3]) } } : {}),
     };
   }
   return {

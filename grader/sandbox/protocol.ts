@@ -27,7 +27,13 @@ export interface ErrorInfo {
   message: string;
   /** The stub's own "not implemented" error: the exercise is not started. */
   notImplemented: boolean;
-  /** Where the error was thrown, as "file:line", when the stack says. */
+  /**
+   * Where in the compiled bundle the error was thrown, when the stack says.
+   * The grader maps it back to the student's file (source maps are resolved
+   * on the trusted side: Node's own support slows every thrown error).
+   */
+  frame?: { bundle: string; line: number; column: number };
+  /** The frame mapped back: "exercises/05-delta/delta.ts:14". Set by the grader. */
   at?: string;
 }
 

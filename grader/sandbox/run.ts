@@ -109,7 +109,6 @@ function runOnce(
     "--experimental-permission",
     ...readable.map((p) => `--allow-fs-read=${p}`),
     `--max-old-space-size=${limits.maxOldSpaceMb}`,
-    "--enable-source-maps",
     "--no-warnings",
     options.harness,
   ];

@@ -145,7 +145,7 @@ export const ATTACKS: Attack[] = [
     patch: inject("loss", '  throw new Error("env: " + JSON.stringify(process.env));'),
     status: "graded",
     loses: ["06-gradients", "07-gradient-descent"],
-    reports: ["env: {}"],
+    reports: ["env: {}", "(at exercises/06-gradients/gradients.ts:"],
     never: [CANARY],
   },
   {
