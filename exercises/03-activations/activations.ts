@@ -12,7 +12,7 @@ export function sigmoidPrime(z: number): number {
   throw new Error("not implemented: sigmoidPrime");
 }
 
-/** tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z)). */
+/** tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z)); ±1 at z = ±1000, where that formula gives ∞/∞. */
 export function tanh(z: number): number {
   // TODO
   throw new Error("not implemented: tanh");

@@ -15,7 +15,7 @@ export function sigmoidPrime(z: number): number {
   return s * (1 - s);
 }
 
-/** tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z)). */
+/** tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z)); ±1 at z = ±1000, where that formula gives ∞/∞. */
 export function tanh(z: number): number {
   // Math.tanh saturates to ±1 instead of computing ∞/∞.
   return Math.tanh(z);
