@@ -6,5 +6,7 @@ export default defineConfig({
     // Suites start sandboxed processes and grade whole classes.
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // Files attached with annotate (the browser test's screenshots) are copied here, which git ignores.
+    attachmentsDir: "artifacts/vitest-attachments",
   },
 });

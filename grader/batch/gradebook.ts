@@ -15,6 +15,8 @@ export interface Row {
   exercises: Record<string, number>;
   /** Keys of the cases that did not pass. */
   failed: string[];
+  /** Those of `failed` whose function still throws "not implemented": not tried rather than wrong. */
+  not_started: string[];
   /** Misconception ids named in this submission. */
   diagnoses: string[];
   duration_ms: number;
@@ -29,6 +31,7 @@ export function toRow(result: SubmissionResult): Row {
     note: result.note,
     exercises: Object.fromEntries(result.exercises.map((e) => [e.id, e.score])),
     failed: result.cases.filter((c) => c.status !== "pass").map((c) => c.key),
+    not_started: result.cases.filter((c) => c.not_implemented).map((c) => c.key),
     diagnoses: [...new Set(result.cases.flatMap((c) => (c.diagnosis ? [c.diagnosis.id] : [])))],
     duration_ms: result.duration_ms,
   };

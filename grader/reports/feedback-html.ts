@@ -1,0 +1,21 @@
+/**
+ * Internal. feedback.html, rendered from feedback.md with markdown-it and
+ * KaTeX, linking the run's shared copy of KaTeX's CSS and fonts.
+ */
+import path from "node:path";
+import { htmlPage } from "./html-page.ts";
+import { KATEX_ASSETS } from "./katex-assets.ts";
+import { renderMarkdown } from "./markdown.ts";
+
+/**
+ * @param markdown feedback.md's text
+ * @param pageDir the folder the page is written to
+ * @param out the results folder, which holds assets/katex
+ */
+export function feedbackHtml(markdown: string, title: string, pageDir: string, out: string): string {
+  const css = path
+    .relative(pageDir, path.join(out, KATEX_ASSETS, "katex.min.css"))
+    .split(path.sep)
+    .join("/");
+  return htmlPage({ title, body: renderMarkdown(markdown), stylesheets: [css] });
+}

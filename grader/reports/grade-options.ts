@@ -1,0 +1,63 @@
+/**
+ * Internal. The grade command's report options (--roster, --assignment) and
+ * its report steps, kept here so that grade.ts only wires them in.
+ */
+import { Option } from "commander";
+import path from "node:path";
+import type { SubmissionWriter } from "../batch/run-batch.ts";
+import type { Row } from "../batch/gradebook.ts";
+import type { Manifest } from "../manifest.ts";
+import { DEFAULT_ASSIGNMENT } from "./canvas.ts";
+import { writeSummary, type ClassSummary } from "./class-summary.ts";
+import { loadRoster, type RosterEntry } from "./roster.ts";
+import { reportWriters } from "./writers.ts";
+
+export function rosterOption(): Option {
+  return new Option(
+    "--roster <file>",
+    "a CSV mapping submissions to students (submission,student,id,sis_user_id,sis_login_id,section); writes canvas.csv",
+  );
+}
+
+export function assignmentOption(): Option {
+  return new Option("--assignment <title>", "the assignment's column title in canvas.csv").default(DEFAULT_ASSIGNMENT);
+}
+
+export interface ReportSteps {
+  writers: SubmissionWriter[];
+  /** With a roster, writes canvas.csv and the summary's roster section; prints where the reports are. */
+  finish(rows: Row[]): Promise<void>;
+}
+
+function describe(done: ClassSummary): string[] {
+  const rel = (file: string) => path.relative(process.cwd(), file) || ".";
+  const lines = [`Reports: ${rel(done.summary)}, and feedback.html and gradescope.json per submission.`];
+  if (done.canvas) lines.push(`Canvas: ${rel(done.canvas)}.`);
+  if (done.issues?.unknown.length)
+    lines.push(`Not on the roster, so left out of canvas.csv: ${done.issues.unknown.join(", ")}.`);
+  if (done.issues?.absent.length) {
+    const who = done.issues.absent.map((e) => `${e.student || e.id} (${e.submission})`);
+    lines.push(`On the roster with no submission: ${who.join(", ")}.`);
+  }
+  return lines;
+}
+
+/** Reads the roster up front, so a bad one fails before a long run rather than after it. */
+export async function reportSteps(
+  opts: { roster?: string; assignment?: string },
+  out: string,
+  manifest: Manifest,
+): Promise<ReportSteps> {
+  const entries: RosterEntry[] | undefined = opts.roster ? await loadRoster(opts.roster) : undefined;
+  return {
+    writers: reportWriters({ out, manifest }),
+    async finish(rows) {
+      // The batch has written summary.html already; with a roster it is rewritten with its roster section.
+      const roster = entries ? { entries, assignment: opts.assignment } : undefined;
+      const done = roster
+        ? await writeSummary(out, manifest, rows, roster)
+        : { summary: path.join(out, "summary.html"), backfilled: 0 };
+      process.stdout.write(describe(done).join("\n") + "\n");
+    },
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * results/<id>/gradescope.json: one submission's result in Gradescope's
+ * results.json format. Each case is a test; hidden cases are shown to the
+ * student only once grades are published. Outputs are markdown without
+ * formulas, since Gradescope does not typeset $…$.
+ */
+import type { CaseResult, SubmissionResult } from "../engine/results.ts";
+import type { Manifest } from "../manifest.ts";
+import { caseDetail } from "./case-detail.ts";
+import { exerciseHeading, percent } from "./feedback-md.ts";
+import { GradescopeResultsSchema, type GradescopeResults, type GradescopeTest } from "./gradescope-schema.ts";
+import { code, fence, text } from "./markdown.ts";
+
+function output(c: CaseResult, hint: string | undefined): string {
+  if (c.status === "pass") return "";
+  const lines = c.not_implemented
+    ? [`Not started: ${code(c.fn)} still throws "not implemented".`, ""]
+    : caseDetail(c, { diagnosis: true });
+  if (hint) lines.push(`**Hint:** ${text(hint)}`);
+  return lines.join("\n").trim();
+}
+
+function overview(result: SubmissionResult): string {
+  const lines = [`**${result.score} / ${result.max_score} points (${percent(result.score, result.max_score)})**`, ""];
+  if (result.note) lines.push(`**Note:** ${text(result.note)}`, "");
+  for (const e of result.exercises) {
+    lines.push(`- ${text(exerciseHeading(e))}${e.bonus ? " (bonus)" : ""}: ${e.score} / ${e.max_score}, ${e.status}`);
+    const errors = e.compile_errors?.map((p) => `${p.file}${p.line ? `:${p.line}:${p.column}` : ""}: ${p.text}`);
+    if (errors?.length) lines.push("", fence(errors.join("\n")), "");
+  }
+  return lines.join("\n").trim();
+}
+
+/** Converts one submission's result; the output is validated against Gradescope's schema. */
+export function toGradescope(result: SubmissionResult, manifest: Manifest): GradescopeResults {
+  const order = new Map(manifest.exercises.map((e, i) => [e.id, { n: i + 1, spec: e }]));
+  const counters = new Map<string, number>();
+  const tests: GradescopeTest[] = result.cases.map((c) => {
+    const ex = order.get(c.exercise);
+    const k = (counters.get(c.exercise) ?? 0) + 1;
+    counters.set(c.exercise, k);
+    return {
+      name: `${ex ? exerciseHeading(ex.spec) : c.exercise} › ${c.name}`,
+      number: `${ex?.n ?? 0}.${k}`,
+      score: c.score,
+      max_score: c.max_score,
+      status: c.status === "pass" ? "passed" : "failed",
+      output: output(c, ex?.spec.hints[0]),
+      visibility: c.visibility === "hidden" ? "after_published" : "visible",
+    };
+  });
+  return GradescopeResultsSchema.parse({
+    score: result.score,
+    execution_time: Math.round(result.duration_ms) / 1000,
+    output: overview(result),
+    output_format: "md",
+    test_output_format: "md",
+    tests,
+  });
+}

@@ -1,0 +1,85 @@
+/**
+ * Internal. The HTML shell of the report pages: one inline stylesheet, no
+ * scripts, nothing fetched from the network. A strict Content-Security-Policy
+ * backs that up: even if some markup slipped through, it could load nothing
+ * from outside and run no script.
+ */
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const CSS = `
+:root { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --soft: #f6f8fa; --ok: #1a7f37; --bad: #cf222e;
+  --todo: #8c959f; --part: #9a6700; --accent: #0969da; }
+* { box-sizing: border-box; }
+body { margin: 0; color: var(--ink); background: #fff; font: 15px/1.55 system-ui, -apple-system, "Segoe UI", Roboto,
+  "Noto Sans", "DejaVu Sans", sans-serif; }
+main { max-width: 920px; margin: 0 auto; padding: 28px 24px 64px; }
+h1 { font-size: 1.7em; margin: 0 0 6px; }
+h2 { font-size: 1.3em; margin: 36px 0 8px; padding-top: 12px; border-top: 1px solid var(--line); }
+h3 { font-size: 1.05em; margin: 24px 0 6px; }
+h1 + p { font-size: 1.1em; color: var(--muted); }
+h1 + p strong { color: var(--ink); font-size: 1.25em; }
+a { color: var(--accent); text-decoration: none; }
+a:hover { text-decoration: underline; }
+table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: 0.94em; }
+th, td { border-bottom: 1px solid var(--line); padding: 5px 10px; text-align: left; vertical-align: top; }
+th { background: var(--soft); font-weight: 600; }
+td[style*="right"], th[style*="right"] { font-variant-numeric: tabular-nums; white-space: nowrap; }
+tbody tr:hover { background: #fafbfc; }
+code { font: 0.9em/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", monospace;
+  background: var(--soft); padding: 1px 4px; border-radius: 4px; overflow-wrap: anywhere; }
+pre { background: var(--soft); border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px;
+  overflow-x: auto; white-space: pre-wrap; overflow-wrap: anywhere; }
+pre code { background: none; padding: 0; }
+em { color: var(--muted); }
+blockquote { margin: 12px 0; padding: 8px 14px; border-left: 4px solid var(--part); background: #fff8e5;
+  border-radius: 0 6px 6px 0; }
+blockquote p { margin: 6px 0; }
+.katex-block { overflow-x: auto; overflow-y: hidden; padding: 4px 0; }
+.katex { font-size: 1.12em; }
+.mark { font-weight: 700; }
+.mark.ok { color: var(--ok); } .mark.bad { color: var(--bad); } .mark.todo { color: var(--todo); }
+.mark.part { color: var(--part); }
+.cards { display: flex; flex-wrap: wrap; gap: 12px; margin: 16px 0 8px; }
+.card { flex: 1 1 150px; border: 1px solid var(--line); border-radius: 8px; padding: 10px 14px; background: var(--soft); }
+.card b { display: block; font-size: 1.6em; line-height: 1.2; }
+.card span { color: var(--muted); font-size: 0.9em; }
+.chart { display: block; max-width: 100%; height: auto; }
+.bar { display: inline-block; vertical-align: middle; }
+.status-graded { color: var(--ok); } .status-refused, .status-crashed { color: var(--bad); }
+.status-compile_error, .status-timeout { color: var(--part); }
+.note { color: var(--muted); font-size: 0.9em; }
+td.id { white-space: nowrap; }
+footer { margin-top: 48px; color: var(--muted); font-size: 0.85em; }
+`;
+
+export interface PageOptions {
+  title: string;
+  /** Already-safe HTML for the body. */
+  body: string;
+  /** Stylesheets to link, relative to the page; only local files. */
+  stylesheets?: string[];
+}
+
+export function htmlPage({ title, body, stylesheets = [] }: PageOptions): string {
+  const links = stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join("\n");
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self' file: 'unsafe-inline'; font-src 'self' file:; img-src 'self' file: data:">
+<title>${escapeHtml(title)}</title>
+${links}
+<style>${CSS}</style>
+</head>
+<body>
+<main>
+${body}
+</main>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,106 @@
+/**
+ * Internal. Markdown for the reports: escaping for text taken from results,
+ * and one markdown-it instance (raw HTML off) that typesets $…$ with KaTeX.
+ *
+ * Everything a submission can influence (error messages, received values,
+ * notes, ids) goes through `text`, `code` or `fence`, so it can never become
+ * markup, a link or a formula. Only the kit's own LaTeX is ever typeset.
+ */
+import markdownKatexModule from "@vscode/markdown-it-katex";
+import katex from "katex";
+import MarkdownIt from "markdown-it";
+
+/** Long untrusted text is cut: a 1 MB error message must not become a 1 MB page. */
+export const MAX_UNTRUSTED = 1500;
+
+function clip(s: string, max = MAX_UNTRUSTED): string {
+  return s.length > max ? `${s.slice(0, max)}… (${s.length - max} more characters)` : s;
+}
+
+/**
+ * Plain inline text, on one line. Escapes what could start markup anywhere in
+ * a line (code, emphasis, links, images, raw HTML, entities, tables, math)
+ * and, at the very start, what could start a block (heading, quote, list).
+ */
+export function text(s: string): string {
+  return clip(s)
+    .replace(/\s*[\r\n]+\s*/g, " ")
+    .replace(/[\\`*_[\]<>$|!~&]/g, "\\$&")
+    .replace(/^([#>+=-])/, "\\$1")
+    .replace(/^(\d+)([.)])/, "$1\\$2");
+}
+
+/** Inline code, on one line. In a table cell pass `cell`, so a `|` inside cannot end the cell. */
+export function code(s: string, cell = false): string {
+  let flat = clip(s).replace(/\s*[\r\n]+\s*/g, " ⏎ ");
+  if (cell) flat = flat.replace(/\|/g, "\\|");
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const ticks = "`".repeat(longest + 1);
+  const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
+  return `${ticks}${pad}${flat}${pad}${ticks}`;
+}
+
+/** A fenced block for multi-line text; the fence is longer than any run of backticks inside. */
+export function fence(s: string): string {
+  const body = clip(s, MAX_UNTRUSTED * 2).replace(/\r\n?/g, "\n");
+  const longest = Math.max(2, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+  const ticks = "`".repeat(longest + 1);
+  return `${ticks}text\n${body}\n${ticks}`;
+}
+
+/**
+ * KaTeX with a memo: the same few formulas recur on every student's page, and
+ * typesetting is by far the slowest step. The memo holds only the kit's own
+ * formulas (untrusted text never reaches KaTeX), so it stays small.
+ */
+const memo = new Map<string, string>();
+const memoKatex: typeof katex = {
+  ...katex,
+  renderToString(latex, options) {
+    const key = `${options?.displayMode ? "D" : "I"}${latex}`;
+    let html = memo.get(key);
+    if (html === undefined) {
+      html = katex.renderToString(latex, options);
+      memo.set(key, html);
+    }
+    return html;
+  },
+};
+
+/** How many distinct formulas have been typeset (for tests of the memo). */
+export function typesetCount(): number {
+  return memo.size;
+}
+
+// The plugin is CommonJS with an `exports.default`; Node's ESM loader hands over the whole exports object.
+const markdownKatex =
+  (markdownKatexModule as unknown as { default?: typeof markdownKatexModule }).default ?? markdownKatexModule;
+
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false }).use(markdownKatex, {
+  katex: memoKatex,
+  throwOnError: false,
+});
+
+/** A heading's anchor: "05 · The δ recursion" → "05-the-δ-recursion". Letters, digits and dashes only. */
+export function anchor(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-|-$/g, "");
+}
+
+// Headings get ids, so the overview table can link to each exercise.
+md.renderer.rules.heading_open = (tokens, idx, options, _env, self) => {
+  const words = (tokens[idx + 1]?.children ?? []).filter((t) => t.type === "text" || t.type === "code_inline");
+  tokens[idx].attrSet("id", anchor(words.map((t) => t.content).join("")));
+  return self.renderToken(tokens, idx, options);
+};
+
+// Status marks get a class, so a reader scanning a table sees green and red; the text is escaped first.
+const MARKS: Record<string, string> = { "✓": "ok", "✗": "bad", "○": "todo", "◐": "part" };
+md.renderer.rules.text = (tokens, idx) =>
+  md.utils.escapeHtml(tokens[idx].content).replace(/[✓✗○◐]/g, (m) => `<span class="mark ${MARKS[m]}">${m}</span>`);
+
+export function renderMarkdown(source: string): string {
+  return md.render(source);
+}

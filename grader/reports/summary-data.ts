@@ -1,0 +1,102 @@
+/**
+ * Internal. The class summary's numbers, from the run's compact rows alone
+ * (never the results files), so building it costs no memory per case.
+ */
+import type { Row } from "../batch/gradebook.ts";
+import type { Manifest } from "../manifest.ts";
+
+export interface CaseInfo {
+  name: string;
+  exercise: string;
+  visibility: string;
+}
+
+export interface ExerciseStats {
+  id: string;
+  title: string;
+  bonus: boolean;
+  max: number;
+  mean: number;
+  median: number;
+  /** Submissions with every point of it. */
+  complete: number;
+}
+
+export interface FailedCase {
+  key: string;
+  info: CaseInfo | undefined;
+  /** Submissions that did not pass it. */
+  failed: number;
+  /** Of those, submissions that had not started the function. */
+  notStarted: number;
+}
+
+export interface SummaryData {
+  total: number;
+  /** Rows with exercise results: graded, with or without compile errors or a timeout. */
+  graded: Row[];
+  percents: number[];
+  meanPercent: number;
+  medianPercent: number;
+  full: number;
+  statusCounts: [string, number][];
+  exercises: ExerciseStats[];
+  mostFailed: FailedCase[];
+  misconceptions: { id: string; count: number }[];
+}
+
+export function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+export function mean(values: number[]): number {
+  return values.length === 0 ? 0 : values.reduce((s, v) => s + v, 0) / values.length;
+}
+
+function counted<K>(keys: Iterable<K>, into = new Map<K, number>()): Map<K, number> {
+  for (const k of keys) into.set(k, (into.get(k) ?? 0) + 1);
+  return into;
+}
+
+/** Every number the summary shows. `top` is how many most-failed cases to keep. */
+export function summarize(rows: Row[], manifest: Manifest, cases: Map<string, CaseInfo>, top = 10): SummaryData {
+  const graded = rows.filter((r) => Object.keys(r.exercises).length > 0);
+  const percents = rows.map((r) => (r.max_score > 0 ? (100 * r.score) / r.max_score : 0));
+  const exercises = manifest.exercises.map((e) => {
+    const scores = graded.map((r) => r.exercises[e.id] ?? 0);
+    return {
+      id: e.id,
+      title: e.title,
+      bonus: e.bonus,
+      max: e.points,
+      mean: mean(scores),
+      median: median(scores),
+      complete: scores.filter((s) => s >= e.points).length,
+    };
+  });
+  const failed = counted(rows.flatMap((r) => r.failed));
+  const notStarted = counted(rows.flatMap((r) => r.not_started ?? []));
+  const mostFailed = [...failed]
+    .map(([key, n]) => ({ key, info: cases.get(key), failed: n, notStarted: notStarted.get(key) ?? 0 }))
+    // Most failed first; among equals, more wrong answers (rather than untried ones) first, then course order.
+    .sort((a, b) => b.failed - a.failed || a.notStarted - b.notStarted || a.key.localeCompare(b.key))
+    .slice(0, top);
+  const misconceptions = [...counted(rows.flatMap((r) => r.diagnoses))]
+    .map(([id, count]) => ({ id, count }))
+    .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
+  return {
+    total: rows.length,
+    graded,
+    percents,
+    meanPercent: mean(percents),
+    medianPercent: median(percents),
+    full: rows.filter((r) => r.max_score > 0 && r.score >= r.max_score).length,
+    statusCounts: [...counted(rows.map((r) => r.grading_status))].sort((a, b) => b[1] - a[1]),
+    exercises,
+    mostFailed,
+    misconceptions,
+  };
+}

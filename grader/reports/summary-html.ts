@@ -1,0 +1,130 @@
+/**
+ * Internal. results/summary.html for the TA: the class at a glance. One
+ * self-contained file (inline CSS and SVG, no script, no fonts, no network).
+ */
+import type { Row } from "../batch/gradebook.ts";
+import { CATALOGUE } from "../misconceptions/catalogue.ts";
+import { escapeHtml as h, htmlPage } from "./html-page.ts";
+import type { RosterEntry } from "./roster.ts";
+import type { SummaryData } from "./summary-data.ts";
+import { barSvg, histogramSvg } from "./svg.ts";
+
+const GREEN = "#4c9a5f";
+const RED = "#cf6b5b";
+const GREY = "#b8c0c8";
+
+export interface RosterIssues {
+  /** Submissions that no roster line names. */
+  unknown: string[];
+  /** Roster students with no submission. */
+  absent: RosterEntry[];
+}
+
+const pct = (v: number) => `${Math.round(v)}%`;
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const num = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
+
+function cards(d: SummaryData): string {
+  const ungraded = d.total - d.graded.length;
+  const card = (value: string, label: string) => `<div class="card"><b>${value}</b><span>${label}</span></div>`;
+  return `<div class="cards">${[
+    card(String(d.total), "submissions"),
+    card(pct(d.medianPercent), "median score"),
+    card(pct(d.meanPercent), "mean score"),
+    card(String(d.full), "full marks"),
+    card(String(ungraded), "not graded (refused or crashed)"),
+  ].join("")}</div>`;
+}
+
+function exerciseTable(d: SummaryData): string {
+  const n = d.graded.length;
+  const rows = d.exercises.map(
+    (e) => `<tr><td>${h(e.id.slice(0, 2))} · ${h(e.title)}${e.bonus ? " <em>(bonus)</em>" : ""}</td>
+<td style="text-align:right">${num(e.mean)} / ${e.max}</td><td style="text-align:right">${num(e.median)} / ${e.max}</td>
+<td style="text-align:right">${e.complete} / ${n}</td>
+<td>${barSvg([{ value: e.mean, colour: GREEN, label: `mean ${num(e.mean)} of ${e.max} points` }], e.max)}</td></tr>`,
+  );
+  return `<table><thead><tr><th>Exercise</th><th style="text-align:right">Mean</th><th style="text-align:right">Median</th>
+<th style="text-align:right">Complete</th><th>Mean, of the exercise's points</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+}
+
+function failedTable(d: SummaryData): string {
+  if (d.mostFailed.length === 0) return `<p>Every submission passed every case.</p>`;
+  const rows = d.mostFailed.map((f, i) => {
+    const wrong = f.failed - f.notStarted;
+    const bar = barSvg(
+      [
+        { value: wrong, colour: RED, label: `${wrong} wrong or erroring` },
+        { value: f.notStarted, colour: GREY, label: `${f.notStarted} not started` },
+      ],
+      d.total,
+    );
+    return `<tr><td style="text-align:right">${i + 1}</td><td>${h(f.info?.name ?? f.key)}<br><span class="note">${h(f.key)}</span></td>
+<td>${h(f.info?.visibility ?? "")}</td><td style="text-align:right">${f.failed} / ${d.total}</td>
+<td>${bar}<br><span class="note">${wrong} wrong, ${f.notStarted} not started</span></td></tr>`;
+  });
+  return `<p class="note">Bars: <span class="mark bad">■</span> a wrong answer, an error or a timeout;
+<span class="mark todo">■</span> the function was not started.</p>
+<table><thead><tr><th style="text-align:right">#</th><th>Case</th><th>Kind</th><th style="text-align:right">Failed</th>
+<th>Of the class</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+}
+
+function misconceptionTable(d: SummaryData): string {
+  if (d.misconceptions.length === 0) return `<p>No named misconception matched a wrong answer in this class.</p>`;
+  const names = new Map(CATALOGUE.map((m) => [m.id, m]));
+  const rows = d.misconceptions.map(({ id, count }) => {
+    const m = names.get(id);
+    return `<tr><td><b>${h(m?.name ?? id)}</b><br><span class="note">${h(m?.explanation ?? "")}</span></td>
+<td>${h(m?.exercise ?? "")}</td><td style="text-align:right">${count} / ${d.total}</td>
+<td>${barSvg([{ value: count, colour: RED, label: `${count} submissions` }], d.total)}</td></tr>`;
+  });
+  return `<table><thead><tr><th>Misconception</th><th>Exercise</th><th style="text-align:right">Submissions</th><th></th></tr></thead>
+<tbody>${rows.join("")}</tbody></table>`;
+}
+
+function rosterSection(issues: RosterIssues | undefined): string {
+  if (!issues) return "";
+  const unknown = issues.unknown.length
+    ? `<p><b>${plural(issues.unknown.length, "submission is", "submissions are")} not on the roster</b> (so not in canvas.csv): ${issues.unknown.map((s) => `<code>${h(s)}</code>`).join(", ")}</p>`
+    : `<p>Every submission is on the roster.</p>`;
+  const absent = issues.absent.length
+    ? `<p><b>${plural(issues.absent.length, "student on the roster has", "students on the roster have")} no submission:</b> ${issues.absent.map((e) => `${h(e.student || e.id)} (<code>${h(e.submission)}</code>)`).join(", ")}</p>`
+    : `<p>Every roster student has a submission.</p>`;
+  return `<h2 id="roster">Roster</h2>${unknown}${absent}`;
+}
+
+function submissionTable(rows: Row[]): string {
+  const body = [...rows]
+    .sort((a, b) => a.submission.localeCompare(b.submission))
+    .map((r) => {
+      const percent = r.max_score > 0 ? (100 * r.score) / r.max_score : 0;
+      const link = `${encodeURIComponent(r.submission)}/feedback.html`;
+      return `<tr><td class="id"><a href="${h(link)}">${h(r.submission)}</a></td><td class="status-${h(r.grading_status)}">${h(r.grading_status)}</td>
+<td style="text-align:right">${num(r.score)} / ${r.max_score}</td>
+<td>${barSvg([{ value: percent, colour: percent >= 70 ? GREEN : percent >= 40 ? "#d9a441" : RED, label: pct(percent) }], 100, 120)}</td>
+<td class="note">${h(r.note.length > 160 ? `${r.note.slice(0, 160)}…` : r.note)}</td></tr>`;
+    });
+  return `<table><thead><tr><th>Submission</th><th>Status</th><th style="text-align:right">Score</th><th></th><th>Note</th></tr></thead>
+<tbody>${body.join("")}</tbody></table>`;
+}
+
+export function summaryHtml(d: SummaryData, rows: Row[], issues?: RosterIssues, generatedAt = new Date()): string {
+  const statuses = d.statusCounts.map(([s, n]) => `${n} ${h(s)}`).join(", ");
+  const body = `<h1>Class summary</h1>
+<p>${d.total} submissions (${statuses || "none"}) · ${h(generatedAt.toISOString().slice(0, 16).replace("T", " "))} UTC</p>
+${cards(d)}
+<h2 id="scores">Scores</h2>
+${histogramSvg(d.percents)}
+<h2 id="exercises">Exercises</h2>
+<p class="note">Over the ${d.graded.length} submissions that were graded.</p>
+${exerciseTable(d)}
+<h2 id="most-failed">The ${d.mostFailed.length} cases failed most</h2>
+${failedTable(d)}
+<h2 id="misconceptions">Misconceptions to re-teach</h2>
+${misconceptionTable(d)}
+${rosterSection(issues)}
+<h2 id="submissions">Submissions</h2>
+${submissionTable(rows)}
+<footer>Written by <code>npm run grade</code>. Each submission's folder holds results.json, feedback.html and gradescope.json.</footer>`;
+  return htmlPage({ title: `Class summary: ${d.total} submissions`, body });
+}

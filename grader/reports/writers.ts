@@ -1,0 +1,49 @@
+/**
+ * The per-submission reports: feedback.md, feedback.html and gradescope.json,
+ * written next to results.json as soon as a submission is graded, each
+ * atomically. KaTeX's assets are copied into the results folder once per run.
+ */
+import path from "node:path";
+import { writeAtomic } from "../batch/atomic.ts";
+import type { SubmissionWriter } from "../batch/run-batch.ts";
+import type { SubmissionResult } from "../engine/results.ts";
+import type { Manifest } from "../manifest.ts";
+import { feedbackHtml } from "./feedback-html.ts";
+import { feedbackMarkdown } from "./feedback-md.ts";
+import { toGradescope } from "./gradescope.ts";
+import { copyKatexAssets } from "./katex-assets.ts";
+
+/** The files written for each submission, relative to its folder. */
+export const REPORT_FILES = ["feedback.md", "feedback.html", "gradescope.json"] as const;
+
+export interface ReportContext {
+  /** The results folder, holding one folder per submission and assets/. */
+  out: string;
+  manifest: Manifest;
+}
+
+/** Writes one submission's reports into `dir` (results/<id>). */
+export async function writeReports(result: SubmissionResult, dir: string, ctx: ReportContext): Promise<void> {
+  const markdown = feedbackMarkdown(result, ctx.manifest);
+  const title = `Feedback for ${result.submission}: ${result.score} / ${result.max_score}`;
+  await Promise.all([
+    writeAtomic(path.join(dir, "feedback.md"), markdown),
+    writeAtomic(path.join(dir, "feedback.html"), feedbackHtml(markdown, title, dir, ctx.out)),
+    writeAtomic(path.join(dir, "gradescope.json"), JSON.stringify(toGradescope(result, ctx.manifest), null, 2) + "\n"),
+  ]);
+}
+
+/**
+ * The writers to hand to runBatch. The first call copies KaTeX's assets; the
+ * others wait for that copy, so no page exists before its stylesheet.
+ */
+export function reportWriters(ctx: ReportContext): SubmissionWriter[] {
+  let assets: Promise<unknown> | undefined;
+  return [
+    async (result, dir) => {
+      assets ??= copyKatexAssets(ctx.out);
+      await assets;
+      await writeReports(result, dir, ctx);
+    },
+  ];
+}

@@ -1,0 +1,115 @@
+/**
+ * The Gradescope autograder zip, run as Gradescope would: unpacked into a
+ * temporary folder laid out like /autograder (source/, submission/,
+ * results/), with run_autograder pointed at it through AUTOGRADER_ROOT. The
+ * kit's node_modules is linked in rather than installed, to keep this fast.
+ */
+import { execFile } from "node:child_process";
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import yauzl from "yauzl";
+import { paths } from "../paths.ts";
+import { buildAutograderZip } from "../reports/autograder-zip.ts";
+import { GradescopeResultsSchema, type GradescopeResults } from "../reports/gradescope-schema.ts";
+
+const run = promisify(execFile);
+let tmp: string;
+let zipFile: string;
+const modes = new Map<string, number>();
+
+/** Unpacks the zip into `dir`, keeping each entry's mode in `modes`. */
+async function unzip(file: string, dir: string): Promise<void> {
+  const zip = await promisify<string, yauzl.Options, yauzl.ZipFile>(yauzl.open)(file, { lazyEntries: true });
+  await new Promise<void>((resolve, reject) => {
+    zip.on("entry", (entry: yauzl.Entry) => {
+      modes.set(entry.fileName, entry.externalFileAttributes >>> 16);
+      zip.openReadStream(entry, async (error, stream) => {
+        if (error) return reject(error);
+        const chunks: Buffer[] = [];
+        for await (const chunk of stream) chunks.push(chunk as Buffer);
+        const target = path.join(dir, entry.fileName);
+        await mkdir(path.dirname(target), { recursive: true });
+        await writeFile(target, Buffer.concat(chunks));
+        zip.readEntry();
+      });
+    });
+    zip.on("end", resolve).on("error", reject);
+    zip.readEntry();
+  });
+}
+
+/** Lays out /autograder for one submission (a folder copied into submission/), runs it, returns results.json. */
+async function autograde(name: string, submission: string): Promise<GradescopeResults> {
+  const root = path.join(tmp, name);
+  await mkdir(path.join(root, "results"), { recursive: true });
+  await unzip(zipFile, path.join(root, "source"));
+  await symlink(path.join(paths.root, "node_modules"), path.join(root, "source", "node_modules"));
+  await cp(submission, path.join(root, "submission", "exercises"), { recursive: true });
+  await run("bash", [path.join(root, "source", "run_autograder")], {
+    env: { ...process.env, AUTOGRADER_ROOT: root },
+    cwd: root,
+  });
+  return GradescopeResultsSchema.parse(JSON.parse(await readFile(path.join(root, "results", "results.json"), "utf8")));
+}
+
+let reference: GradescopeResults;
+let stubs: GradescopeResults;
+
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), "backprop-kit-gradescope-"));
+  zipFile = path.join(tmp, "autograder.zip");
+  await buildAutograderZip(zipFile);
+  [reference, stubs] = await Promise.all([
+    autograde("reference", paths.solutions),
+    autograde("stubs", paths.exercises),
+  ]);
+}, 180_000);
+afterAll(() => rm(tmp, { recursive: true, force: true }));
+
+describe("the autograder zip", () => {
+  it("has setup.sh and run_autograder at its root, executable", () => {
+    expect((modes.get("setup.sh") ?? 0) & 0o111).toBeTruthy();
+    expect((modes.get("run_autograder") ?? 0) & 0o111).toBeTruthy();
+  });
+
+  it("holds the kit with its hidden cases, never the solutions or the mistakes built on them", () => {
+    const names = [...modes.keys()];
+    expect(names).toContain("package-lock.json");
+    expect(names).toContain("exercises/manifest.json");
+    expect(names).toContain("fixtures/05-delta/hidden.json");
+    expect(names).toContain("fixtures/misconceptions.json");
+    expect(names).toContain("grader/cli/run-autograder.ts");
+    expect(
+      names.filter((n) => /^solutions\/|^grader\/misconceptions\/mistakes\/|^fixtures\/submissions\//.test(n)),
+    ).toEqual([]);
+  });
+
+  it("installs Node from the distribution's packages, then the kit from its lockfile", async () => {
+    const setup = await readFile(path.join(tmp, "reference", "source", "setup.sh"), "utf8");
+    expect(setup).toContain("apt-get install -y nodejs npm");
+    expect(setup).toContain("npm ci");
+  });
+});
+
+describe("run_autograder", () => {
+  it("gives the reference solutions full marks", () => {
+    const max = reference.tests!.reduce((s, t) => s + (t.max_score ?? 0), 0);
+    expect(max).toBeGreaterThan(0);
+    expect(reference.score).toBe(max);
+    expect(reference.tests!.filter((t) => t.status !== "passed").map((t) => t.name)).toEqual([]);
+  });
+
+  it("gives the stubs 0", () => {
+    expect(stubs.score).toBe(0);
+    expect(stubs.tests!.every((t) => t.status === "failed")).toBe(true);
+  });
+
+  it("shows hidden cases only once grades are published", () => {
+    const visibilities = new Set(reference.tests!.map((t) => t.visibility));
+    expect(visibilities).toEqual(new Set(["visible", "after_published"]));
+    expect(reference.output_format).toBe("md");
+  });
+});

@@ -1,0 +1,119 @@
+/** The roster CSV, matching it to submissions, and canvas.csv in Canvas's import layout. */
+import { describe, expect, it } from "vitest";
+import type { Row } from "../batch/gradebook.ts";
+import { InvalidFileError } from "../errors.ts";
+import { canvasCsv } from "../reports/canvas.ts";
+import { matchRoster, parseCsv, parseRoster } from "../reports/roster.ts";
+
+describe("parseCsv", () => {
+  it.each([
+    {
+      name: "plain rows",
+      csv: "a,b\n1,2\n",
+      rows: [
+        ["a", "b"],
+        ["1", "2"],
+      ],
+    },
+    {
+      name: "CRLF and a BOM",
+      csv: "\uFEFFa,b\r\n1,2",
+      rows: [
+        ["a", "b"],
+        ["1", "2"],
+      ],
+    },
+    {
+      name: "quoted commas and quotes",
+      csv: 'x\n"Lovelace, Ada","say ""hi"""',
+      rows: [["x"], ["Lovelace, Ada", 'say "hi"']],
+    },
+    { name: "a line break in quotes", csv: 'a\n"two\nlines"', rows: [["a"], ["two\nlines"]] },
+    { name: "blank lines skipped", csv: "a\n\n\nb\n", rows: [["a"], ["b"]] },
+    { name: "empty cells kept", csv: "a,,c", rows: [["a", "", "c"]] },
+  ])("reads $name", ({ csv, rows }) => {
+    expect(parseCsv(csv).map((r) => r.cells)).toEqual(rows);
+  });
+
+  it("numbers rows by the line they start on", () => {
+    expect(parseCsv('h\n"a\nb"\nc').map((r) => r.line)).toEqual([1, 2, 4]);
+  });
+});
+
+const ROSTER = `submission,student,id,sis_user_id,sis_login_id,section
+alice,"Lovelace, Ada",101,S1,ada,T1
+bob.zip,"Babbage, Charles",102,S2,charles,T2
+carol,"Herschel, Caroline",103,S3,caroline,T1
+`;
+
+describe("parseRoster", () => {
+  it("reads the documented columns", () => {
+    expect(parseRoster(ROSTER, "roster.csv")[0]).toEqual({
+      submission: "alice",
+      student: "Lovelace, Ada",
+      id: "101",
+      sis_user_id: "S1",
+      sis_login_id: "ada",
+      section: "T1",
+      line: 2,
+    });
+  });
+
+  it("accepts Canvas's own headers, in any order", () => {
+    const [e] = parseRoster('Section,SIS User ID,Student,Submission\nT9,S9,"Doe, Jo",jo', "r.csv");
+    expect(e).toMatchObject({ submission: "jo", student: "Doe, Jo", sis_user_id: "S9", section: "T9", id: "" });
+  });
+
+  it.each([
+    { why: "an empty file", csv: "", message: "empty" },
+    { why: "no submission column", csv: "student\nAda", message: "no submission" },
+    { why: "an empty submission", csv: "submission,student\n,Ada", message: "line 2: the submission is empty" },
+    { why: "no student at all", csv: "submission,student\nalice,", message: "names no student" },
+    { why: "a submission twice", csv: "submission,student\na,X\na,Y", message: "already on line 2" },
+  ])("refuses $why", ({ csv, message }) => {
+    expect(() => parseRoster(csv, "roster.csv")).toThrow(InvalidFileError);
+    expect(() => parseRoster(csv, "roster.csv")).toThrow(message);
+  });
+});
+
+function row(submission: string, score: number, grading_status: Row["grading_status"] = "graded"): Row {
+  const base = { note: "", exercises: {}, failed: [], not_started: [], diagnoses: [], duration_ms: 1 };
+  return { ...base, submission, grading_status, score, max_score: 120 };
+}
+
+describe("matchRoster and canvasCsv", () => {
+  const entries = parseRoster(ROSTER, "roster.csv");
+  const rows = [row("alice", 97.5), row("bob", 0, "crashed"), row("zed", 50)];
+  const match = matchRoster(entries, rows);
+
+  it("matches roster ids as the grader names submissions (bob.zip is bob)", () => {
+    expect(match.matched.map((m) => m.row?.submission)).toEqual(["alice", "bob", undefined]);
+  });
+
+  it("lists submissions not on the roster", () => {
+    expect(match.unknown.map((r) => r.submission)).toEqual(["zed"]);
+  });
+
+  it("writes Canvas's layout with a Points Possible row, leaving no-shows and grader failures empty", () => {
+    expect(canvasCsv(match, "Backprop kit", 120)).toBe(
+      [
+        "Student,ID,SIS User ID,SIS Login ID,Section,Backprop kit",
+        "    Points Possible,,,,,120",
+        '"Lovelace, Ada",101,S1,ada,T1,97.5',
+        '"Babbage, Charles",102,S2,charles,T2,',
+        '"Herschel, Caroline",103,S3,caroline,T1,',
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("keeps the score of a submission whose own code crashed its worker", () => {
+    const crashed = { ...row("alice", 105, "crashed"), exercises: { "05-delta": 15 } };
+    expect(canvasCsv(matchRoster(entries, [crashed]), "A", 120)).toContain('"Lovelace, Ada",101,S1,ada,T1,105');
+  });
+
+  it("keeps a spreadsheet from reading a name as a formula", () => {
+    const evil = parseRoster('submission,student\nx,"=HYPERLINK(""http://e"")"', "r.csv");
+    expect(canvasCsv(matchRoster(evil, [row("x", 1)]), "A", 1)).toContain(`"'=HYPERLINK(""http://e"")"`);
+  });
+});
