@@ -38,3 +38,24 @@ export class UsageError extends GraderError {
     super("USAGE", message);
   }
 }
+
+/** The sealed hidden cases cannot be opened: a malformed key, the wrong key, or a changed file. */
+export class SealedError extends GraderError {
+  constructor(code: "BAD_KEY" | "WRONG_KEY" | "TAMPERED" | "BAD_SEALED_FILE", message: string) {
+    super(code, message);
+  }
+}
+
+/** Shard outputs that cannot be merged: the same submission graded in two shards, or no results at all. */
+export class MergeError extends GraderError {
+  constructor(message: string) {
+    super("MERGE", message);
+  }
+}
+
+/** The student release cannot be built as asked: course-only code reachable from it, or a bad output folder. */
+export class ReleaseError extends GraderError {
+  constructor(message: string) {
+    super("RELEASE", message);
+  }
+}

@@ -4,7 +4,6 @@
  * already there, graded from the same files under the same cases, is kept
  * (unless `force`); an interrupted run keeps everything it finished.
  */
-import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { LoadedCase } from "../fixtures/schema.ts";
@@ -16,7 +15,9 @@ import { Workspace } from "../sandbox/workspace.ts";
 import type { Pending } from "../submission/expand.ts";
 import { isRefused } from "../submission/source.ts";
 import { writeAtomic } from "./atomic.ts";
-import { gradebookCsv, toRow, type Row } from "./gradebook.ts";
+import { fingerprint } from "./fingerprint.ts";
+import { toRow, type Row } from "./gradebook.ts";
+import { writeClassReports } from "./class-reports.ts";
 import { gradeSubmission, readSubmission, type BatchContext } from "./grade-submission.ts";
 import type { Progress } from "./progress.ts";
 
@@ -45,9 +46,7 @@ export interface BatchReport {
   isolation: string[];
 }
 
-export function fingerprint(manifest: Manifest, cases: LoadedCase[], limits: RunLimits): string {
-  return createHash("sha256").update(JSON.stringify({ manifest, cases, limits })).digest("hex");
-}
+export { fingerprint };
 
 export function resultFile(out: string, id: string): string {
   return path.join(out, id, "results.json");
@@ -130,7 +129,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
   try {
     const jobs = Math.max(1, Math.min(options.jobs, options.submissions.length));
     await Promise.all(Array.from({ length: jobs }, worker));
-    await writeAtomic(path.join(options.out, "gradebook.csv"), gradebookCsv(options.manifest, rows));
+    await writeClassReports(options.out, options.manifest, rows);
   } finally {
     options.progress?.stop();
     await workspace.dispose();

@@ -3,6 +3,8 @@
  *
  *   npm run grade                                  the demo class, into results/
  *   npm run grade -- <folder or .zip>... --out <dir>
+ *   npm run grade -- <inputs> --shard 2/4 --out <dir>   one machine's share (grader/batch/shard.ts)
+ *   npm run grade -- merge <dirs...> --out <dir>       joins the shards' output folders
  *
  * Each argument is one submission (a folder with exercises/, or a .zip) or a
  * folder of submissions (one sub-folder or .zip per student).
@@ -19,6 +21,10 @@ import { progress } from "../batch/progress.ts";
 import { expandInputs } from "../submission/expand.ts";
 import { UsageError } from "../errors.ts";
 import { runCli } from "./run-cli.ts";
+import { loadDiagnoser } from "../misconceptions/index.ts";
+import { parseShard, selectShard, type Shard } from "../batch/shard.ts";
+import { mergeMain } from "./merge.ts";
+import { assignmentOption, reportSteps, rosterOption } from "../reports/grade-options.ts";
 
 function seconds(value: string): number {
   const n = Number(value);
@@ -33,11 +39,14 @@ function positiveInt(value: string): number {
 }
 
 async function main(argv: string[]): Promise<void> {
+  // A sub-command; a submission folder named "merge" can still be given as ./merge.
+  if (argv[0] === "merge") return mergeMain(argv.slice(1));
   const program = new Command("grade")
     .description("Grade submissions on the public and hidden cases.")
     .argument("[inputs...]", "submissions: folders, .zip files, or folders of them (default: the demo class)")
     .option("-o, --out <dir>", "where results go", "results")
     .option("-f, --force", "re-grade submissions whose results are already up to date")
+    .option("--shard <i/N>", "grade only shard i of N: every N-th submission in id order", parseShard)
     .option("-j, --jobs <n>", "submissions graded at once", positiveInt, os.availableParallelism())
     .addOption(
       new Option("--call-timeout <s>", "time limit per call, in seconds")
@@ -49,15 +58,20 @@ async function main(argv: string[]): Promise<void> {
         .argParser(seconds)
         .default(DEFAULT_LIMITS.submissionTimeoutMs, "60"),
     )
+    .addOption(rosterOption())
+    .addOption(assignmentOption())
     .showHelpAfterError()
     .exitOverride()
     .parse(argv, { from: "user" });
   const opts = program.opts<{
     out: string;
     force?: boolean;
+    shard?: Shard;
     jobs: number;
     callTimeout: number;
     submissionTimeout: number;
+    roster?: string;
+    assignment: string;
   }>();
   const inputs = program.args.length > 0 ? program.args : [paths.demoClass];
   const out = path.resolve(opts.out);
@@ -69,7 +83,14 @@ async function main(argv: string[]): Promise<void> {
 
   const manifest = loadManifest();
   const cases = loadCases(manifest, { visibility: ["public", "hidden"] });
-  const submissions = await expandInputs(inputs);
+  const reports = await reportSteps(opts, out, manifest);
+  const everyone = await expandInputs(inputs);
+  const submissions = opts.shard ? selectShard(everyone, opts.shard) : everyone;
+  if (opts.shard) {
+    process.stdout.write(
+      `Shard ${opts.shard.index}/${opts.shard.total}: ${submissions.length} of ${everyone.length} submissions.\n`,
+    );
+  }
   const controller = new AbortController();
   const stop = () => {
     if (controller.signal.aborted) process.exit(130);
@@ -90,6 +111,8 @@ async function main(argv: string[]): Promise<void> {
     jobs: opts.jobs,
     force: opts.force ?? false,
     signal: controller.signal,
+    diagnose: await loadDiagnoser(),
+    writers: reports.writers,
     progress: progress(submissions.length),
   });
   const seconds_ = ((Date.now() - started) / 1000).toFixed(1);
@@ -102,6 +125,7 @@ async function main(argv: string[]): Promise<void> {
       `Sandbox: ${report.isolation.join("; ")}.\n` +
       `Results: ${path.relative(process.cwd(), out) || "."}/gradebook.csv and one folder per submission.\n`,
   );
+  if (!report.interrupted) await reports.finish(report.rows);
   if (report.interrupted) process.exitCode = 130;
 }
 

@@ -37,10 +37,13 @@ export function defineExerciseSuite(exercise: string): void {
   afterAll(() => workspace?.dispose());
 
   describe(`${exercise} (${path.relative(paths.root, dir) || dir})`, () => {
-    it.each(cases.map((c) => ({ c, title: `[${c.points} pt] ${c.visibility} ${c.fn}: ${c.name}` })))("$title", ({ c }) => {
-      const result = graded.cases.find((r) => r.key === c.key);
-      expect(result, `no result for ${c.key}`).toBeDefined();
-      if (result!.status !== "pass") expect.fail(`${result!.status}: ${result!.message}`);
-    });
+    it.each(cases.map((c) => ({ c, title: `[${c.points} pt] ${c.visibility} ${c.fn}: ${c.name}` })))(
+      "$title",
+      ({ c }) => {
+        const result = graded.cases.find((r) => r.key === c.key);
+        expect(result, `no result for ${c.key}`).toBeDefined();
+        if (result!.status !== "pass") expect.fail(`${result!.status}: ${result!.message}`);
+      },
+    );
   });
 }

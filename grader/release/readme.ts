@@ -1,0 +1,83 @@
+/** The student release's README.md: set up, check, watch, hints, submitting, and what CI can and cannot prove. */
+import type { Manifest } from "../manifest.ts";
+import type { HiddenCount } from "../check/sealed.ts";
+
+export function studentReadme(manifest: Manifest, hidden: Record<string, HiddenCount>): string {
+  const rows = manifest.exercises.map((e) => {
+    const h = hidden[e.id];
+    return `| ${e.id.slice(0, 2)} | [${e.title}](exercises/${e.id}/README.md)${e.bonus ? " (bonus)" : ""} | ${e.points} | ${h?.cases ?? 0} (${h?.points ?? 0} pts) |`;
+  });
+  return `# Backpropagation exercises
+
+\`\`\`sh
+npm ci              # set up (Node 20.11 or later)
+npm run check       # score your exercises on the public cases
+\`\`\`
+
+You implement backpropagation step by step, in TypeScript, following the lecture: linear algebra, the perceptron,
+activations, forward propagation, the δ recursion, weight gradients, gradient descent, gradient checking and a tiny
+reverse-mode autodiff. Start with [exercises/README.md](exercises/README.md): the order, the notation and the layer
+index convention. Each exercise folder has a guide and a stub whose doc comments give every shape.
+
+## Checking your work
+
+\`\`\`sh
+npm run check                 # every exercise, on the public cases
+npm run check -- 05           # one exercise, with all its failing cases
+npm run check -- --watch      # re-check an exercise each time you save it
+npm run -s check -- --json    # the same result as one JSON object
+npm test                      # the same as npm run check
+\`\`\`
+
+A failing case says what was tested, the input in brief, and expected against received. When a wrong answer matches a
+typical mistake, the check names it and says what the lecture has instead.
+
+**Watch mode** keys: \`h\` the next hint, \`l\` the list of exercises, \`a\` check all, \`n\` the next exercise, \`q\`
+quit. **Hints** come one at a time: \`npm run check\` shows the first hint of the exercise you are on; in watch mode \`h\`
+shows the next. All hints are in [exercises/manifest.json](exercises/manifest.json).
+
+| #   | exercise | points | hidden cases |
+| --- | -------- | ------ | ------------ |
+${rows.join("\n")}
+
+## Hidden cases
+
+Besides the public cases you can run, each exercise has hidden cases: other shapes, edge values, deeper networks. They
+are in \`fixtures/hidden.sealed.json\`, encrypted; only the grader with the course's key can read them. Without the key,
+\`npm run check\` lists them as "graded by your instructor": they are not failures. Pass the public cases by
+implementing what the guide asks for, not the particular numbers, and the hidden ones follow.
+
+## Submitting
+
+Commit your work under \`exercises/\` and push it to your repository (or hand in a zip of it, if your course asks for
+that). Only the files under \`exercises/\` are graded. Everything else (the grader, the cases, this README, the
+workflow) comes from your instructor's own copy when your work is graded, so changing it changes nothing in your grade.
+
+## Continuous integration in your repository
+
+Each push runs \`.github/workflows/check.yml\`: \`npm run check -- --ci\`. It shows your score in the run's summary (a
+table per exercise), marks failing functions in your files, and keeps \`check-results/\` (\`results.json\`,
+\`classroom.json\`, \`summary.md\`) as an artifact. If your course set up the \`GRADER_KEY\` secret for your repository,
+it also runs the hidden cases. The run succeeds whatever your score.
+
+What it can and cannot prove:
+
+- **It can** show you and your instructor what the grader says about the commit you pushed, on the same cases, in a
+  clean machine: nothing on your laptop affects it.
+- **It cannot** prove your grade. The workflow and the grader live in your repository, and you can edit them: a
+  green run or a full score there is evidence for you, not for the course. Your grade comes from your instructor
+  running the grader from the course's own repository on the files under your \`exercises/\`.
+- Your code runs in a sandbox with an empty environment, so it never sees \`GRADER_KEY\`. But anyone who can edit the
+  workflow of a repository holding that secret can make it print the secret; that is why the authoritative grading
+  never relies on it.
+
+## What is here
+
+- \`exercises/\`: your stubs and the guides, \`manifest.json\` (ids, titles, points, hints) and \`types.ts\`.
+- \`fixtures/NN-topic/public.json\`: the public cases (inputs, expected outputs, tolerances, points).
+- \`fixtures/hidden.sealed.json\`: the hidden cases, encrypted; \`fixtures/misconceptions.json\`: what typical mistakes
+  return on the public cases, so the check can name them.
+- \`grader/\`: the part of the grader that \`npm run check\` uses. Your code runs in its own process that can read only
+  its own compiled code, with no writes, child processes or workers, and a time limit per call.
+`;
+}

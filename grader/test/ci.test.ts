@@ -1,0 +1,117 @@
+/**
+ * `check --ci`'s pieces on a result with every kind of case: annotations at
+ * the failing function's line with GitHub's escaping, the job summary's
+ * tables, the classroom result, and --fail-under.
+ */
+import { mkdir, mkdtemp, rm, writeFile, readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadManifest } from "../manifest.ts";
+import { paths } from "../paths.ts";
+import { annotate, exportLine, formatAnnotation, MAX_ANNOTATIONS } from "../check/annotations.ts";
+import { cell, renderSummary } from "../check/ci-summary.ts";
+import { classroomResult, ClassroomResultSchema } from "../check/classroom.ts";
+import { belowThreshold, parseThreshold } from "../check/ci.ts";
+import { CheckSession, type CheckResult } from "../check/session.ts";
+
+const manifest = loadManifest();
+let tmp: string;
+let result: CheckResult;
+
+// 01 solved, 02 with a wrong sgn, 03 not compiling, the rest untouched stubs.
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), "bpk-ci-"));
+  const copy = async (from: string, rel: string, edit = (s: string) => s) => {
+    await mkdir(path.dirname(path.join(tmp, rel)), { recursive: true });
+    await writeFile(path.join(tmp, rel), edit(await readFile(path.join(from, rel), "utf8")));
+  };
+  await copy(paths.exercises, "types.ts");
+  for (const e of manifest.exercises) await copy(paths.exercises, `${e.id}/${e.file}`);
+  await copy(paths.solutions, "01-linear-algebra/linalg.ts");
+  await copy(paths.solutions, "02-perceptron/perceptron.ts", (s) =>
+    s.replace(/^export function sgn\(([^)]*)\)([^{]*)\{/m, "export function sgn($1)$2{\n  return 1;"),
+  );
+  await copy(paths.exercises, "03-activations/activations.ts", (s) => s + "\nconst broken: number = ;\n");
+  const session = await CheckSession.open({ manifest, dir: tmp, visibility: ["public"] });
+  try {
+    result = await session.run();
+  } finally {
+    await session.close();
+  }
+}, 120_000);
+afterAll(() => rm(tmp, { recursive: true, force: true }));
+
+describe("annotations", () => {
+  it("point at the failing function in the student's file, and at compile errors", () => {
+    const notes = annotate(result, manifest, tmp, tmp);
+    const sgn = notes.find((n) => n.title.startsWith("sgn:"));
+    expect(sgn).toMatchObject({ file: "02-perceptron/perceptron.ts" });
+    expect(sgn!.line).toBe(exportLine(readFileSync(path.join(tmp, sgn!.file), "utf8"), "sgn"));
+    expect(sgn!.line).toBeGreaterThan(1);
+    expect(notes.some((n) => n.file === "03-activations/activations.ts" && n.title.includes("does not compile"))).toBe(
+      true,
+    );
+    // Untouched stubs are "not started", not errors.
+    expect(notes.some((n) => n.file.startsWith("05-delta"))).toBe(false);
+    expect(notes.length).toBeLessThanOrEqual(MAX_ANNOTATIONS);
+  });
+
+  it.each([
+    ["function", "export function sgn(z: number) {", "sgn", 3],
+    ["class", "export class Value {", "autodiff", 3],
+    ["nothing", "const x = 1;", "sgn", 1],
+  ])("finds the line of an exported %s", (_kind, line, fn, expected) => {
+    expect(exportLine(`// a\n// b\n${line}\n`, fn)).toBe(expected);
+  });
+
+  it("escape as GitHub's workflow commands do", () => {
+    const text = formatAnnotation({ file: "a,b:c.ts", line: 3, title: "t: 1, 2", message: "50%\nnext" });
+    expect(text).toBe("::error file=a%2Cb%3Ac.ts,line=3,title=t%3A 1%2C 2::50%25%0Anext");
+  });
+});
+
+describe("the job summary", () => {
+  it("has a table per exercise and the sealed hidden cases as the instructor's", () => {
+    const md = renderSummary(result, manifest, {
+      hidden: { "05-delta": { cases: 3, points: 6 } },
+      hiddenGraded: false,
+    });
+    expect(md.match(/^\| case \| function \| points \| result \|$/gm)).toHaveLength(manifest.exercises.length);
+    expect(md).toContain("| 🔒 3 hidden cases (6 points) | | –/6 | graded by your instructor |");
+    expect(md).toMatch(/### ❌ 03 .*\n\nDoes not compile/);
+  });
+
+  it("keeps a cell on one line, without pipes or HTML", () => {
+    expect(cell("a|b\n<c>")).toBe("a\\|b<br>&lt;c&gt;");
+  });
+});
+
+describe("the classroom result", () => {
+  it("is version 3 with a test per exercise whose scores add up", () => {
+    const c = ClassroomResultSchema.parse(classroomResult(result, manifest));
+    expect(c.version).toBe(3);
+    expect(c.status).toBe("error");
+    expect(c.tests).toHaveLength(manifest.exercises.length);
+    expect(c.tests.reduce((s, t) => s + t.score, 0)).toBe(result.score);
+    expect(c.max_score).toBe(result.max_score);
+    expect(c.tests.map((t) => t.status).slice(0, 3)).toEqual(["pass", "fail", "error"]);
+  });
+});
+
+describe("--fail-under", () => {
+  it.each([
+    ["0", false],
+    ["6", false],
+    ["1000", true],
+    ["100%", true],
+    ["0%", false],
+  ])("%s fails: %s", (text, fails) => {
+    expect(belowThreshold(result, parseThreshold(text)) !== undefined).toBe(fails);
+  });
+
+  it.each(["x", "-1", "101%"])("refuses %s", (text) => {
+    expect(() => parseThreshold(text)).toThrow();
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * Helpers for the release tests: run a command in a folder, list a folder's
+ * files, and pull out of the course's files what must never be released (the
+ * reference solutions' function bodies, the hidden cases' expected values).
+ */
+import { execFile } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+export interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a command without npm's own variables leaking in from the test runner's npm. */
+export function sh(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<Ran> {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith("npm_")));
+  delete clean.GRADER_KEY;
+  return new Promise((resolve) => {
+    execFile(
+      cmd,
+      args,
+      { cwd, env: { ...clean, NO_COLOR: "1", ...env }, maxBuffer: 64 * 2 ** 20 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** Every file under dir (relative paths), node_modules left out. */
+export function listFiles(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[])
+    .filter((e) => e.isFile() && !path.relative(dir, e.parentPath).split(path.sep).includes("node_modules"))
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
+}
+
+export const squash = (s: string) => s.replace(/\s+/g, " ").trim();
+
+/** The text from an opening brace to its match (braces in strings are rare enough in the solutions). */
+function block(source: string, open: number): string {
+  let depth = 0;
+  for (let i = open; i < source.length; i++) {
+    if (source[i] === "{") depth++;
+    else if (source[i] === "}" && --depth === 0) return source.slice(open + 1, i);
+  }
+  return source.slice(open + 1);
+}
+
+/**
+ * The body of every exported function and of every method of an exported
+ * class in a solution file, whitespace squashed.
+ */
+export function functionBodies(source: string): { name: string; body: string }[] {
+  const out: { name: string; body: string }[] = [];
+  for (const m of source.matchAll(/^export function (\w+)[^{]*\{/gm)) {
+    out.push({ name: m[1], body: squash(block(source, m.index! + m[0].length - 1)) });
+  }
+  for (const m of source.matchAll(/^export class (\w+)[^{]*\{/gm)) {
+    const cls = block(source, m.index! + m[0].length - 1);
+    for (const meth of cls.matchAll(/^ {2}(?:static |get |set )?(\w+)\([^)]*\)[^{;]*\{/gm)) {
+      out.push({ name: `${m[1]}.${meth[1]}`, body: squash(block(cls, meth.index! + meth[0].length - 1)) });
+    }
+  }
+  return out;
+}
+
+/** Numbers in a value that are distinctive: not whole, and with at least `digits` significant digits. */
+export function distinctiveNumbers(value: unknown, digits = 6, found = new Set<string>()): Set<string> {
+  if (typeof value === "number") {
+    const text = JSON.stringify(value);
+    const significant = text.replace(/e.*$/i, "").replace(/[-.]/g, "").replace(/^0+/, "");
+    if (!Number.isInteger(value) && significant.length >= digits) found.add(text);
+  } else if (Array.isArray(value)) {
+    for (const v of value) distinctiveNumbers(v, digits, found);
+  } else if (value && typeof value === "object") {
+    for (const v of Object.values(value)) distinctiveNumbers(v, digits, found);
+  }
+  return found;
+}
+
+export function readText(file: string): string {
+  return readFileSync(file, "utf8");
+}
