@@ -3,13 +3,12 @@
  * compile errors, timeouts and crashes included. Whatever happens here costs
  * this submission only.
  */
-import { mkdir, writeFile } from "node:fs/promises";
-import path from "node:path";
 import type { LoadedCase } from "../fixtures/schema.ts";
 import type { Manifest } from "../manifest.ts";
 import { gradeImplementation, renderCompileProblems, type Diagnoser } from "../engine/grade.ts";
 import type { GradingStatus, SubmissionResult } from "../engine/results.ts";
 import type { RunLimits } from "../sandbox/run.ts";
+import type { Gate } from "../sandbox/gate.ts";
 import type { Workspace } from "../sandbox/workspace.ts";
 import { collect, type Pending } from "../submission/expand.ts";
 import { isRefused, type Collected } from "../submission/source.ts";
@@ -23,6 +22,7 @@ export interface BatchContext {
   fingerprint: string;
   signal?: AbortSignal;
   diagnose?: Diagnoser;
+  gate?: Gate;
 }
 
 function empty(ctx: BatchContext, id: string, status: GradingStatus, note: string, started: number): SubmissionResult {
@@ -54,59 +54,49 @@ export async function readSubmission(p: Pending): Promise<Collected> {
 
 export async function gradeSubmission(collected: Collected, ctx: BatchContext): Promise<SubmissionResult> {
   const started = Date.now();
-  const p = collected;
-  if (isRefused(collected)) return empty(ctx, p.id, "refused", collected.reason, started);
-  const slot = await ctx.workspace.slot();
-  try {
-    // A private copy: the sandbox never reads it, and the submission itself is never touched.
-    for (const [name, contents] of collected.files) {
-      const file = path.join(slot.private, name);
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, contents);
-    }
-    const graded = await gradeImplementation({
-      dir: slot.private,
-      manifest: ctx.manifest,
-      cases: ctx.cases,
-      workspace: ctx.workspace,
-      limits: ctx.limits,
-      signal: ctx.signal,
-      diagnose: ctx.diagnose,
-    });
-    const notes: string[] = [];
-    let status: GradingStatus = "graded";
-    if (graded.crashes.length > 0) {
-      status = "crashed";
-      const counts = new Map<string, number>();
-      for (const crash of graded.crashes) counts.set(crash, (counts.get(crash) ?? 0) + 1);
-      notes.push(`crashed: ${[...counts].map(([c, n]) => (n > 1 ? `${c} (${n} calls)` : c)).join("; ")}`);
-    }
-    const timedOut = graded.cases.filter((c) => c.status === "timeout");
-    if (graded.outOfTime || timedOut.length > 0) {
-      if (status === "graded") status = "timeout";
-      const limit = `${ctx.limits.submissionTimeoutMs / 1000} s`;
-      notes.push(
-        graded.outOfTime
-          ? `the submission's time limit of ${limit} ran out; ${timedOut.length} cases not finished`
-          : `timed out: ${timedOut.map((c) => c.key).join(", ")}`,
-      );
-    }
-    const broken = graded.exercises.filter((e) => e.status === "compile error");
-    if (broken.length > 0) {
-      if (status === "graded") status = "compile_error";
-      notes.push(
-        `compile error: ${broken.map((e) => renderCompileProblems(e.compile_errors ?? []).split("\n")[0]).join("; ")}`,
-      );
-    }
-    return {
-      ...empty(ctx, p.id, status, notes.join(" | "), started),
-      score: graded.cases.reduce((s, c) => s + c.score, 0),
-      input_hash: collected.hash,
-      exercises: graded.exercises,
-      cases: graded.cases,
-      duration_ms: Date.now() - started,
-    };
-  } finally {
-    await slot.dispose();
+  if (isRefused(collected)) return empty(ctx, collected.id, "refused", collected.reason, started);
+  // The files were read into memory once; compiling never touches the submission again.
+  const graded = await gradeImplementation({
+    files: collected.files,
+    manifest: ctx.manifest,
+    cases: ctx.cases,
+    workspace: ctx.workspace,
+    limits: ctx.limits,
+    signal: ctx.signal,
+    diagnose: ctx.diagnose,
+    gate: ctx.gate,
+  });
+  const notes: string[] = [];
+  let status: GradingStatus = "graded";
+  if (graded.crashes.length > 0) {
+    status = "crashed";
+    const counts = new Map<string, number>();
+    for (const crash of graded.crashes) counts.set(crash, (counts.get(crash) ?? 0) + 1);
+    notes.push(`crashed: ${[...counts].map(([c, n]) => (n > 1 ? `${c} (${n} calls)` : c)).join("; ")}`);
   }
+  const timedOut = graded.cases.filter((c) => c.status === "timeout");
+  if (graded.outOfTime || timedOut.length > 0) {
+    if (status === "graded") status = "timeout";
+    const limit = `${ctx.limits.submissionTimeoutMs / 1000} s`;
+    notes.push(
+      graded.outOfTime
+        ? `the submission's time limit of ${limit} ran out; ${timedOut.length} cases not finished`
+        : `timed out: ${timedOut.map((c) => c.key).join(", ")}`,
+    );
+  }
+  const broken = graded.exercises.filter((e) => e.status === "compile error");
+  if (broken.length > 0) {
+    if (status === "graded") status = "compile_error";
+    notes.push(
+      `compile error: ${broken.map((e) => renderCompileProblems(e.compile_errors ?? []).split("\n")[0]).join("; ")}`,
+    );
+  }
+  return {
+    ...empty(ctx, collected.id, status, notes.join(" | "), started),
+    score: graded.cases.reduce((s, c) => s + c.score, 0),
+    input_hash: collected.hash,
+    exercises: graded.exercises,
+    cases: graded.cases,
+    duration_ms: Date.now() - started,
+  };
 }

@@ -1,5 +1,7 @@
 /**
- * Grades many submissions in parallel, up to `jobs` at a time, and writes each
+ * Grades many submissions in parallel, with up to `jobs` sandboxes running at
+ * once (a couple more submissions are in flight, so that the trusted side's
+ * work overlaps with the sandboxes), and writes each
  * result as soon as it is final. A result is never half-written; one that is
  * already there, graded from the same files under the same cases, is kept
  * (unless `force`); an interrupted run keeps everything it finished.
@@ -11,6 +13,7 @@ import type { Manifest } from "../manifest.ts";
 import type { Diagnoser } from "../engine/grade.ts";
 import { SubmissionResultSchema, type SubmissionResult } from "../engine/results.ts";
 import type { RunLimits } from "../sandbox/run.ts";
+import { Gate } from "../sandbox/gate.ts";
 import { Workspace } from "../sandbox/workspace.ts";
 import type { Pending } from "../submission/expand.ts";
 import { isRefused } from "../submission/source.ts";
@@ -91,6 +94,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
     fingerprint: fingerprint(options.manifest, options.cases, options.limits),
     signal: options.signal,
     diagnose: options.diagnose,
+    gate: new Gate(options.jobs),
   };
   const rows: Row[] = [];
   let graded = 0;
@@ -127,8 +131,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
     }
   };
   try {
-    const jobs = Math.max(1, Math.min(options.jobs, options.submissions.length));
-    await Promise.all(Array.from({ length: jobs }, worker));
+    const inFlight = Math.max(1, Math.min(options.jobs + 2, options.submissions.length));
+    await Promise.all(Array.from({ length: inFlight }, worker));
     await writeClassReports(options.out, options.manifest, rows);
   } finally {
     options.progress?.stop();

@@ -47,7 +47,12 @@ async function main(argv: string[]): Promise<void> {
     .option("-o, --out <dir>", "where results go", "results")
     .option("-f, --force", "re-grade submissions whose results are already up to date")
     .option("--shard <i/N>", "grade only shard i of N: every N-th submission in id order", parseShard)
-    .option("-j, --jobs <n>", "submissions graded at once", positiveInt, os.availableParallelism())
+    .option(
+      "-j, --jobs <n>",
+      "sandboxes run at once (default: the number of cores)",
+      positiveInt,
+      os.availableParallelism(),
+    )
     .addOption(
       new Option("--call-timeout <s>", "time limit per call, in seconds")
         .argParser(seconds)

@@ -2,13 +2,14 @@
  * Grades one implementation (a folder of exercise folders) on a set of cases:
  * compile, run in the sandbox, decide each case, total the points.
  */
-import { existsSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { LoadedCase } from "../fixtures/schema.ts";
 import { entryFiles, type Manifest } from "../manifest.ts";
-import { compileExercises, type CompileOutcome, type CompileProblem } from "../sandbox/compile.ts";
+import { compileExercises, type CompileOutcome, type CompileProblem, type ExerciseFiles } from "../sandbox/compile.ts";
 import type { Call } from "../sandbox/protocol.ts";
 import { runCalls, type CallOutcome, type RunLimits } from "../sandbox/run.ts";
+import type { Gate } from "../sandbox/gate.ts";
 import type { Workspace } from "../sandbox/workspace.ts";
 import { decide, type Verdict } from "./checks.ts";
 import { briefArgs } from "./describe.ts";
@@ -23,14 +24,17 @@ export const DEFAULT_LIMITS: RunLimits = { callTimeoutMs: 2000, submissionTimeou
 export type Diagnoser = (c: LoadedCase, received: unknown) => Diagnosis | undefined;
 
 export interface GradeInput {
-  /** The folder holding 01-linear-algebra/, 02-perceptron/, … */
-  dir: string;
+  /** The exercise files to grade, or the folder holding 01-linear-algebra/, 02-perceptron/, … to read them from. */
+  files?: ExerciseFiles;
+  dir?: string;
   manifest: Manifest;
   cases: LoadedCase[];
   workspace: Workspace;
   limits?: RunLimits;
   signal?: AbortSignal;
   diagnose?: Diagnoser;
+  /** Limits how many sandboxes run at once, across a batch. */
+  gate?: Gate;
 }
 
 export interface GradedImplementation {
@@ -49,28 +53,28 @@ export async function gradeImplementation(input: GradeInput): Promise<GradedImpl
   const limits = input.limits ?? DEFAULT_LIMITS;
   const wanted = new Set(cases.map((c) => c.exercise));
   const entries = Object.fromEntries(Object.entries(entryFiles(manifest)).filter(([id]) => wanted.has(id)));
-  const slot = await workspace.slot();
-  try {
-    const compiled = await compile(input.dir, entries, slot.shared, workspace);
-    const modules: Record<string, string> = {};
-    for (const [id, outcome] of Object.entries(compiled)) if (outcome.ok) modules[id] = outcome.module;
+  const files = input.files ?? (await readExerciseFiles(input.dir!));
+  const compiled = await compileExercises(files, entries, workspace.compileCache);
+  const modules: Record<string, string> = {};
+  for (const [id, outcome] of Object.entries(compiled)) if (outcome.ok) modules[id] = outcome.code;
 
-    // Cases that share a call (same function, same arguments) run it once.
-    const calls: Call[] = [];
-    const callOf = new Map<string, string>();
-    const byArgs = new Map<string, string>();
-    for (const c of cases) {
-      if (!modules[c.exercise]) continue;
-      const signature = `${c.exercise}\u0000${c.fn}\u0000${JSON.stringify(c.args)}`;
-      let id = byArgs.get(signature);
-      if (!id) {
-        id = String(calls.length);
-        byArgs.set(signature, id);
-        calls.push({ id, exercise: c.exercise, fn: c.fn, args: c.args });
-      }
-      callOf.set(c.key, id);
+  // Cases that share a call (same function, same arguments) run it once.
+  const calls: Call[] = [];
+  const callOf = new Map<string, string>();
+  const byArgs = new Map<string, string>();
+  for (const c of cases) {
+    if (!modules[c.exercise]) continue;
+    const signature = `${c.exercise}\u0000${c.fn}\u0000${JSON.stringify(c.args)}`;
+    let id = byArgs.get(signature);
+    if (!id) {
+      id = String(calls.length);
+      byArgs.set(signature, id);
+      calls.push({ id, exercise: c.exercise, fn: c.fn, args: c.args });
     }
-    const report = await runCalls({
+    callOf.set(c.key, id);
+  }
+  const run = () =>
+    runCalls({
       harness: workspace.harness,
       modules,
       calls,
@@ -78,51 +82,50 @@ export async function gradeImplementation(input: GradeInput): Promise<GradedImpl
       isolation: workspace.isolation,
       signal: input.signal,
     });
+  const report = input.gate ? await input.gate.run(run) : await run();
 
-    const locate = locator(compiled);
-    for (const [id, outcome] of report.outcomes) {
-      if (outcome.status === "threw" || outcome.status === "import-failed") {
-        report.outcomes.set(id, { ...outcome, error: locate(outcome.error) });
-      }
+  const locate = locator(compiled);
+  for (const [id, outcome] of report.outcomes) {
+    if (outcome.status === "threw" || outcome.status === "import-failed") {
+      report.outcomes.set(id, { ...outcome, error: locate(outcome.error) });
     }
-    const results = cases.map((c) => {
-      const outcome = compiled[c.exercise]?.ok ? report.outcomes.get(callOf.get(c.key)!) : undefined;
-      return caseResult(c, outcome, compiled[c.exercise], input.diagnose);
-    });
-    const crashes = [...report.outcomes.entries()]
-      .filter(([, o]) => o.status === "crashed")
-      .map(([id, o]) => `${calls[Number(id)].exercise}/${calls[Number(id)].fn}: ${(o as { message: string }).message}`);
-    return {
-      exercises: exerciseResults(manifest, results, compiled),
-      cases: results,
-      outOfTime: report.outOfTime,
-      crashes,
-      output: report.output,
-    };
-  } finally {
-    await slot.dispose();
   }
+  const results = cases.map((c) => {
+    const outcome = compiled[c.exercise]?.ok ? report.outcomes.get(callOf.get(c.key)!) : undefined;
+    return caseResult(c, outcome, compiled[c.exercise], input.diagnose);
+  });
+  const crashes = [...report.outcomes.entries()]
+    .filter(([, o]) => o.status === "crashed")
+    .map(([id, o]) => `${calls[Number(id)].exercise}/${calls[Number(id)].fn}: ${(o as { message: string }).message}`);
+  return {
+    exercises: exerciseResults(manifest, results, compiled),
+    cases: results,
+    outOfTime: report.outOfTime,
+    crashes,
+    output: report.output,
+  };
 }
 
-async function compile(
-  dir: string,
-  entries: Record<string, string>,
-  out: string,
-  workspace: Workspace,
-): Promise<Record<string, CompileOutcome>> {
-  const missing: Record<string, CompileOutcome> = {};
-  const present: Record<string, string> = {};
-  for (const [id, file] of Object.entries(entries)) {
-    if (existsSync(path.join(dir, file))) present[id] = file;
-    else
-      missing[id] = {
-        ok: false,
-        problems: [{ file: `exercises/${file}`, line: 0, column: 0, text: "the file is missing" }],
-      };
+/** Every .ts file under `dir`, keyed by its path relative to it (with / separators). */
+export async function readExerciseFiles(dir: string): Promise<ExerciseFiles> {
+  const files: ExerciseFiles = new Map();
+  for (const rel of (await readdir(dir, { recursive: true })) as string[]) {
+    if (!rel.endsWith(".ts")) continue;
+    const contents = await readFile(path.join(dir, rel)).catch(() => undefined);
+    if (contents) files.set(rel.split(path.sep).join("/"), contents);
   }
-  const compiled =
-    Object.keys(present).length > 0 ? await compileExercises(dir, present, out, workspace.compileCache) : {};
-  return { ...compiled, ...missing };
+  return files;
+}
+
+/** A case's input in brief; the same for every submission, so made once per case. */
+const briefs = new WeakMap<LoadedCase, string>();
+function inputOf(c: LoadedCase): string {
+  let text = briefs.get(c);
+  if (text === undefined) {
+    text = briefArgs(SIGNATURES[c.exercise]?.[c.fn]?.names, c.args);
+    briefs.set(c, text);
+  }
+  return text;
 }
 
 export function renderCompileProblems(problems: CompileProblem[]): string {
@@ -160,7 +163,7 @@ function caseResult(
     max_score: c.points,
     message: verdict.status === "pass" ? "" : lines.join("\n"),
     problems,
-    ...(hidden ? {} : { input: briefArgs(SIGNATURES[c.exercise]?.[c.fn]?.names, c.args) }),
+    ...(hidden ? {} : { input: inputOf(c) }),
     ...(verdict.notImplemented ? { not_implemented: true } : {}),
     ...(diagnosis ? { diagnosis } : {}),
   };

@@ -6,27 +6,17 @@
  * those files are byte-identical gets the same bundle without a build.
  */
 import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
-
-export interface Bundle {
-  code: Uint8Array;
-  map: string;
-}
+import type { Bundle, ExerciseFiles } from "./compile.ts";
 
 interface Variant extends Bundle {
-  /** Path relative to the exercises folder → sha256 of its contents. */
+  /** Path relative to exercises/ → sha256 of its contents. */
   inputs: [string, string][];
 }
 
-/** sha256 of every .ts file under root, keyed by its path relative to root (with / separators). */
-export async function hashTree(root: string): Promise<Map<string, string>> {
+/** sha256 of each file's contents, keyed by its path. */
+export function hashFiles(files: ExerciseFiles): Map<string, string> {
   const hashes = new Map<string, string>();
-  for (const rel of (await readdir(root, { recursive: true })) as string[]) {
-    if (!rel.endsWith(".ts")) continue;
-    const contents = await readFile(path.join(root, rel)).catch(() => undefined);
-    if (contents) hashes.set(rel.split(path.sep).join("/"), createHash("sha256").update(contents).digest("hex"));
-  }
+  for (const [rel, contents] of files) hashes.set(rel, createHash("sha256").update(contents).digest("hex"));
   return hashes;
 }
 
@@ -42,8 +32,7 @@ export class CompileCache {
 
   store(exercise: string, inputs: string[], hashes: Map<string, string>, bundle: Bundle): void {
     const pairs = inputs.map((rel): [string, string] => [rel, hashes.get(rel) ?? ""]);
-    // A file esbuild read but we did not hash (not a .ts file) makes the bundle uncacheable.
-    if (pairs.some(([, hash]) => hash === "")) return;
+    if (pairs.length === 0 || pairs.some(([, hash]) => hash === "")) return;
     const list = this.variants.get(exercise) ?? [];
     list.push({ inputs: pairs, code: bundle.code, map: bundle.map });
     if (list.length > this.perExercise) list.shift();

@@ -1,16 +1,17 @@
 /**
- * Internal. Compiles a submission's exercise files into one module per
- * exercise, with esbuild, on the trusted side.
+ * Internal. Compiles a submission's exercise files into one self-contained
+ * module per exercise, with esbuild, on the trusted side.
  *
- * Imports are confined to the submission's own exercise files: a relative path
- * that climbs out of exercises/, an absolute path or a package name is a
- * compile error, so nothing else on disk (solutions, fixtures) can be bundled in.
+ * esbuild reads the files from memory, never from disk: the only files that
+ * exist for it are the submission's own exercise files, so an import can reach
+ * nothing else (solutions, fixtures), and a package or node: import is a
+ * compile error. The bundles go to the sandbox as text, not as files.
  */
 import * as esbuild from "esbuild";
-import { chmod, mkdir, writeFile } from "node:fs/promises";
+import { chmod } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { hashTree, type CompileCache } from "./compile-cache.ts";
+import { hashFiles, type CompileCache } from "./compile-cache.ts";
 
 export interface CompileProblem {
   /** Path as the student knows it, e.g. exercises/05-delta/delta.ts. */
@@ -20,129 +21,142 @@ export interface CompileProblem {
   text: string;
 }
 
-export type CompileOutcome =
-  | {
-      ok: true;
-      module: string;
-      /** The bundle's source map (JSON), to map errors back to the student's lines on the trusted side. */
-      map: string;
-    }
-  | { ok: false; problems: CompileProblem[] };
+/** An exercise's bundle: CommonJS, run by the harness as `${exercise}.js` (the name stack traces show). */
+export interface Bundle {
+  code: string;
+  /** The source map (JSON), to map errors back to the student's lines on the trusted side. */
+  map: string;
+}
+
+export type CompileOutcome = ({ ok: true } & Bundle) | { ok: false; problems: CompileProblem[] };
+
+/** Exercise files: path relative to exercises/ (with / separators) → contents. */
+export type ExerciseFiles = Map<string, string | Uint8Array>;
 
 /**
- * - root: the folder that holds the exercise folders (a submission's exercises/).
- * - entries: exercise id → entry file relative to root (e.g. 05-delta/delta.ts).
+ * - files: the submission's exercise files.
+ * - entries: exercise id → entry file relative to exercises/ (e.g. 05-delta/delta.ts).
  * - cache: bundles built earlier from identical files are reused.
  */
 export async function compileExercises(
-  root: string,
+  files: ExerciseFiles,
   entries: Record<string, string>,
-  outDir: string,
   cache?: CompileCache,
 ): Promise<Record<string, CompileOutcome>> {
-  await mkdir(outDir, { recursive: true, mode: 0o755 });
   const result: Record<string, CompileOutcome> = {};
-  const moduleOf = (id: string) => path.join(outDir, `${id}.mjs`);
-  const hashes = cache ? await hashTree(root) : new Map<string, string>();
+  const hashes = hashFiles(files);
   const misses: string[] = [];
   for (const id of Object.keys(entries)) {
-    const hit = cache?.lookup(id, hashes);
-    if (hit) {
-      await writeFile(moduleOf(id), hit.code, { mode: 0o644 });
-      result[id] = { ok: true, module: moduleOf(id), map: hit.map };
-    } else {
-      misses.push(id);
+    if (!files.has(entries[id])) {
+      result[id] = {
+        ok: false,
+        problems: [{ file: `exercises/${entries[id]}`, line: 0, column: 0, text: "the file is missing" }],
+      };
+      continue;
     }
+    const hit = cache?.lookup(id, hashes);
+    if (hit) result[id] = { ok: true, code: hit.code, map: hit.map };
+    else misses.push(id);
   }
   if (misses.length === 0) return result;
   // One build for all exercises is the fast path; only a failing submission
   // pays for one build per exercise, to learn which exercises the errors cost.
-  const all = await build(root, misses, entries, outDir);
-  const groups = all.ok ? [all] : await Promise.all(misses.map((id) => build(root, [id], entries, outDir)));
+  const all = await build(files, misses, entries);
+  const groups = all.ok ? [all] : await Promise.all(misses.map((id) => build(files, [id], entries)));
   for (const [i, outcome] of groups.entries()) {
     if (!outcome.ok) {
       result[misses[i]] = outcome;
       continue;
     }
     for (const [id, built] of Object.entries(outcome.built)) {
-      await writeFile(moduleOf(id), built.code, { mode: 0o644 });
       cache?.store(id, built.inputs, hashes, built);
-      result[id] = { ok: true, module: moduleOf(id), map: built.map };
+      result[id] = { ok: true, code: built.code, map: built.map };
     }
   }
   return result;
 }
 
-interface Built {
-  code: Uint8Array;
-  map: string;
-  /** The files the bundle was built from, relative to root. */
+interface Built extends Bundle {
+  /** The files the bundle was built from, relative to exercises/. */
   inputs: string[];
 }
 
+/** esbuild's paths for the in-memory files: /exercises/<rel>. Nothing on disk is there. */
+const ROOT = "/exercises";
+const NAMESPACE = "exercise-file";
+
 async function build(
-  root: string,
+  files: ExerciseFiles,
   ids: string[],
   entries: Record<string, string>,
-  outDir: string,
 ): Promise<{ ok: true; built: Record<string, Built> } | { ok: false; problems: CompileProblem[] }> {
   const result = await esbuild
     .build({
-      absWorkingDir: root,
-      entryPoints: ids.map((id) => ({ in: path.join(root, entries[id]), out: id })),
-      outdir: outDir,
-      outExtension: { ".js": ".mjs" },
+      entryPoints: ids.map((id) => ({ in: `${ROOT}/${entries[id]}`, out: id })),
+      outdir: "/out",
       bundle: true,
       write: false,
       metafile: true,
-      format: "esm",
-      platform: "node",
+      // CommonJS, evaluated with vm.compileFunction: starting Node's ESM loader
+      // for data: URL imports cost each sandbox about 5 ms more.
+      format: "cjs",
+      platform: "neutral",
       target: "node20",
       sourcemap: "external",
       sourcesContent: false,
       logLevel: "silent",
       tsconfigRaw: {},
-      plugins: [confineImports(root)],
+      plugins: [inMemory(files)],
     })
     .catch((error: esbuild.BuildFailure) => error);
   if ("errors" in result && result.errors.length > 0) {
-    return { ok: false, problems: result.errors.map((m) => toProblem(root, m)) };
+    return { ok: false, problems: result.errors.map(toProblem) };
   }
   const done = result as esbuild.BuildResult<{ write: false; metafile: true }>;
-  const built: Record<string, Built> = {};
   const maps = new Map(done.outputFiles.filter((f) => f.path.endsWith(".map")).map((f) => [f.path, f.text]));
-  for (const file of done.outputFiles.filter((f) => f.path.endsWith(".mjs"))) {
-    const id = path.basename(file.path, ".mjs");
-    const meta = done.metafile.outputs[path.relative(root, file.path).split(path.sep).join("/")];
+  const built: Record<string, Built> = {};
+  for (const file of done.outputFiles.filter((f) => f.path.endsWith(".js"))) {
+    const id = path.posix.basename(file.path, ".js");
+    const meta = Object.entries(done.metafile.outputs).find(([out]) => out.endsWith(`/${id}.js`))?.[1];
     built[id] = {
-      code: file.contents,
+      code: file.text,
       map: maps.get(`${file.path}.map`) ?? "",
-      inputs: Object.keys(meta?.inputs ?? {}),
+      inputs: Object.keys(meta?.inputs ?? {}).map((input) => input.replace(/^[\w-]+:/, "").replace(`${ROOT}/`, "")),
     };
   }
   return { ok: true, built };
 }
 
-function toProblem(root: string, message: esbuild.Message): CompileProblem {
+function toProblem(message: esbuild.Message): CompileProblem {
   const loc = message.location;
+  const file = loc?.file.replace(/^[\w-]+:/, "").replace(`${ROOT}/`, "");
   return {
-    file: loc ? path.join("exercises", path.relative(root, path.resolve(root, loc.file))) : "exercises",
+    file: file ? `exercises/${file}` : "exercises",
     line: loc?.line ?? 0,
     column: (loc?.column ?? 0) + 1,
     text: message.text,
   };
 }
 
-function confineImports(exercisesRoot: string): esbuild.Plugin {
+/** Resolves imports among the submission's files only, as TypeScript would: with or without .ts, or a folder's index.ts. */
+function inMemory(files: ExerciseFiles): esbuild.Plugin {
+  const text = (rel: string) => {
+    const contents = files.get(rel)!;
+    return typeof contents === "string" ? contents : new TextDecoder().decode(contents);
+  };
   return {
-    name: "confine-imports",
+    name: "exercise-files",
     setup(b) {
       b.onResolve({ filter: /.*/ }, (args) => {
-        if (args.kind === "entry-point") return undefined;
+        if (args.kind === "entry-point") return { path: args.path, namespace: NAMESPACE };
         const spec = args.path;
-        if (spec.startsWith("./") || spec.startsWith("../")) {
-          const target = path.resolve(args.resolveDir, spec);
-          if (target === exercisesRoot || target.startsWith(exercisesRoot + path.sep)) return undefined;
+        if (!spec.startsWith("./") && !spec.startsWith("../")) {
+          return {
+            errors: [{ text: `import "${spec}" is not allowed; exercise files may only import other exercise files` }],
+          };
+        }
+        const target = path.posix.resolve(path.posix.dirname(args.importer), spec);
+        if (!target.startsWith(`${ROOT}/`)) {
           return {
             errors: [
               {
@@ -151,10 +165,16 @@ function confineImports(exercisesRoot: string): esbuild.Plugin {
             ],
           };
         }
-        return {
-          errors: [{ text: `import "${spec}" is not allowed; exercise files may only import other exercise files` }],
-        };
+        const rel = target.slice(ROOT.length + 1);
+        const found = [rel, `${rel}.ts`, `${rel.replace(/\.js$/, "")}.ts`, `${rel}/index.ts`].find((c) => files.has(c));
+        if (!found) return { errors: [{ text: `import "${spec}": no such exercise file` }] };
+        return { path: `${ROOT}/${found}`, namespace: NAMESPACE };
       });
+      b.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => ({
+        contents: text(args.path.slice(ROOT.length + 1)),
+        loader: "ts",
+        resolveDir: path.posix.dirname(args.path),
+      }));
     },
   };
 }
@@ -166,12 +186,12 @@ export function buildHarness(dir: string): Promise<string> {
   let pending = harnessBuilds.get(dir);
   if (pending) return pending;
   pending = (async () => {
-    const out = path.join(dir, "harness.mjs");
+    const out = path.join(dir, "harness.cjs");
     await esbuild.build({
       entryPoints: [fileURLToPath(new URL("./harness.ts", import.meta.url))],
       outfile: out,
       bundle: true,
-      format: "esm",
+      format: "cjs",
       platform: "node",
       target: "node20",
       logLevel: "silent",

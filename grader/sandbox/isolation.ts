@@ -47,7 +47,8 @@ function works(prefix: string[], file: string): boolean {
   return probe.status === 0;
 }
 
-export const NODE_ONLY = "node permission model (read own code only; no writes, processes or workers)";
+export const NODE_ONLY =
+  "node permission model (reads only the harness; no writes, processes or workers), no module loader for exercise code";
 
 let cached: Isolation | undefined;
 
@@ -62,16 +63,23 @@ export function detectIsolation(options: IsolationOptions, probeFile: string): I
   if (process.platform === "linux" && process.env.BACKPROP_ISOLATION !== "node") {
     const unshare = which("unshare");
     const isRoot = process.getuid?.() === 0;
+    let unprivileged = false;
     if (unshare) {
       const base = [unshare, "--net", "--pid", "--fork", "--kill-child"];
       const candidate = isRoot ? base : [unshare, "--user", "--map-root-user", ...base.slice(1)];
-      if (works(candidate, probeFile)) {
+      // As root, unshare can also drop to an unprivileged user itself: one exec fewer than setpriv.
+      const dropped = [...candidate, "--setuid=65534", "--setgid=65534"];
+      if (isRoot && works(dropped, probeFile)) {
+        prefix.push(...dropped);
+        unprivileged = true;
+        layers.push("no network, own PID namespace, unprivileged user 65534 (unshare)");
+      } else if (works(candidate, probeFile)) {
         prefix.push(...candidate);
         layers.push("no network, own PID namespace (unshare)");
       }
     }
     const setpriv = which("setpriv");
-    if (isRoot && setpriv) {
+    if (isRoot && !unprivileged && setpriv) {
       const candidate = [...prefix, setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"];
       if (works(candidate, probeFile)) {
         prefix.splice(0, prefix.length, ...candidate);

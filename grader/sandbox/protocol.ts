@@ -4,7 +4,7 @@
  * The harness reads one Request on stdin and writes newline-delimited Messages
  * on fd 3. Student code shares the harness's process, so it could write to fd 3
  * too: the grader therefore treats messages only as *outputs to be checked*,
- * never as verdicts, and accepts a result only for the call it last saw start.
+ * never as verdicts, and accepts a result only for the call that is running.
  */
 import type { Wire } from "./wire.ts";
 
@@ -17,7 +17,7 @@ export interface Call {
 }
 
 export interface Request {
-  /** exercise id → absolute path of its compiled module. */
+  /** exercise id → its compiled CommonJS module's code (the sandbox reads no file but the harness). */
   modules: Record<string, string>;
   calls: Call[];
 }
@@ -37,11 +37,15 @@ export interface ErrorInfo {
   at?: string;
 }
 
+/**
+ * The harness announces only what the grader cannot infer: it runs the calls in
+ * order and loads each exercise's module just before its first call, so each
+ * message also marks the start of the next step.
+ */
 export type Message =
-  | { t: "import"; exercise: string }
+  | { t: "ready" }
   | { t: "imported"; exercise: string }
   | { t: "import-failed"; exercise: string; error: ErrorInfo }
-  | { t: "start"; id: string }
   | { t: "ok"; id: string; value: Wire; meta: Wire }
   | { t: "threw"; id: string; error: ErrorInfo }
   | { t: "done" };

@@ -1,6 +1,7 @@
 /**
- * Internal. A private temporary folder for one grading run: the harness, and
- * one sub-folder per graded implementation. Removed when the process exits.
+ * Internal. What one grading run shares: a private temporary folder with the
+ * sandbox harness (removed when the process exits), the isolation found on this
+ * machine, and the compile cache.
  */
 import { rmSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
@@ -22,7 +23,6 @@ export interface WorkspaceOptions {
 }
 
 export class Workspace {
-  private next = 0;
   /** Bundles shared by every implementation graded in this workspace. */
   readonly compileCache = new CompileCache();
   private constructor(
@@ -42,23 +42,6 @@ export class Workspace {
     const harness = await buildHarness(dir);
     const isolation = options.osIsolation ? detectIsolation(options, harness) : { prefix: [], layers: [NODE_ONLY] };
     return new Workspace(dir, harness, isolation);
-  }
-
-  /** A fresh folder: `private` for copies the sandbox must not read, `shared` for compiled modules. */
-  async slot(): Promise<{ private: string; shared: string; dispose: () => Promise<void> }> {
-    const base = path.join(this.dir, `s${this.next++}`);
-    const priv = path.join(base, "src");
-    const shared = path.join(base, "out");
-    // chmod after mkdir: mkdir's mode is filtered through the umask.
-    for (const [dir, mode] of [
-      [base, 0o711],
-      [priv, 0o700],
-      [shared, 0o755],
-    ] as const) {
-      await mkdir(dir);
-      await chmod(dir, mode);
-    }
-    return { private: priv, shared, dispose: () => rm(base, { recursive: true, force: true }) };
   }
 
   async dispose(): Promise<void> {

@@ -5,7 +5,7 @@
  */
 import { lstat, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileProblem, hashFiles, MAX_FILES, type Collected } from "./source.ts";
+import { fileProblem, hashFiles, MAX_FILES, totalProblem, type Collected } from "./source.ts";
 
 /** Where exercises/ is, relative to root: "exercises" or "<one folder>/exercises". */
 async function findExercises(root: string): Promise<string | { reason: string }> {
@@ -51,7 +51,7 @@ export async function collectDir(root: string, id: string): Promise<Collected> {
     }
     return undefined;
   };
-  const problem = await walk("");
+  const problem = (await walk("")) ?? totalProblem(files);
   if (problem) return { id, source: root, reason: problem };
   return { id, source: root, files, hash: hashFiles(files) };
 }

@@ -4,7 +4,7 @@
  * entries and oversized exercise files make the whole submission refused.
  */
 import yauzl from "yauzl";
-import { fileProblem, hashFiles, MAX_FILES, type Collected } from "./source.ts";
+import { fileProblem, hashFiles, MAX_FILES, totalProblem, type Collected } from "./source.ts";
 
 const MAX_ENTRIES = 20_000;
 const S_IFMT = 0o170000;
@@ -96,5 +96,7 @@ export async function collectZip(file: string, id: string): Promise<Collected> {
   const chosen = prefixes.includes("exercises") ? "exercises" : prefixes.length === 1 ? prefixes[0] : undefined;
   if (!chosen) return { id, source: file, reason: `found exercises/ in more than one folder: ${prefixes.join(", ")}` };
   const files = byPrefix.get(chosen)!;
+  const tooMuch = totalProblem(files);
+  if (tooMuch) return { id, source: file, reason: tooMuch };
   return { id, source: file, files, hash: hashFiles(files) };
 }

@@ -7,6 +7,17 @@ import { createHash } from "node:crypto";
 export const MAX_FILE_BYTES = 1024 * 1024;
 /** More exercise files than this is not a submission of this kit. */
 export const MAX_FILES = 500;
+/** All exercise files together; they travel to the sandbox in one message. */
+export const MAX_TOTAL_BYTES = 8 * 1024 * 1024;
+
+/** The reason a submission's files are too much altogether, if they are. */
+export function totalProblem(files: Map<string, Buffer>): string | undefined {
+  let total = 0;
+  for (const contents of files.values()) total += contents.length;
+  return total > MAX_TOTAL_BYTES
+    ? `the exercise files total ${(total / 2 ** 20).toFixed(1)} MiB; at most 8 MiB is taken`
+    : undefined;
+}
 
 export interface Submission {
   /** Safe as a folder name and a CSV cell. */

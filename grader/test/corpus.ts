@@ -34,8 +34,34 @@ export interface Attack {
   requires?: "prlimit";
 }
 
-/** Runs at import: a computed specifier, so the compiler cannot see (and refuse) it. */
-const FS = 'const fs: any = await import(["node", "fs"].join(":"));';
+/**
+ * Every route to node:fs that exercise code might try at run time, where the
+ * compiler cannot see (and refuse) it. All must fail; if one ever succeeded,
+ * Node's permission model and the OS walls would still refuse reads and writes.
+ */
+const FS = `function reach(): any {
+  const p: any = process;
+  const routes = [
+    () => p.mainModule.require("node:fs"),
+    () => p.getBuiltinModule("node:fs"),
+    () => p.binding("fs"),
+    () => (globalThis as any).require("node:fs"),
+    () => new Function("return require")()("node:fs"),
+    () => (0, eval)("require")("node:fs"),
+  ];
+  for (const route of routes) {
+    try {
+      const fs = route();
+      if (fs && fs.readFileSync) return fs;
+    } catch {}
+  }
+  return undefined;
+}
+const fs: any = reach() ?? {
+  readFileSync() { throw Object.assign(new Error("no route"), { code: "NO_FS" }); },
+  writeFileSync() { throw Object.assign(new Error("no route"), { code: "NO_FS" }); },
+  writeSync() { throw Object.assign(new Error("no route"), { code: "NO_FS" }); },
+};`;
 const prepend = (code: string) => (source: string) => `${code}\n${source}`;
 /** Puts `code` at the start of an exported function's (or a method's) body. */
 const inject = (fn: string, code: string) => (source: string) => {
@@ -128,7 +154,7 @@ export const ATTACKS: Attack[] = [
       ),
     status: "graded",
     loses: ["05-delta", "06-gradients", "07-gradient-descent"],
-    reports: ["denied: ERR_ACCESS_DENIED"],
+    reports: ["denied: NO_FS"],
     never: ["export function deltas", '"expected"', "root:x:0", CANARY],
   },
   {

@@ -1,0 +1,59 @@
+/**
+ * The walls around a sandbox, tested directly. Exercise code gets no module
+ * loader at all (the adversarial corpus checks that); should it ever find one,
+ * these are what still stand: Node's permission model and, where Linux allows,
+ * namespaces, an unprivileged user and a memory cap. A probe script takes the
+ * harness's place in the real sandbox command line and tries each escape.
+ */
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile, chmod } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { paths } from "../paths.ts";
+import { DEFAULT_LIMITS } from "../engine/grade.ts";
+import { detectIsolation } from "../sandbox/isolation.ts";
+import { sandboxCommand } from "../sandbox/run.ts";
+
+const run = promisify(execFile);
+let dir: string;
+let outcome: Record<string, string>;
+
+const ESCAPES = [
+  {
+    name: "read a reference solution",
+    code: `fs.readFileSync(${JSON.stringify(path.join(paths.solutions, "05-delta/delta.ts"))})`,
+  },
+  {
+    name: "read a hidden fixture",
+    code: `fs.readFileSync(${JSON.stringify(path.join(paths.fixtures, "05-delta/hidden.json"))})`,
+  },
+  { name: "read /etc/passwd", code: `fs.readFileSync("/etc/passwd")` },
+  { name: "write a file next to itself", code: `fs.writeFileSync(require("path").join(__dirname, "pwned"), "x")` },
+  { name: "write to /tmp", code: `fs.writeFileSync("/tmp/backprop-kit-walls-pwned", "x")` },
+  { name: "start a process", code: `require("child_process").execFileSync("/bin/true")` },
+  { name: "start a worker", code: `new (require("worker_threads").Worker)("0", { eval: true })` },
+];
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), "backprop-kit-walls-"));
+  await chmod(dir, 0o755);
+  const probe = path.join(dir, "probe.cjs");
+  const body = ESCAPES.map(
+    (e) =>
+      `try { ${e.code}; out[${JSON.stringify(e.name)}] = "ESCAPED"; } catch (err) { out[${JSON.stringify(e.name)}] = err.code || err.message; }`,
+  ).join("\n");
+  await writeFile(probe, `const fs = require("fs"); const out = {};\n${body}\nconsole.log(JSON.stringify(out));\n`);
+  await chmod(probe, 0o644);
+  const isolation = detectIsolation({ maxDataBytes: 2 ** 29 }, probe);
+  const [cmd, ...args] = sandboxCommand(probe, isolation, DEFAULT_LIMITS);
+  outcome = JSON.parse((await run(cmd, args, { env: {} })).stdout) as Record<string, string>;
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe("a sandbox's walls", () => {
+  it.each(ESCAPES.map((e) => ({ ...e, label: e.name })))("refuse to $label", ({ name }) => {
+    expect(outcome[name]).toBe("ERR_ACCESS_DENIED");
+  });
+});
