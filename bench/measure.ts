@@ -65,10 +65,13 @@ export function measure(
   const child = spawn(cmd, args, {
     cwd: options.cwd,
     env: options.env ?? process.env,
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";
+  let stderr = "";
   child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
+  // Progress lines would drown the table; kept only to explain a failure.
+  child.stderr.on("data", (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)));
   let peak = 0;
   const timer = setInterval(() => {
     if (child.pid) peak = Math.max(peak, treeRss(child.pid));
@@ -76,6 +79,7 @@ export function measure(
   return new Promise((resolve) => {
     child.on("close", (code) => {
       clearInterval(timer);
+      if (code !== 0) process.stderr.write(stderr);
       resolve({ ms: performance.now() - started, treeMiB: peak, stdout, code });
     });
   });
