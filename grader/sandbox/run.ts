@@ -125,7 +125,9 @@ function runOnce(
   const child = spawn(cmd, args, {
     cwd: path.dirname(options.harness),
     env: {},
-    stdio: ["pipe", "pipe", "pipe", "pipe"],
+    // What student code prints on stdout is never read (results come on fd 3), so it goes nowhere;
+    // stderr is kept for what Node says when it dies (out of memory).
+    stdio: ["pipe", "ignore", "pipe", "pipe"],
     detached: true,
   });
 
@@ -143,7 +145,6 @@ function runOnce(
     const keep = (chunk: Buffer) => {
       if (output.length < KEEP_OUTPUT) output += chunk.toString("utf8").slice(0, KEEP_OUTPUT - output.length);
     };
-    child.stdout!.on("data", keep);
     child.stderr!.on("data", keep);
     child.stdin!.on("error", () => {});
     child.stdin!.end(JSON.stringify({ modules, calls }));
