@@ -23,36 +23,34 @@ function statusField(pid: number, field: string): number {
   }
 }
 
-/** Every live process's parent, from /proc. */
-function parents(): Map<number, number> {
-  const map = new Map<number, number>();
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
+/** A process and all its descendants, following /proc's children lists (cheap: no scan of /proc). */
+function tree(root: number): number[] {
+  const out: number[] = [];
+  const walk = (pid: number) => {
+    out.push(pid);
+    let tasks: string[] = [];
     try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      map.set(Number(name), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+      tasks = readdirSync(`/proc/${pid}/task`);
     } catch {
-      // gone already
+      return;
     }
-  }
-  return map;
+    for (const tid of tasks) {
+      try {
+        for (const child of readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").trim().split(/\s+/)) {
+          if (child) walk(Number(child));
+        }
+      } catch {
+        // gone already
+      }
+    }
+  };
+  walk(root);
+  return out;
 }
 
 function treeRss(root: number): number {
-  const ppid = parents();
-  const inTree = new Set([root]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [pid, parent] of ppid) {
-      if (!inTree.has(pid) && inTree.has(parent)) {
-        inTree.add(pid);
-        grew = true;
-      }
-    }
-  }
   let total = 0;
-  for (const pid of inTree) total += statusField(pid, "VmRSS");
+  for (const pid of tree(root)) total += statusField(pid, "VmRSS");
   return total;
 }
 
@@ -75,7 +73,7 @@ export function measure(
   let peak = 0;
   const timer = setInterval(() => {
     if (child.pid) peak = Math.max(peak, treeRss(child.pid));
-  }, options.sampleMs ?? 50);
+  }, options.sampleMs ?? 100);
   return new Promise((resolve) => {
     child.on("close", (code) => {
       clearInterval(timer);
