@@ -101,11 +101,14 @@ export async function watch(session: CheckSession, manifest: Manifest, initial?:
   }
 
   await new Promise<void>((resolve) => {
+    let lines: readline.Interface | undefined;
     const quit = () => {
       for (const w of watchers) w.close();
       for (const t of timers.values()) clearTimeout(t);
       if (process.stdin.isTTY) process.stdin.setRawMode(false);
-      process.stdin.pause();
+      lines?.close();
+      // Paused, a piped stdin would still hold the process open after q.
+      process.stdin.destroy();
       resolve();
     };
     const onKey = (key: string) => {
@@ -139,11 +142,8 @@ export async function watch(session: CheckSession, manifest: Manifest, initial?:
       process.stdin.setEncoding("utf8");
       process.stdin.on("data", (data: string) => onKey(data));
     } else {
-      // Without a terminal (scripts, tests), one command per line.
-      readline
-        .createInterface({ input: process.stdin })
-        .on("line", onKey)
-        .on("close", () => {});
+      // Without a terminal (scripts, tests), one command per line; the end of input is not a quit.
+      lines = readline.createInterface({ input: process.stdin }).on("line", onKey);
     }
     process.once("SIGINT", quit);
     process.once("SIGTERM", quit);
