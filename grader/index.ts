@@ -52,3 +52,14 @@ export { gradeForGradescope } from "./reports/run-autograder.ts";
 export { buildAutograderZip } from "./reports/autograder-zip.ts";
 export { canvasCsv, DEFAULT_ASSIGNMENT } from "./reports/canvas.ts";
 export { loadRoster, matchRoster, parseRoster, type RosterEntry, type RosterMatch } from "./reports/roster.ts";
+
+// Fixtures and one implementation
+export {
+  CaseSchema,
+  CheckSchema,
+  FixtureFileSchema,
+  type Case,
+  type Check,
+  type LoadedCase,
+} from "./fixtures/schema.ts";
+export { gradeImplementation, DEFAULT_LIMITS, type GradeInput, type GradedImplementation } from "./engine/grade.ts";
