@@ -4,9 +4,8 @@
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { InvalidFileError } from "./errors.ts";
 import { paths } from "./paths.ts";
-import { formatIssues } from "./zod-format.ts";
+import { parseJsonFile } from "./zod-format.ts";
 
 export const ExerciseSchema = z.object({
   id: z.string().regex(/^\d\d-[a-z0-9-]+$/, "an id like 05-delta"),
@@ -29,15 +28,7 @@ export type Exercise = z.infer<typeof ExerciseSchema>;
 export type Manifest = z.infer<typeof ManifestSchema>;
 
 export function parseManifest(text: string, file: string): Manifest {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new InvalidFileError(file, [`not JSON: ${(error as Error).message}`]);
-  }
-  const parsed = ManifestSchema.safeParse(json);
-  if (!parsed.success) throw new InvalidFileError(file, formatIssues(parsed.error));
-  return parsed.data;
+  return parseJsonFile(text, file, ManifestSchema);
 }
 
 let cached: Manifest | undefined;

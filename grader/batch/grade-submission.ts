@@ -25,7 +25,14 @@ export interface BatchContext {
   gate?: Gate;
 }
 
-function empty(ctx: BatchContext, id: string, status: GradingStatus, note: string, started: number): SubmissionResult {
+/** A result with no cases: refused, or the grader itself failed on the submission. */
+export function emptyResult(
+  ctx: BatchContext,
+  id: string,
+  status: GradingStatus,
+  note: string,
+  started: number,
+): SubmissionResult {
   return {
     schema_version: 1,
     submission: id,
@@ -54,7 +61,7 @@ export async function readSubmission(p: Pending): Promise<Collected> {
 
 export async function gradeSubmission(collected: Collected, ctx: BatchContext): Promise<SubmissionResult> {
   const started = Date.now();
-  if (isRefused(collected)) return empty(ctx, collected.id, "refused", collected.reason, started);
+  if (isRefused(collected)) return emptyResult(ctx, collected.id, "refused", collected.reason, started);
   // The files were read into memory once; compiling never touches the submission again.
   const graded = await gradeImplementation({
     files: collected.files,
@@ -92,7 +99,7 @@ export async function gradeSubmission(collected: Collected, ctx: BatchContext): 
     );
   }
   return {
-    ...empty(ctx, collected.id, status, notes.join(" | "), started),
+    ...emptyResult(ctx, collected.id, status, notes.join(" | "), started),
     score: graded.cases.reduce((s, c) => s + c.score, 0),
     input_hash: collected.hash,
     exercises: graded.exercises,

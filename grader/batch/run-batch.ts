@@ -21,7 +21,7 @@ import { writeAtomic } from "./atomic.ts";
 import { fingerprint } from "./fingerprint.ts";
 import { toRow, type Row } from "./gradebook.ts";
 import { writeClassReports } from "./class-reports.ts";
-import { gradeSubmission, readSubmission, type BatchContext } from "./grade-submission.ts";
+import { emptyResult, gradeSubmission, readSubmission, type BatchContext } from "./grade-submission.ts";
 import type { Progress } from "./progress.ts";
 
 /** Writes one submission's extra files (feedback pages, exports) into its folder. */
@@ -67,21 +67,8 @@ async function previous(file: string): Promise<SubmissionResult | undefined> {
 }
 
 function crashed(ctx: BatchContext, id: string, error: unknown): SubmissionResult {
-  return {
-    schema_version: 1,
-    submission: id,
-    grading_status: "crashed",
-    score: 0,
-    max_score: ctx.cases.reduce((s, c) => s + c.points, 0),
-    note: `the grader failed on this submission: ${(error as Error)?.message ?? String(error)}`,
-    input_hash: "",
-    grader_fingerprint: ctx.fingerprint,
-    visibility: [...new Set(ctx.cases.map((c) => c.visibility))],
-    exercises: [],
-    cases: [],
-    graded_at: new Date().toISOString(),
-    duration_ms: 0,
-  };
+  const note = `the grader failed on this submission: ${(error as Error)?.message ?? String(error)}`;
+  return emptyResult(ctx, id, "crashed", note, Date.now());
 }
 
 export async function runBatch(options: BatchOptions): Promise<BatchReport> {
