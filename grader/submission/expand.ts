@@ -52,10 +52,13 @@ async function expandOne(arg: string): Promise<Pending[]> {
   return entries.map((e) => pending(path.join(full, e.name), e.name));
 }
 
+const RESERVED = ["assets", "gradebook.csv", "summary.html", "canvas.csv"];
+
 /** Every submission named by the arguments, with ids made unique. */
 export async function expandInputs(args: string[]): Promise<Pending[]> {
   const all = (await Promise.all(args.map(expandOne))).flat();
-  const seen = new Map<string, number>();
+  // The output folder's own files and folders are taken: a submission named "assets" becomes "assets-2".
+  const seen = new Map<string, number>(RESERVED.map((name) => [name, 1]));
   for (const p of all) {
     const n = seen.get(p.id) ?? 0;
     seen.set(p.id, n + 1);
