@@ -4,12 +4,11 @@
  * partly done work, untouched stubs, compile errors, and a few infinite loops
  * so that timeouts are part of the cost.
  */
-import { readdirSync, readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { loadManifest, type Manifest } from "../grader/manifest.ts";
 import { paths } from "../grader/paths.ts";
-import { submissionWithMistakes } from "../grader/misconceptions/apply.ts";
+import { exerciseTexts, submissionWithMistakes } from "../grader/misconceptions/apply.ts";
 import { CATALOGUE } from "../grader/misconceptions/catalogue.ts";
 
 export type Kind = "reference" | "mistakes" | "partial" | "stubs" | "compile-error" | "infinite-loop";
@@ -23,14 +22,6 @@ export const MIX: [Kind, number][] = [
   ["compile-error", 6],
   ["infinite-loop", 1],
 ];
-
-function tree(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const rel of readdirSync(dir, { recursive: true }) as string[]) {
-    if (rel.endsWith(".ts")) files.set(rel, readFileSync(path.join(dir, rel), "utf8"));
-  }
-  return files;
-}
 
 /** The kind of submission i: spread evenly, so any prefix or sample has the same mix. */
 export function kindOf(i: number): Kind {
@@ -78,8 +69,8 @@ function files(i: number, kind: Kind, manifest: Manifest, solutions: Map<string,
 /** Writes submissions 0 … n-1 into `dir` as s0000/exercises/…; returns their kinds. */
 export async function buildClass(dir: string, n: number): Promise<Kind[]> {
   const manifest = loadManifest();
-  const solutions = tree(paths.solutions);
-  const stubs = tree(paths.exercises);
+  const solutions = exerciseTexts(paths.solutions);
+  const stubs = exerciseTexts(paths.exercises);
   const kinds: Kind[] = [];
   for (let i = 0; i < n; i++) {
     const kind = kindOf(i);

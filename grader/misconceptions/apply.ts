@@ -7,11 +7,20 @@
  * (its types and its own imports): its import lines are dropped when it is
  * pasted in, and the reference file's imports serve instead.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Manifest } from "../manifest.ts";
 import { paths } from "../paths.ts";
 import type { Misconception } from "./types.ts";
+
+/** Every .ts file under `dir` as text, keyed by its path relative to it: a submission's exercise files. */
+export function exerciseTexts(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const rel of readdirSync(dir, { recursive: true }) as string[]) {
+    if (rel.endsWith(".ts")) files.set(rel.split(path.sep).join("/"), readFileSync(path.join(dir, rel), "utf8"));
+  }
+  return files;
+}
 
 export const MISTAKES_DIR = path.join(import.meta.dirname, "mistakes");
 
