@@ -9,7 +9,8 @@ import type { SubmissionResult } from "../engine/results.ts";
 export interface Row {
   submission: string;
   grading_status: SubmissionResult["grading_status"];
-  score: number;
+  /** null when the grader could not grade the submission (status `error`). */
+  score: number | null;
   max_score: number;
   note: string;
   exercises: Record<string, number>;
@@ -56,7 +57,7 @@ export function gradebookCsv(manifest: Manifest, rows: Row[]): string {
     .map((r) => [
       r.submission,
       r.grading_status,
-      r.score,
+      r.score ?? "",
       r.max_score,
       ...ids.map((id) => r.exercises[id] ?? 0),
       r.note,

@@ -56,13 +56,19 @@ export const ExerciseResultSchema = z.object({
   compile_errors: z.array(CompileProblemSchema).optional(),
 });
 
-export const GradingStatusSchema = z.enum(["graded", "compile_error", "timeout", "refused", "crashed"]);
+/**
+ * `error`: the grader could not grade the submission (its sandbox would not start, or was killed by
+ * something the grader did not send, even after retries). Its score is null, never 0: the next run
+ * grades it again, and exports leave its cell blank.
+ */
+export const GradingStatusSchema = z.enum(["graded", "compile_error", "timeout", "refused", "crashed", "error"]);
 
 export const SubmissionResultSchema = z.object({
   schema_version: z.literal(1),
   submission: z.string(),
   grading_status: GradingStatusSchema,
-  score: z.number().min(0),
+  /** null exactly when grading_status is "error": no score, rather than a 0 the student did not earn. */
+  score: z.number().min(0).nullable(),
   max_score: z.number().min(0),
   /** The reason behind any status but graded; empty otherwise. */
   note: z.string(),

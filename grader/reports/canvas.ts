@@ -26,7 +26,7 @@ export function canvasCsv(match: RosterMatch<Row>, assignment: string, pointsPos
     entry.sis_user_id,
     entry.sis_login_id,
     entry.section,
-    row && !(row.grading_status === "crashed" && Object.keys(row.exercises).length === 0) ? row.score : "",
+    row && !(row.grading_status === "crashed" && Object.keys(row.exercises).length === 0) ? (row.score ?? "") : "",
   ]);
   return csv([header, points, ...body]);
 }

@@ -23,7 +23,13 @@ const GRADING_WORDS: Record<SubmissionResult["grading_status"], string> = {
   timeout: "graded until the time limit ran out",
   refused: "not graded: the submission was refused",
   crashed: "not graded: the grader failed on it",
+  error: "not graded yet: the grading machine failed, and the next run grades it again",
 };
+
+/** "12 / 95 points (13%)", or a dash for a submission the grader could not grade. */
+export function scoreLine(score: number | null, max: number): string {
+  return score === null ? `– / ${max} points (not graded)` : `${score} / ${max} points (${percent(score, max)})`;
+}
 
 export function percent(score: number, max: number): string {
   return max > 0 ? `${Math.round((100 * score) / max)}%` : "–";
@@ -115,7 +121,7 @@ export function feedbackMarkdown(result: SubmissionResult, manifest: Manifest): 
   const lines = [
     `# Feedback for ${text(result.submission)}`,
     "",
-    `**${result.score} / ${result.max_score} points (${percent(result.score, result.max_score)})** · ${GRADING_WORDS[result.grading_status]} · ${result.graded_at.slice(0, 16).replace("T", " ")} UTC`,
+    `**${scoreLine(result.score, result.max_score)}** · ${GRADING_WORDS[result.grading_status]} · ${result.graded_at.slice(0, 16).replace("T", " ")} UTC`,
     "",
   ];
   if (result.note) lines.push(`**Note:** ${text(result.note)}`, "");

@@ -7,7 +7,7 @@
 import type { CaseResult, SubmissionResult } from "../engine/results.ts";
 import type { Manifest } from "../manifest.ts";
 import { caseDetail } from "./case-detail.ts";
-import { exerciseHeading, percent } from "./feedback-md.ts";
+import { exerciseHeading, scoreLine } from "./feedback-md.ts";
 import { GradescopeResultsSchema, type GradescopeResults, type GradescopeTest } from "./gradescope-schema.ts";
 import { code, fence, text } from "./markdown.ts";
 
@@ -21,7 +21,7 @@ function output(c: CaseResult, hint: string | undefined): string {
 }
 
 function overview(result: SubmissionResult): string {
-  const lines = [`**${result.score} / ${result.max_score} points (${percent(result.score, result.max_score)})**`, ""];
+  const lines = [`**${scoreLine(result.score, result.max_score)}**`, ""];
   if (result.note) lines.push(`**Note:** ${text(result.note)}`, "");
   for (const e of result.exercises) {
     lines.push(`- ${text(exerciseHeading(e))}${e.bonus ? " (bonus)" : ""}: ${e.score} / ${e.max_score}, ${e.status}`);

@@ -64,7 +64,8 @@ function counted<K>(keys: Iterable<K>, into = new Map<K, number>()): Map<K, numb
 /** Every number the summary shows. `top` is how many most-failed cases to keep. */
 export function summarize(rows: Row[], manifest: Manifest, cases: Map<string, CaseInfo>, top = 10): SummaryData {
   const graded = rows.filter((r) => Object.keys(r.exercises).length > 0);
-  const percents = rows.map((r) => (r.max_score > 0 ? (100 * r.score) / r.max_score : 0));
+  // A submission the grader could not grade (score null) has no percentage to count.
+  const percents = rows.flatMap((r) => (r.score === null ? [] : [r.max_score > 0 ? (100 * r.score) / r.max_score : 0]));
   const exercises = manifest.exercises.map((e) => {
     const scores = graded.map((r) => r.exercises[e.id] ?? 0);
     return {
@@ -93,7 +94,7 @@ export function summarize(rows: Row[], manifest: Manifest, cases: Map<string, Ca
     percents,
     meanPercent: mean(percents),
     medianPercent: median(percents),
-    full: rows.filter((r) => r.max_score > 0 && r.score >= r.max_score).length,
+    full: rows.filter((r) => r.max_score > 0 && r.score !== null && r.score >= r.max_score).length,
     statusCounts: [...counted(rows.map((r) => r.grading_status))].sort((a, b) => b[1] - a[1]),
     exercises,
     mostFailed,

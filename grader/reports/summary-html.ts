@@ -97,10 +97,10 @@ function submissionTable(rows: Row[]): string {
   const body = [...rows]
     .sort((a, b) => a.submission.localeCompare(b.submission))
     .map((r) => {
-      const percent = r.max_score > 0 ? (100 * r.score) / r.max_score : 0;
+      const percent = r.score !== null && r.max_score > 0 ? (100 * r.score) / r.max_score : 0;
       const link = `${encodeURIComponent(r.submission)}/feedback.html`;
       return `<tr><td class="id"><a href="${h(link)}">${h(r.submission)}</a></td><td class="status-${h(r.grading_status)}">${h(r.grading_status)}</td>
-<td style="text-align:right">${num(r.score)} / ${r.max_score}</td>
+<td style="text-align:right">${r.score === null ? "–" : num(r.score)} / ${r.max_score}</td>
 <td>${barSvg([{ value: percent, colour: percent >= 70 ? GREEN : percent >= 40 ? "#d9a441" : RED, label: pct(percent) }], 100, 120)}</td>
 <td class="note">${h(r.note.length > 160 ? `${r.note.slice(0, 160)}…` : r.note)}</td></tr>`;
     });
