@@ -5,6 +5,11 @@
  * result as soon as it is final. A result is never half-written; one that is
  * already there, graded from the same files under the same cases, is kept
  * (unless `force`); an interrupted run keeps everything it finished.
+ *
+ * A submission whose sandbox the machine could not run (after the sandbox's own
+ * retries) is tried once more at the end, alone, when nothing else competes for
+ * the machine; if that fails too its status is `error`, with no score, and the
+ * next run grades it again.
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -12,7 +17,7 @@ import type { LoadedCase } from "../fixtures/schema.ts";
 import type { Manifest } from "../manifest.ts";
 import type { Diagnoser } from "../engine/grade.ts";
 import { SubmissionResultSchema, type SubmissionResult } from "../engine/results.ts";
-import type { RunLimits } from "../sandbox/run.ts";
+import { SandboxUnavailableError, type RunLimits } from "../sandbox/run.ts";
 import { Gate } from "../sandbox/gate.ts";
 import { Workspace } from "../sandbox/workspace.ts";
 import type { Pending } from "../submission/expand.ts";
@@ -47,6 +52,8 @@ export interface BatchReport {
   skipped: number;
   interrupted: boolean;
   isolation: string[];
+  /** Submissions the machine could not grade (status `error`): no score, graded again next run. */
+  errors: string[];
 }
 
 export { fingerprint };
@@ -64,6 +71,10 @@ async function previous(file: string): Promise<SubmissionResult | undefined> {
   } catch {
     return undefined;
   }
+}
+
+function machineError(ctx: BatchContext, id: string, error: SandboxUnavailableError): SubmissionResult {
+  return { ...emptyResult(ctx, id, "error", error.message, Date.now()), score: null };
 }
 
 function crashed(ctx: BatchContext, id: string, error: unknown): SubmissionResult {
@@ -84,42 +95,70 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
     gate: new Gate(options.jobs),
   };
   const rows: Row[] = [];
+  const deferred: Pending[] = [];
   let graded = 0;
   let skipped = 0;
   let next = 0;
+  const record = async (pending: Pending, result: SubmissionResult) => {
+    const file = resultFile(options.out, pending.id);
+    SubmissionResultSchema.parse(result);
+    await writeAtomic(file, JSON.stringify(result, null, 2) + "\n");
+    for (const write of options.writers ?? []) {
+      // A report that fails to render must not cost the result itself.
+      await write(result, path.dirname(file)).catch((error: Error) =>
+        process.stderr.write(`warning: ${pending.id}: could not write a report: ${error.message}\n`),
+      );
+    }
+    rows.push(toRow(result));
+    graded++;
+    const score = result.score === null ? "no score" : `${result.score}/${result.max_score}`;
+    options.progress?.done(pending.id, `${pending.id}: ${result.grading_status} ${score}`);
+  };
+  /** Grades one submission; undefined when the machine failed it and `lastTry` is false. */
+  const grade = async (pending: Pending, lastTry: boolean): Promise<SubmissionResult | undefined> => {
+    const collected = await readSubmission(pending);
+    if (!options.force && !isRefused(collected) && !lastTry) {
+      const old = await previous(resultFile(options.out, pending.id));
+      // A result the machine failed to produce is never kept: this run tries again.
+      if (
+        old &&
+        old.grading_status !== "error" &&
+        old.input_hash === collected.hash &&
+        old.grader_fingerprint === ctx.fingerprint
+      ) {
+        rows.push(toRow(old));
+        skipped++;
+        options.progress?.done(pending.id, `${pending.id}: unchanged since the last run, kept`);
+        return undefined;
+      }
+    }
+    try {
+      return await gradeSubmission(collected, ctx);
+    } catch (error) {
+      if (!(error instanceof SandboxUnavailableError)) return crashed(ctx, pending.id, error);
+      if (lastTry) return machineError(ctx, pending.id, error);
+      deferred.push(pending);
+      return undefined;
+    }
+  };
   const worker = async () => {
     while (next < options.submissions.length && !options.signal?.aborted) {
       const pending = options.submissions[next++];
-      const collected = await readSubmission(pending);
-      const file = resultFile(options.out, pending.id);
-      if (!options.force && !isRefused(collected)) {
-        const old = await previous(file);
-        if (old && old.input_hash === collected.hash && old.grader_fingerprint === ctx.fingerprint) {
-          rows.push(toRow(old));
-          skipped++;
-          options.progress?.done(pending.id, `${pending.id}: unchanged since the last run, kept`);
-          continue;
-        }
-      }
-      const result = await gradeSubmission(collected, ctx).catch((error: unknown) => crashed(ctx, pending.id, error));
+      const result = await grade(pending, false);
       // A submission cut short by Ctrl-C is not a result; the next run grades it.
       if (options.signal?.aborted) break;
-      SubmissionResultSchema.parse(result);
-      await writeAtomic(file, JSON.stringify(result, null, 2) + "\n");
-      for (const write of options.writers ?? []) {
-        // A report that fails to render must not cost the result itself.
-        await write(result, path.dirname(file)).catch((error: Error) =>
-          process.stderr.write(`warning: ${pending.id}: could not write a report: ${error.message}\n`),
-        );
-      }
-      rows.push(toRow(result));
-      graded++;
-      options.progress?.done(pending.id, `${pending.id}: ${result.grading_status} ${result.score}/${result.max_score}`);
+      if (result) await record(pending, result);
     }
   };
   try {
     const inFlight = Math.max(1, Math.min(options.jobs + 2, options.submissions.length));
     await Promise.all(Array.from({ length: inFlight }, worker));
+    // The machine's last chance for each: alone, after the rest of the batch.
+    for (const pending of deferred) {
+      if (options.signal?.aborted) break;
+      const result = await grade(pending, true);
+      if (result && !options.signal?.aborted) await record(pending, result);
+    }
     await writeClassReports(options.out, options.manifest, rows);
   } finally {
     options.progress?.stop();
@@ -131,5 +170,6 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
     skipped,
     interrupted: options.signal?.aborted ?? false,
     isolation: workspace.isolation.layers,
+    errors: rows.filter((r) => r.grading_status === "error").map((r) => r.submission),
   };
 }

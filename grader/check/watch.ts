@@ -61,7 +61,14 @@ export async function watch(session: CheckSession, manifest: Manifest, initial?:
       const what = queued;
       queued = undefined;
       const started = performance.now();
-      const result = await session.run(what === "all" ? [] : [what]);
+      let result: CheckResult;
+      try {
+        result = await session.run(what === "all" ? [] : [what]);
+      } catch (error) {
+        // The machine failed to run the sandbox: say so and keep watching; the next save tries again.
+        process.stdout.write(`${(error as Error).message}\n`);
+        return;
+      }
       remember(result);
       if (what === "all") {
         focus ??= firstUnfinished(result);

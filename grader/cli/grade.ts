@@ -54,12 +54,13 @@ async function main(argv: string[]): Promise<void> {
       os.availableParallelism(),
     )
     .addOption(
-      new Option("--call-timeout <s>", "time limit per call, in seconds")
-        .argParser(seconds)
-        .default(DEFAULT_LIMITS.callTimeoutMs, "2"),
+      new Option(
+        "--call-timeout <s>",
+        "CPU seconds per call, the same for every case (default: each case's own limit, 20× what the reference takes, at least 0.25 s)",
+      ).argParser(seconds),
     )
     .addOption(
-      new Option("--submission-timeout <s>", "time limit per submission, in seconds")
+      new Option("--submission-timeout <s>", "CPU seconds per submission, all its calls together")
         .argParser(seconds)
         .default(DEFAULT_LIMITS.submissionTimeoutMs, "60"),
     )
@@ -73,7 +74,7 @@ async function main(argv: string[]): Promise<void> {
     force?: boolean;
     shard?: Shard;
     jobs: number;
-    callTimeout: number;
+    callTimeout?: number;
     submissionTimeout: number;
     roster?: string;
     assignment: string;
@@ -87,7 +88,8 @@ async function main(argv: string[]): Promise<void> {
   }
 
   const manifest = loadManifest();
-  const cases = loadCases(manifest, { visibility: ["public", "hidden"] });
+  const loaded = loadCases(manifest, { visibility: ["public", "hidden"] });
+  const cases = opts.callTimeout === undefined ? loaded : loaded.map((c) => ({ ...c, cpuLimitMs: opts.callTimeout }));
   const reports = await reportSteps(opts, out, manifest);
   const everyone = await expandInputs(inputs);
   const submissions = opts.shard ? selectShard(everyone, opts.shard) : everyone;
@@ -105,7 +107,7 @@ async function main(argv: string[]): Promise<void> {
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
 
-  const limits = { ...DEFAULT_LIMITS, callTimeoutMs: opts.callTimeout, submissionTimeoutMs: opts.submissionTimeout };
+  const limits = { ...DEFAULT_LIMITS, submissionTimeoutMs: opts.submissionTimeout };
   const started = Date.now();
   const report = await runBatch({
     submissions,
@@ -131,6 +133,13 @@ async function main(argv: string[]): Promise<void> {
       `Results: ${path.relative(process.cwd(), out) || "."}/gradebook.csv and one folder per submission.\n`,
   );
   if (!report.interrupted) await reports.finish(report.rows);
+  if (report.errors.length > 0) {
+    process.stderr.write(
+      `Not graded, through the grading machine's trouble rather than the code (no score given): ${report.errors.join(", ")}.\n` +
+        "Run the same command again to grade them; results already final are kept.\n",
+    );
+    process.exitCode = 1;
+  }
   if (report.interrupted) process.exitCode = 130;
 }
 

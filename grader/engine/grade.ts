@@ -18,7 +18,18 @@ import { SIGNATURES } from "./signatures.ts";
 import { redact, renderProblem } from "./render.ts";
 import type { CaseResult, Diagnosis, ExerciseResult, ExerciseStatus } from "./results.ts";
 
-export const DEFAULT_LIMITS: RunLimits = { callTimeoutMs: 2000, submissionTimeoutMs: 60_000, maxOldSpaceMb: 256 };
+/**
+ * CPU-time limits (see sandbox/attempt.ts): a call on a case with no recorded
+ * limit of its own gets 2 s, a module 0.5 s to load, a submission 60 s in all;
+ * a sandbox gets 30 s of wall-clock time to start.
+ */
+export const DEFAULT_LIMITS: RunLimits = {
+  callTimeoutMs: 2000,
+  loadLimitMs: 500,
+  submissionTimeoutMs: 60_000,
+  startupTimeoutMs: 30_000,
+  maxOldSpaceMb: 256,
+};
 
 /** Names a wrong answer's misconception, on the trusted side; see grader/misconceptions. */
 export type Diagnoser = (c: LoadedCase, received: unknown) => Diagnosis | undefined;
@@ -59,7 +70,7 @@ export async function gradeImplementation(input: GradeInput): Promise<GradedImpl
   for (const [id, outcome] of Object.entries(compiled)) if (outcome.ok) modules[id] = outcome.code;
 
   // Cases that share a call (same function, same arguments) run it once.
-  const calls: Call[] = [];
+  const calls: (Call & { limitMs?: number })[] = [];
   const callOf = new Map<string, string>();
   const byArgs = new Map<string, string>();
   for (const c of cases) {
@@ -69,7 +80,11 @@ export async function gradeImplementation(input: GradeInput): Promise<GradedImpl
     if (!id) {
       id = String(calls.length);
       byArgs.set(signature, id);
-      calls.push({ id, exercise: c.exercise, fn: c.fn, args: c.args });
+      calls.push({ id, exercise: c.exercise, fn: c.fn, args: c.args, limitMs: c.cpuLimitMs });
+    } else if (c.cpuLimitMs !== undefined) {
+      // Cases sharing a call share its limit: the most generous of theirs.
+      const call = calls[Number(id)];
+      call.limitMs = Math.max(call.limitMs ?? 0, c.cpuLimitMs);
     }
     callOf.set(c.key, id);
   }

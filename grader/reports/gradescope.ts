@@ -32,6 +32,7 @@ function overview(result: SubmissionResult): string {
 }
 
 /** Converts one submission's result; the output is validated against Gradescope's schema. */
+/** Gradescope's results for a graded submission (one with a score: not status `error`). */
 export function toGradescope(result: SubmissionResult, manifest: Manifest): GradescopeResults {
   const order = new Map(manifest.exercises.map((e, i) => [e.id, { n: i + 1, spec: e }]));
   const counters = new Map<string, number>();

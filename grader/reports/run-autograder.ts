@@ -14,6 +14,7 @@ import path from "node:path";
 import { runBatch } from "../batch/run-batch.ts";
 import { DEFAULT_LIMITS } from "../engine/grade.ts";
 import { SubmissionResultSchema } from "../engine/results.ts";
+import { GraderError } from "../errors.ts";
 import { loadCases } from "../fixtures/load.ts";
 import { loadManifest, type Manifest } from "../manifest.ts";
 import { loadDiagnoser } from "../misconceptions/index.ts";
@@ -78,6 +79,8 @@ export async function gradeForGradescope(submission: string): Promise<Gradescope
     const result = SubmissionResultSchema.parse(
       JSON.parse(await readFile(path.join(out, "submission", "results.json"), "utf8")),
     );
+    // Gradescope shows a failed autograder run, which can be re-run, rather than a 0 the student did not earn.
+    if (result.grading_status === "error") throw new GraderError("SANDBOX_UNAVAILABLE", result.note);
     return toGradescope(result, manifest);
   } finally {
     await rm(scratch, { recursive: true, force: true });

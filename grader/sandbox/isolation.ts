@@ -13,6 +13,7 @@
 import { spawnSync } from "node:child_process";
 import { accessSync, constants } from "node:fs";
 import path from "node:path";
+import { cpuAccounting } from "./cpu.ts";
 
 export interface Isolation {
   /** Command and arguments placed before `node …`. */
@@ -95,6 +96,14 @@ export function detectIsolation(options: IsolationOptions, probeFile: string): I
       }
     }
   }
+  layers.push(
+    cpuAccounting()
+      ? "time limits count CPU time (/proc)"
+      : "time limits count wall-clock time, four times as long: this system does not show a process's CPU time",
+  );
+  // Tests only: a program placed before every sandbox, to make starts slow the way a loaded machine does.
+  const wrapper = process.env.BACKPROP_TEST_SANDBOX_WRAPPER;
+  if (wrapper) prefix.unshift(wrapper);
   cached = { prefix, layers };
   return cached;
 }

@@ -1,22 +1,31 @@
 /**
  * Internal. Runs a list of calls in sandboxed processes and collects one
- * outcome per call, whatever the student code does.
+ * outcome per call, whatever the student code does, and whatever the machine does.
  *
- * One process normally serves a whole submission. When a call hangs or kills
- * its process, that call (or that module's calls, if it was loading) gets a
- * timeout or crash outcome and a fresh process carries on with the rest.
+ * One process normally serves a whole submission. A call (or module load) that
+ * runs out of CPU time or takes its process down is run once more, alone, in a
+ * fresh process, before that is held against it; a fresh process carries on
+ * with the rest. A process that fails for the machine's reasons (it cannot
+ * start, dies before it is ready, or is killed by a signal the grader did not
+ * send) is retried with back-off; when it still fails, runCalls throws
+ * SandboxUnavailableError and the caller reports the grader's error, never a 0.
  */
-import { spawn } from "node:child_process";
-import path from "node:path";
+import { GraderError } from "../errors.ts";
+import { runAttempt, KEEP_OUTPUT, type Attempt, type TimedCall } from "./attempt.ts";
 import type { Isolation } from "./isolation.ts";
-import { MAX_MESSAGE_BYTES, type Call, type ErrorInfo, type Message } from "./protocol.ts";
-import { fromWire } from "./wire.ts";
+import type { Call, ErrorInfo } from "./protocol.ts";
+
+export { sandboxCommand } from "./command.ts";
 
 export interface RunLimits {
-  /** Per call, and per module load. */
+  /** CPU ms per call, for calls that bring no limit of their own. */
   callTimeoutMs: number;
-  /** For all of one submission's calls together. */
+  /** CPU ms to load one exercise's module (its top-level code). */
+  loadLimitMs: number;
+  /** CPU ms for all of one submission's calls together; the wall clock may run three times as long. */
   submissionTimeoutMs: number;
+  /** Wall-clock ms for a sandbox to start and say it is ready; running out is the machine's trouble. */
+  startupTimeoutMs: number;
   /** V8 heap limit for the sandbox. */
   maxOldSpaceMb: number;
 }
@@ -36,249 +45,106 @@ export interface RunReport {
   outOfTime: boolean;
   /** The start of what the processes printed, for the grading log only. */
   output: string;
+  /** CPU ms the sandboxes used after they were ready. */
+  cpuMs: number;
 }
 
 export interface RunOptions {
   harness: string;
   /** exercise id → compiled module code. */
   modules: Record<string, string>;
-  calls: Call[];
+  /** The calls, each with the CPU ms it may use (limits.callTimeoutMs when it brings none). */
+  calls: (Call & { limitMs?: number })[];
   limits: RunLimits;
   isolation: Isolation;
   signal?: AbortSignal;
+  /** Waits between tries after the machine's trouble; the default grows 0.25 s, 1 s, 3 s. */
+  backoffMs?: readonly number[];
 }
 
-const KEEP_OUTPUT = 16 * 1024;
+/** The sandbox could not be run at all, for reasons that are the machine's: no score may come of it. */
+export class SandboxUnavailableError extends GraderError {
+  constructor(readonly reason: string) {
+    super(
+      "SANDBOX_UNAVAILABLE",
+      `This machine could not run the sandbox (${reason}). That is the machine's trouble, not the code's: run it again.`,
+    );
+  }
+}
+
+const BACKOFF_MS = [250, 1000, 3000];
+/** A step that stops its process gets this many runs, each in a fresh process, before it is held against it. */
+const RUNS_PER_STEP = 2;
+/**
+ * The run again after a stop gets this many times the CPU time. Only its
+ * outcome counts, so what is recorded does not hang on a race between two
+ * limits: a memory bomb, say, that fills the heap in about a third of a second
+ * of CPU always ends out of memory, and a loop always out of time.
+ */
+const RETRY_STRETCH = 4;
 
 export async function runCalls(options: RunOptions): Promise<RunReport> {
+  const { limits } = options;
   const outcomes = new Map<string, CallOutcome>();
-  const deadline = Date.now() + options.limits.submissionTimeoutMs;
-  let pending = options.calls;
+  const calls: TimedCall[] = options.calls.map((c) => ({ ...c, limitMs: c.limitMs ?? limits.callTimeoutMs }));
+  const backoff = options.backoffMs ?? BACKOFF_MS;
+  const wallDeadline = Date.now() + 3 * limits.submissionTimeoutMs;
+  const strikes = new Map<string, number>();
   let spawns = 0;
+  let machineFailures = 0;
+  let cpuMs = 0;
   let output = "";
   let outOfTime = false;
-  while (pending.length > 0 && !options.signal?.aborted) {
-    const left = deadline - Date.now();
-    if (left <= 0) {
+
+  while (!options.signal?.aborted) {
+    const pending = calls.filter((c) => !outcomes.has(c.id));
+    if (pending.length === 0) break;
+    const wallLeft = wallDeadline - Date.now();
+    if (cpuMs >= limits.submissionTimeoutMs || wallLeft <= 0) {
       outOfTime = true;
       break;
     }
+    // A step that stopped a process runs again alone in a fresh one: the call, or a module's calls
+    // when loading the module was what stopped it.
+    const struck = pending.filter((c) => strikes.has(c.id));
+    const group = struck.length > 0 ? struck.filter((c) => c.exercise === struck[0].exercise) : pending;
     spawns++;
-    const before = outcomes.size;
-    const attempt = await runOnce(options, pending, outcomes, left);
+    const attempt: Attempt = await runAttempt(options, group, outcomes, {
+      cpuMs: limits.submissionTimeoutMs - cpuMs,
+      wallMs: wallLeft,
+      stretch: struck.length > 0 ? RETRY_STRETCH : 1,
+    });
     output += attempt.output;
+    cpuMs += attempt.cpuMs;
+    if (attempt.machine !== undefined) {
+      if (options.signal?.aborted) break;
+      if (machineFailures >= backoff.length) throw new SandboxUnavailableError(attempt.machine);
+      await sleep(backoff[machineFailures++]);
+      continue;
+    }
     if (attempt.outOfTime) {
-      outOfTime = true;
+      outOfTime = !options.signal?.aborted;
       break;
     }
-    pending = pending.filter((c) => !outcomes.has(c.id));
-    // A process that died without settling a single call would die again.
-    if (outcomes.size === before && pending.length > 0) {
-      for (const call of pending) outcomes.set(call.id, { status: "crashed", message: attempt.exitReason });
-      pending = [];
+    if (attempt.stop) {
+      for (const id of attempt.stop.ids) {
+        const runs = (strikes.get(id) ?? 0) + 1;
+        if (runs >= RUNS_PER_STEP) outcomes.set(id, attempt.stop.outcome);
+        else strikes.set(id, runs);
+      }
     }
   }
-  const limit = `${options.limits.submissionTimeoutMs / 1000} s`;
-  for (const call of options.calls) {
+  const limit = `${limits.submissionTimeoutMs / 1000} s of CPU time`;
+  for (const call of calls) {
     if (outcomes.has(call.id)) continue;
     const message = outOfTime
       ? `not run: the submission's time limit of ${limit} ran out first`
       : "not run: grading was interrupted";
     outcomes.set(call.id, { status: "timeout", message });
   }
-  return { outcomes, spawns, outOfTime, output: output.slice(0, KEEP_OUTPUT) };
+  return { outcomes, spawns, outOfTime, output: output.slice(0, KEEP_OUTPUT), cpuMs };
 }
 
-interface Attempt {
-  output: string;
-  outOfTime: boolean;
-  exitReason: string;
-}
-
-/** The command line of a sandbox: the isolation wrappers, then node with its walls, then the harness. */
-export function sandboxCommand(harness: string, isolation: Isolation, limits: RunLimits): string[] {
-  return [
-    ...isolation.prefix,
-    process.execPath,
-    "--experimental-permission",
-    // The harness is the only file it may read: the modules arrive on stdin.
-    `--allow-fs-read=${harness}`,
-    `--max-old-space-size=${limits.maxOldSpaceMb}`,
-    // One V8 background thread: several sandboxes run at once, and V8's parallel
-    // helpers then cost about 30% more CPU per sandbox than they save in wall time.
-    "--v8-pool-size=1",
-    "--no-warnings",
-    harness,
-  ];
-}
-
-function runOnce(
-  options: RunOptions,
-  calls: Call[],
-  outcomes: Map<string, CallOutcome>,
-  budgetMs: number,
-): Promise<Attempt> {
-  const { limits, isolation } = options;
-  const used = new Set(calls.map((c) => c.exercise));
-  const modules = Object.fromEntries(Object.entries(options.modules).filter(([id]) => used.has(id)));
-  const [cmd, ...args] = sandboxCommand(options.harness, isolation, limits);
-  const child = spawn(cmd, args, {
-    cwd: path.dirname(options.harness),
-    env: {},
-    // What student code prints on stdout is never read (results come on fd 3), so it goes nowhere;
-    // stderr is kept for what Node says when it dies (out of memory).
-    stdio: ["pipe", "ignore", "pipe", "pipe"],
-    detached: true,
-  });
-
-  return new Promise<Attempt>((resolve) => {
-    const callSeconds = `${limits.callTimeoutMs / 1000} s`;
-    let output = "";
-    let ready = false;
-    let finished = false;
-    let killedFor: "call" | "budget" | "output" | undefined;
-    let buffered = "";
-    let timer: NodeJS.Timeout | undefined;
-    const imported = new Set<string>();
-    const budget = setTimeout(() => kill("budget"), budgetMs);
-
-    const keep = (chunk: Buffer) => {
-      if (output.length < KEEP_OUTPUT) output += chunk.toString("utf8").slice(0, KEEP_OUTPUT - output.length);
-    };
-    child.stderr!.on("data", keep);
-    child.stdin!.on("error", () => {});
-    child.stdin!.end(JSON.stringify({ modules, calls }));
-
-    function kill(reason: typeof killedFor) {
-      killedFor ??= reason;
-      try {
-        process.kill(-child.pid!, "SIGKILL");
-      } catch {
-        // already gone
-      }
-    }
-    const onAbort = () => kill("budget");
-    options.signal?.addEventListener("abort", onAbort);
-
-    /** Every step (starting, loading a module, each call) gets the call time limit. */
-    function arm() {
-      clearTimeout(timer);
-      timer = setTimeout(() => kill("call"), limits.callTimeoutMs);
-    }
-    arm();
-    function settleExercise(exercise: string, outcome: CallOutcome) {
-      for (const call of calls) {
-        if (call.exercise === exercise && !outcomes.has(call.id)) outcomes.set(call.id, outcome);
-      }
-    }
-    /**
-     * What the harness is doing now. It runs the calls in order, loading each
-     * exercise's module before its first call, so the grader knows without being
-     * told: the first unanswered call, and whether its module is loaded yet.
-     * (Being told would cost a message, and a wake-up, per call.)
-     */
-    function cursor(): Call | undefined {
-      return calls.find((c) => !outcomes.has(c.id));
-    }
-
-    function onMessage(message: Message) {
-      const now = cursor();
-      switch (message.t) {
-        case "ready":
-          ready = true;
-          arm();
-          return;
-        case "imported":
-        case "import-failed":
-          // Only the module due next can have loaded; anything else is noise on fd 3.
-          if (!now || message.exercise !== now.exercise || imported.has(now.exercise)) return;
-          imported.add(now.exercise);
-          if (message.t === "import-failed")
-            settleExercise(now.exercise, { status: "import-failed", error: message.error });
-          arm();
-          return;
-        case "ok":
-        case "threw":
-          // Only the call that is running can answer.
-          if (!now || message.id !== now.id || !imported.has(now.exercise)) return;
-          outcomes.set(
-            now.id,
-            message.t === "ok"
-              ? {
-                  status: "ok",
-                  value: fromWire(message.value),
-                  meta: (fromWire(message.meta) ?? {}) as Record<string, unknown>,
-                }
-              : { status: "threw", error: message.error },
-          );
-          arm();
-          return;
-        case "done":
-          // "done" counts only once every call has answered.
-          if (now) return;
-          finished = true;
-          kill(undefined);
-          return;
-      }
-    }
-
-    child.stdio[3]!.on("data", (chunk: Buffer) => {
-      buffered += chunk.toString("utf8");
-      let newline: number;
-      while ((newline = buffered.indexOf("\n")) >= 0) {
-        const line = buffered.slice(0, newline);
-        buffered = buffered.slice(newline + 1);
-        let message: Message;
-        try {
-          message = JSON.parse(line) as Message;
-        } catch {
-          continue;
-        }
-        if (message && typeof message === "object") onMessage(message);
-      }
-      if (buffered.length > MAX_MESSAGE_BYTES) {
-        buffered = "";
-        kill("output");
-      }
-    });
-    child.stdio[3]!.on("error", () => {});
-
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      clearTimeout(budget);
-      options.signal?.removeEventListener("abort", onAbort);
-      const exitReason = describeExit(code, signal, output, limits);
-      const outOfTime = killedFor === "budget" && !finished;
-      const now = cursor();
-      if (!finished && !outOfTime && ready && now) {
-        const what =
-          killedFor === "call"
-            ? ({ status: "timeout", message: `timed out after ${callSeconds}` } as const)
-            : killedFor === "output"
-              ? ({ status: "crashed", message: "wrote more than 4 MiB of output for one case" } as const)
-              : ({ status: "crashed", message: exitReason } as const);
-        if (!imported.has(now.exercise)) {
-          const message =
-            what.status === "timeout"
-              ? `loading the module timed out after ${callSeconds}`
-              : `the process ended while loading the module: ${what.message}`;
-          settleExercise(now.exercise, { status: what.status, message });
-        } else {
-          outcomes.set(now.id, what);
-        }
-      }
-      resolve({ output, outOfTime, exitReason });
-    });
-    child.on("error", (error) => {
-      output += `could not start the sandbox: ${error.message}\n`;
-    });
-  });
-}
-
-function describeExit(code: number | null, signal: NodeJS.Signals | null, output: string, limits: RunLimits): string {
-  if (/heap out of memory|Allocation failed/i.test(output))
-    return `ran out of memory (the limit is ${limits.maxOldSpaceMb} MB)`;
-  if (signal) return `the process was killed by ${signal}`;
-  if (code === 0) return "the process exited with status 0 before returning a result (process.exit?)";
-  return `the process exited with status ${code} before returning a result`;
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

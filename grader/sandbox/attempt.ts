@@ -1,0 +1,301 @@
+/**
+ * Internal. One sandboxed process, from spawn to exit, running a list of calls
+ * in order. It settles what it can and says how it ended: all calls answered,
+ * stopped by a step (a call or a module load that ran out of CPU time or took
+ * the process down), out of the submission's budget, or failed for reasons
+ * that are the machine's, not the code's.
+ *
+ * Limits count the sandbox's CPU time (see cpu.ts), so a slow start or a busy
+ * machine costs nothing; a wall-clock backstop several times longer catches
+ * code that hangs without using the CPU. Nothing runs student code before the
+ * harness says `ready`, so the time before it is measured on its own, by the
+ * wall clock, and running out of it is the machine's trouble.
+ */
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { TreeCpu } from "./cpu.ts";
+import { MAX_MESSAGE_BYTES, type Call, type Message } from "./protocol.ts";
+import type { CallOutcome, RunOptions } from "./run.ts";
+import { sandboxCommand } from "./command.ts";
+import { fromWire } from "./wire.ts";
+
+export const KEEP_OUTPUT = 16 * 1024;
+
+/** A call with the CPU time it may use. */
+export interface TimedCall extends Call {
+  limitMs: number;
+}
+
+/** The step that ended a process early, and what it costs. */
+export interface Stop {
+  /** The calls it settles: one call, or every call of a module that did not load. */
+  ids: string[];
+  outcome: CallOutcome & { status: "timeout" | "crashed" };
+}
+
+export interface Attempt {
+  output: string;
+  /** CPU ms the process used after it was ready. */
+  cpuMs: number;
+  /** Set when the process failed for the machine's reasons; nothing it did is held against the code. */
+  machine?: string;
+  stop?: Stop;
+  /** The submission's CPU budget (or its wall-clock backstop) ran out. */
+  outOfTime: boolean;
+}
+
+export interface AttemptBudget {
+  cpuMs: number;
+  wallMs: number;
+  /** Every step's limit is multiplied by this: a step run again after a stop gets more room. */
+  stretch: number;
+}
+
+/** How long the wall clock may run past a step's CPU limit before the step counts as hung. */
+export function wallBackstopMs(limitMs: number): number {
+  return Math.max(10 * limitMs, limitMs + 5000);
+}
+
+/** Where /proc cannot say, the limit falls back to the wall clock, with room for a busy machine. */
+function wallOnlyMs(limitMs: number): number {
+  return Math.max(4 * limitMs, 2000);
+}
+
+const seconds = (ms: number) => `${Number((ms / 1000).toFixed(2))} s`;
+
+export function runAttempt(
+  options: RunOptions,
+  calls: TimedCall[],
+  outcomes: Map<string, CallOutcome>,
+  budget: AttemptBudget,
+): Promise<Attempt> {
+  const { limits } = options;
+  const used = new Set(calls.map((c) => c.exercise));
+  const modules = Object.fromEntries(Object.entries(options.modules).filter(([id]) => used.has(id)));
+  const [cmd, ...args] = sandboxCommand(options.harness, options.isolation, limits);
+  const child = spawn(cmd, args, {
+    cwd: path.dirname(options.harness),
+    env: {},
+    // What student code prints on stdout is never read (results come on fd 3), so it goes nowhere;
+    // stderr is kept for what Node says when it dies (out of memory).
+    stdio: ["pipe", "ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  const cpu = new TreeCpu(child.pid ?? -1);
+
+  return new Promise<Attempt>((resolve) => {
+    let output = "";
+    let ready = false;
+    let finished = false;
+    let spawnError: string | undefined;
+    let killedFor: "startup" | "step" | "budget" | "output" | "done" | undefined;
+    let stepWall = false;
+    let buffered = "";
+    let stepTimer: NodeJS.Timeout | undefined;
+    let cpuAtReady = 0;
+    let cpuNow = 0;
+    const imported = new Set<string>();
+    const startup = setTimeout(() => kill("startup"), limits.startupTimeoutMs);
+    const wallBudget = setTimeout(() => kill("budget"), budget.wallMs);
+
+    const keep = (chunk: Buffer) => {
+      if (output.length < KEEP_OUTPUT) output += chunk.toString("utf8").slice(0, KEEP_OUTPUT - output.length);
+    };
+    child.stderr?.on("data", keep);
+    child.stdin?.on("error", () => {});
+    child.stdin?.end(
+      JSON.stringify({ modules, calls: calls.map(({ id, exercise, fn, args }) => ({ id, exercise, fn, args })) }),
+    );
+
+    function kill(reason: NonNullable<typeof killedFor>) {
+      killedFor ??= reason;
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+    const onAbort = () => kill("budget");
+    options.signal?.addEventListener("abort", onAbort);
+
+    /** CPU ms since ready, from the kernel; undefined where /proc cannot tell. */
+    function sampleCpu(): number | undefined {
+      const ms = cpu.sample();
+      if (ms === undefined) return undefined;
+      cpuNow = ms - cpuAtReady;
+      return cpuNow;
+    }
+
+    /** The first unanswered call; the harness runs them in order, loading each module before its first call. */
+    function cursor(): TimedCall | undefined {
+      return calls.find((c) => !outcomes.has(c.id));
+    }
+
+    /** Starts the clock for the step the harness is on now: loading the next module, or the next call. */
+    function arm() {
+      clearTimeout(stepTimer);
+      const now = cursor();
+      if (!now) return;
+      const limit = (imported.has(now.exercise) ? now.limitMs : limits.loadLimitMs) * budget.stretch;
+      const cpu0 = sampleCpu();
+      const wall0 = performance.now();
+      if (cpu0 === undefined) {
+        stepTimer = setTimeout(() => kill("step"), wallOnlyMs(limit));
+        return;
+      }
+      if (cpu0 >= budget.cpuMs) return kill("budget");
+      const check = () => {
+        const spent = (sampleCpu() ?? cpu0) - cpu0;
+        const wall = performance.now() - wall0;
+        if (spent >= limit) return kill("step");
+        if (cpuNow >= budget.cpuMs) return kill("budget");
+        if (wall >= wallBackstopMs(limit)) {
+          stepWall = true;
+          return kill("step");
+        }
+        // CPU time never runs faster than the wall clock: no need to look before the limit could be reached.
+        stepTimer = setTimeout(check, Math.max(10, Math.min(limit - spent, wallBackstopMs(limit) - wall)));
+      };
+      stepTimer = setTimeout(check, limit);
+    }
+
+    function settleExercise(exercise: string, outcome: CallOutcome) {
+      for (const call of calls) {
+        if (call.exercise === exercise && !outcomes.has(call.id)) outcomes.set(call.id, outcome);
+      }
+    }
+
+    function onMessage(message: Message) {
+      const now = cursor();
+      switch (message.t) {
+        case "ready":
+          if (ready) return;
+          ready = true;
+          clearTimeout(startup);
+          cpu.discover();
+          cpuAtReady = cpu.sample() ?? 0;
+          arm();
+          return;
+        case "imported":
+        case "import-failed":
+          // Only the module due next can have loaded; anything else is noise on fd 3.
+          if (!ready || !now || message.exercise !== now.exercise || imported.has(now.exercise)) return;
+          imported.add(now.exercise);
+          if (message.t === "import-failed")
+            settleExercise(now.exercise, { status: "import-failed", error: message.error });
+          arm();
+          return;
+        case "ok":
+        case "threw":
+          // Only the call that is running can answer.
+          if (!now || message.id !== now.id || !imported.has(now.exercise)) return;
+          outcomes.set(
+            now.id,
+            message.t === "ok"
+              ? {
+                  status: "ok",
+                  value: fromWire(message.value),
+                  meta: (fromWire(message.meta) ?? {}) as Record<string, unknown>,
+                }
+              : { status: "threw", error: message.error },
+          );
+          arm();
+          return;
+        case "done":
+          // "done" counts only once every call has answered.
+          if (now) return;
+          finished = true;
+          kill("done");
+          return;
+      }
+    }
+
+    child.stdio[3]?.on("data", (chunk: Buffer) => {
+      buffered += chunk.toString("utf8");
+      let newline: number;
+      while ((newline = buffered.indexOf("\n")) >= 0) {
+        const line = buffered.slice(0, newline);
+        buffered = buffered.slice(newline + 1);
+        let message: Message;
+        try {
+          message = JSON.parse(line) as Message;
+        } catch {
+          continue;
+        }
+        if (message && typeof message === "object") onMessage(message);
+      }
+      if (buffered.length > MAX_MESSAGE_BYTES) {
+        buffered = "";
+        kill("output");
+      }
+    });
+    child.stdio[3]?.on("error", () => {});
+
+    child.on("error", (error) => {
+      spawnError = error.message;
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(stepTimer);
+      clearTimeout(startup);
+      clearTimeout(wallBudget);
+      options.signal?.removeEventListener("abort", onAbort);
+      const attempt: Attempt = { output, cpuMs: cpuNow, outOfTime: false };
+      const exit = describeExit(code, signal, output, limits.maxOldSpaceMb);
+      const now = cursor();
+      if (finished || !now) {
+        // every call answered
+      } else if (spawnError !== undefined) {
+        attempt.machine = `the sandbox could not be started: ${spawnError}`;
+      } else if (killedFor === "startup") {
+        attempt.machine = `the sandbox did not start within ${seconds(limits.startupTimeoutMs)}`;
+      } else if (!ready && killedFor !== "budget") {
+        // No student code runs before "ready": whatever ended the process was not the submission.
+        attempt.machine = `the sandbox ended before it was ready: ${exit}`;
+      } else if (signal === "SIGKILL" && killedFor === undefined) {
+        attempt.machine =
+          "the sandbox was killed by a SIGKILL the grader did not send (the system's out-of-memory killer?)";
+      } else if (killedFor === "budget") {
+        attempt.outOfTime = true;
+      } else {
+        const loading = !imported.has(now.exercise);
+        const limit = loading ? limits.loadLimitMs : now.limitMs;
+        const stretched = limit * budget.stretch;
+        let outcome: Stop["outcome"];
+        if (killedFor === "step") {
+          const again = budget.stretch > 1 ? `, and of ${seconds(stretched)} when run again alone` : "";
+          const why = stepWall
+            ? `no answer after ${seconds(wallBackstopMs(stretched))} of wall-clock time`
+            : `over its limit of ${seconds(limit)} of CPU time${again}`;
+          outcome = {
+            status: "timeout",
+            message: loading ? `loading the module timed out: ${why}` : `timed out: ${why}`,
+          };
+        } else {
+          const why =
+            killedFor === "output" ? `wrote more than ${MAX_MESSAGE_BYTES / 2 ** 20} MiB of output for one case` : exit;
+          outcome = {
+            status: "crashed",
+            message: loading ? `the process ended while loading the module: ${why}` : why,
+          };
+        }
+        const ids = loading
+          ? calls.filter((c) => c.exercise === now.exercise && !outcomes.has(c.id)).map((c) => c.id)
+          : [now.id];
+        attempt.stop = { ids, outcome };
+      }
+      resolve(attempt);
+    });
+  });
+}
+
+export function describeExit(
+  code: number | null,
+  signal: NodeJS.Signals | null,
+  output: string,
+  heapMb: number,
+): string {
+  if (/heap out of memory|Allocation failed/i.test(output)) return `ran out of memory (the limit is ${heapMb} MB)`;
+  if (signal) return `the process was killed by ${signal}`;
+  if (code === 0) return "the process exited with status 0 before returning a result (process.exit?)";
+  return `the process exited with status ${code} before returning a result`;
+}

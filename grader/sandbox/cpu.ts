@@ -1,0 +1,81 @@
+/**
+ * Internal. The CPU time a sandbox has used, read from /proc on the trusted side.
+ *
+ * Time limits count CPU seconds, not wall-clock seconds: on a busy machine a
+ * sandbox gets less of a core, and the student must not pay for that. Nothing
+ * the sandbox says about itself is used; the kernel's own accounting is.
+ */
+import { existsSync, readFileSync } from "node:fs";
+
+/** Linux reports utime and stime in clock ticks of 1/USER_HZ s; USER_HZ is 100 on every ABI Node supports. */
+const TICK_MS = 10;
+/** A sample younger than this is reused: a burst of quick calls costs one read, not one each. */
+const FRESH_MS = 5;
+/** The isolation wrappers nest a few processes deep at most; more would be a tree we did not start. */
+const MAX_TREE = 16;
+
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(" ").filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** utime + stime of one process (all its threads), in ms; undefined when it cannot be read. */
+export function processCpuMs(pid: number): number | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return undefined;
+  }
+  // The command name (field 2) is in parentheses and may itself hold spaces or ')'.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  // After the name: state is field 3, so utime (14) and stime (15) are at 11 and 12.
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return Number.isFinite(ticks) ? ticks * TICK_MS : undefined;
+}
+
+/** Whether this machine accounts CPU per process where we can read it. */
+export function cpuAccounting(): boolean {
+  return processCpuMs(process.pid) !== undefined && existsSync(`/proc/${process.pid}/task/${process.pid}/children`);
+}
+
+/**
+ * The CPU time of a process tree: the spawned wrapper and everything under it.
+ * The tree is walked once, after the sandbox says it is ready (by then the
+ * wrappers have forked and exec'd into node); later samples read only those.
+ */
+export class TreeCpu {
+  private pids: number[] = [];
+  private last: { at: number; ms: number } | undefined;
+
+  constructor(private readonly root: number) {}
+
+  /** Finds the processes of the tree; call once the sandbox is running. */
+  discover(): void {
+    const found = [this.root];
+    for (let i = 0; i < found.length && found.length < MAX_TREE; i++) found.push(...childrenOf(found[i]));
+    this.pids = found.slice(0, MAX_TREE);
+  }
+
+  /** CPU ms used by the tree so far, or undefined when /proc cannot tell (not Linux). */
+  sample(): number | undefined {
+    const now = performance.now();
+    if (this.last && now - this.last.at < FRESH_MS) return this.last.ms;
+    let total = 0;
+    let any = false;
+    for (const pid of this.pids) {
+      const ms = processCpuMs(pid);
+      if (ms === undefined) continue;
+      total += ms;
+      any = true;
+    }
+    // A process that has exited can no longer be read: keep the last figure rather than go backwards.
+    if (!any) return this.last?.ms;
+    const ms = Math.max(total, this.last?.ms ?? 0);
+    this.last = { at: now, ms };
+    return ms;
+  }
+}
