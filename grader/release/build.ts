@@ -13,6 +13,7 @@ import { ReleaseError } from "../errors.ts";
 import { loadManifest } from "../manifest.ts";
 import { paths } from "../paths.ts";
 import { fixtureFile, loadCases } from "../fixtures/load.ts";
+import { loadTiming, publicTiming, TIMING_FILE } from "../fixtures/timing.ts";
 import { seal, SEALED_FILE_NAME, type HiddenCount } from "../check/sealed.ts";
 import { TABLE_FILE_NAME } from "../misconceptions/table.ts";
 import { courseOnly, graderClosure } from "./contents.ts";
@@ -95,6 +96,13 @@ async function collect(
     hiddenTexts[e.id] = readFileSync(fixtureFile(paths.fixtures, e.id, "hidden"), "utf8");
     const own = cases.filter((c) => c.exercise === e.id && c.visibility === "hidden");
     hidden[e.id] = { cases: own.length, points: own.reduce((s, c) => s + c.points, 0) };
+  }
+  // The same time limits as the course grades under; the hidden cases' own figures stay out (their ids
+  // describe them), and a hidden case takes its exercise's largest figure instead.
+  const timing = loadTiming(paths.fixtures);
+  if (timing) {
+    const publicKeys = new Set(cases.filter((c) => c.visibility === "public").map((c) => c.key));
+    files.set(`fixtures/${TIMING_FILE}`, json(publicTiming(timing, publicKeys)));
   }
   const { publicTable, hiddenOutputs } = await precomputeDiagnoses(cases);
   files.set(`fixtures/${TABLE_FILE_NAME}`, json(publicTable));
