@@ -9,6 +9,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import type { Isolation } from "./isolation.ts";
+import { permissionFlag } from "./node-flags.ts";
 import { MAX_MESSAGE_BYTES, type Call, type ErrorInfo, type Message } from "./protocol.ts";
 import { fromWire } from "./wire.ts";
 
@@ -100,7 +101,7 @@ export function sandboxCommand(harness: string, isolation: Isolation, limits: Ru
   return [
     ...isolation.prefix,
     process.execPath,
-    "--experimental-permission",
+    permissionFlag(),
     // The harness is the only file it may read: the modules arrive on stdin.
     `--allow-fs-read=${harness}`,
     `--max-old-space-size=${limits.maxOldSpaceMb}`,
