@@ -35,3 +35,10 @@ export function permissionFlag(
   if (!flag) throw new NoPermissionModelError(version);
   return flag;
 }
+
+/**
+ * The virtual memory V8 reserves for generated code at start on x64 (Node 24's
+ * V8 13.6). Linux counts it against RLIMIT_DATA, so Node 24 cannot start under
+ * a 512 MiB data cap that Node 20 and 22 start under with room to spare.
+ */
+export const V8_CODE_RANGE_BYTES = 512 * 2 ** 20;
