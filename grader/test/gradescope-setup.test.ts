@@ -4,11 +4,13 @@
  * a fake Node 12 first on PATH, package managers that refuse to run, a stand-in
  * for nodejs.org on 127.0.0.1, and the install prefix and /autograder moved into
  * a temporary root. It must refuse a tarball whose checksum does not match,
- * install a matching one, and then grade with it; and leave an image whose
- * Node is recent enough as it is.
+ * install a matching one, and then grade with it; install curl with the
+ * image's apt-get, dnf or yum when the image has none; stop before downloading
+ * on a glibc too old for the official builds; and leave an image whose Node is
+ * recent enough as it is.
  */
 import { execFile } from "node:child_process";
-import { chmod, cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -84,7 +86,8 @@ async function image(name: string, pathDirs: string[], extra: Record<string, str
 
 async function setup(img: Image): Promise<{ code: number; stdout: string; stderr: string }> {
   const file = path.join(img.root, "source", "setup.sh");
-  return run("bash", [file], { cwd: path.join(img.root, "source"), env: img.env, maxBuffer: 2 ** 24 })
+  const bash = (await run("sh", ["-c", "command -v bash"])).stdout.trim();
+  return run(bash, [file], { cwd: path.join(img.root, "source"), env: img.env, maxBuffer: 2 ** 24 })
     .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }))
     .catch((error: { code?: number; stdout?: string; stderr?: string }) => ({
       code: typeof error.code === "number" ? error.code : -1,
@@ -132,6 +135,54 @@ describe.runIf(canRun)("setup.sh on an image whose Node is 12", () => {
     expect(max).toBeGreaterThan(0);
     expect(results.tests!.filter((t) => t.status !== "passed").map((t) => t.name)).toEqual([]);
     expect(results.score).toBe(max);
+  });
+});
+
+/** The commands setup.sh needs before it downloads, but not curl or wget. */
+const BASE_TOOLS = ["uname", "getconf", "awk", "sed", "tar", "gzip", "sha256sum", "mktemp", "rm", "cat", "ln"];
+
+describe.runIf(canRun)("setup.sh on an image without curl or wget", () => {
+  it.each([
+    { pm: "apt-get", calls: ["apt-get update", "apt-get install -y --no-install-recommends curl ca-certificates"] },
+    { pm: "dnf", calls: ["dnf install -y curl ca-certificates"] },
+    { pm: "yum", calls: ["yum install -y curl ca-certificates"] },
+  ])("installs curl with $pm, then downloads", async ({ pm, calls }) => {
+    const tools = path.join(tmp, `tools-${pm}`);
+    await mkdir(tools, { recursive: true });
+    for (const tool of BASE_TOOLS) {
+      const { stdout } = await run("sh", ["-c", `command -v ${tool}`]);
+      await symlink(stdout.trim(), path.join(tools, tool));
+    }
+    const log = path.join(tmp, `${pm}.log`);
+    // The fake package manager logs its arguments; "installing" puts the real curl on PATH.
+    const curl = (await run("sh", ["-c", "command -v curl"])).stdout.trim();
+    await script(
+      tools,
+      pm,
+      `echo "${pm} $*" >> "${log}"
+case "$*" in *install*) ln -sf "${curl}" "${tools}/curl" ;; esac`,
+    );
+    const img = await image(`tools-${pm}`, [oldNode, tools], {});
+    img.env.PATH = [oldNode, tools].join(path.delimiter);
+    const result = await setup(img);
+    expect((await readFile(log, "utf8")).trim().split("\n")).toEqual(calls);
+    // It got as far as checking the download: the pinned checksum refuses the rebuilt tarball.
+    expect(result.stderr).toContain("refusing to install it");
+    expect(result.code).not.toBe(0);
+  });
+});
+
+describe.runIf(canRun)("setup.sh on an image the official builds do not support", () => {
+  it("stops on glibc 2.27 (Ubuntu 18.04) with a clear message, downloading nothing", async () => {
+    const before = mirror.requests.length;
+    const glibc = path.join(tmp, "glibc-2.27");
+    await script(glibc, "getconf", `[ "$1" = GNU_LIBC_VERSION ] && echo "glibc 2.27"`);
+    const img = await image("ubuntu-18.04", [oldNode, glibc, noPackages], {});
+    const result = await setup(img);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain(`this image has glibc 2.27; Node ${tarball.version} needs 2.28 or later`);
+    expect(mirror.requests.length).toBe(before);
+    expect(existsSync(img.prefix)).toBe(false);
   });
 });
 
