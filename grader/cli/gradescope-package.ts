@@ -20,7 +20,8 @@ async function main(argv: string[]): Promise<void> {
   const kb = Math.round((await stat(out)).size / 1024);
   process.stdout.write(
     `Wrote ${path.relative(process.cwd(), out)}: ${entries.length} files, ${kb} KB. ` +
-      `Upload it as the assignment's autograder; the base image must package Node 20.11 or later (see setup.sh).\n`,
+      `Upload it as the assignment's autograder; on Gradescope's default image (Ubuntu 22.04), setup.sh installs ` +
+      `a pinned, checksummed Node 24 (see README.md).\n`,
   );
 }
 

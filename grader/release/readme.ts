@@ -10,7 +10,7 @@ export function studentReadme(manifest: Manifest, hidden: Record<string, HiddenC
   return `# Backpropagation exercises
 
 \`\`\`sh
-npm ci              # set up (Node 20.11 or later)
+npm ci              # set up (Node 20.12 or later; 22 or 24 recommended)
 npm run check       # score your exercises on the public cases
 \`\`\`
 

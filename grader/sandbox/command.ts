@@ -3,13 +3,14 @@
  * with its walls, then the harness.
  */
 import type { Isolation } from "./isolation.ts";
+import { permissionFlag } from "./node-flags.ts";
 import type { RunLimits } from "./run.ts";
 
 export function sandboxCommand(harness: string, isolation: Isolation, limits: RunLimits): string[] {
   return [
     ...isolation.prefix,
     process.execPath,
-    "--experimental-permission",
+    permissionFlag(),
     // The harness is the only file it may read: the modules arrive on stdin.
     `--allow-fs-read=${harness}`,
     `--max-old-space-size=${limits.maxOldSpaceMb}`,

@@ -14,6 +14,7 @@ import { spawnSync } from "node:child_process";
 import { accessSync, constants } from "node:fs";
 import path from "node:path";
 import { cpuAccounting } from "./cpu.ts";
+import { V8_CODE_RANGE_BYTES } from "./node-flags.ts";
 
 export interface Isolation {
   /** Command and arguments placed before `node …`. */
@@ -88,11 +89,17 @@ export function detectIsolation(options: IsolationOptions, probeFile: string): I
       }
     }
     const prlimit = which("prlimit");
-    if (prlimit) {
-      const candidate = [...prefix, prlimit, `--data=${options.maxDataBytes}`, "--core=0"];
+    const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
+    // Node 24's V8 reserves its code range up front and Linux counts that as data: where Node
+    // cannot start under the cap alone, the cap grows by that reservation, which leaves student
+    // code the same room for data as on Node 20 and 22.
+    for (const extra of prlimit ? [0, V8_CODE_RANGE_BYTES] : []) {
+      const candidate = [...prefix, prlimit!, `--data=${options.maxDataBytes + extra}`, "--core=0"];
       if (works(candidate, probeFile)) {
         prefix.splice(0, prefix.length, ...candidate);
-        layers.push(`data memory capped at ${Math.round(options.maxDataBytes / 2 ** 20)} MiB (prlimit)`);
+        const beyond = extra ? ` beyond V8's ${mib(extra)} code range reservation` : "";
+        layers.push(`data memory capped at ${mib(options.maxDataBytes)}${beyond} (prlimit)`);
+        break;
       }
     }
   }

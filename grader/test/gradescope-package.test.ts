@@ -5,47 +5,26 @@
  * kit's node_modules is linked in rather than installed, to keep this fast.
  */
 import { execFile } from "node:child_process";
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, symlink } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import yauzl from "yauzl";
 import { paths } from "../paths.ts";
 import { buildAutograderZip } from "../reports/autograder-zip.ts";
 import { GradescopeResultsSchema, type GradescopeResults } from "../reports/gradescope-schema.ts";
+import { unzip } from "./gradescope-helpers.ts";
 
 const run = promisify(execFile);
 let tmp: string;
 let zipFile: string;
-const modes = new Map<string, number>();
-
-/** Unpacks the zip into `dir`, keeping each entry's mode in `modes`. */
-async function unzip(file: string, dir: string): Promise<void> {
-  const zip = await promisify<string, yauzl.Options, yauzl.ZipFile>(yauzl.open)(file, { lazyEntries: true });
-  await new Promise<void>((resolve, reject) => {
-    zip.on("entry", (entry: yauzl.Entry) => {
-      modes.set(entry.fileName, entry.externalFileAttributes >>> 16);
-      zip.openReadStream(entry, async (error, stream) => {
-        if (error) return reject(error);
-        const chunks: Buffer[] = [];
-        for await (const chunk of stream) chunks.push(chunk as Buffer);
-        const target = path.join(dir, entry.fileName);
-        await mkdir(path.dirname(target), { recursive: true });
-        await writeFile(target, Buffer.concat(chunks));
-        zip.readEntry();
-      });
-    });
-    zip.on("end", resolve).on("error", reject);
-    zip.readEntry();
-  });
-}
+let modes = new Map<string, number>();
 
 /** Lays out /autograder for one submission (a folder copied into submission/), runs it, returns results.json. */
 async function autograde(name: string, submission: string): Promise<GradescopeResults> {
   const root = path.join(tmp, name);
   await mkdir(path.join(root, "results"), { recursive: true });
-  await unzip(zipFile, path.join(root, "source"));
+  modes = await unzip(zipFile, path.join(root, "source"));
   await symlink(path.join(paths.root, "node_modules"), path.join(root, "source", "node_modules"));
   await cp(submission, path.join(root, "submission", "exercises"), { recursive: true });
   await run("bash", [path.join(root, "source", "run_autograder")], {
@@ -87,10 +66,11 @@ describe("the autograder zip", () => {
     ).toEqual([]);
   });
 
-  it("installs Node from the distribution's packages, then the kit from its lockfile", async () => {
+  it("pins the Node it installs by version and SHA-256, then installs the kit from its lockfile", async () => {
     const setup = await readFile(path.join(tmp, "reference", "source", "setup.sh"), "utf8");
-    expect(setup).toContain("apt-get install -y nodejs npm");
-    expect(setup).toContain("npm ci");
+    expect(setup).toMatch(/^NODE_VERSION="24\.\d+\.\d+"$/m);
+    expect(setup).toMatch(/^NODE_SHA256_PINNED="[0-9a-f]{64}"$/m);
+    expect(setup).toContain("npm ci --omit=dev");
   });
 });
 

@@ -66,6 +66,29 @@ describe.each(WORKFLOWS)("$name", (w) => {
     expect(called.filter((name) => !(name in w.scripts))).toEqual([]);
   });
 
+  it("sets up Node 24, the current LTS, with every action on a Node 24 major", () => {
+    const steps = Object.values(
+      doc.jobs as Record<string, { steps: { uses?: string; with?: Record<string, unknown> }[] }>,
+    )
+      .flatMap((job) => job.steps)
+      .filter((s) => s.uses);
+    const setups = steps.filter((s) => s.uses!.startsWith("actions/setup-node@"));
+    expect(setups.length).toBeGreaterThan(0);
+    expect(setups.map((s) => String(s.with?.["node-version"]))).toEqual(setups.map(() => "24"));
+    // The first majors of GitHub's own actions that run on Node 24 (the runners dropped Node 20).
+    const firstNode24: Record<string, number> = {
+      "actions/checkout": 5,
+      "actions/setup-node": 5,
+      "actions/upload-artifact": 6,
+      "actions/download-artifact": 7,
+    };
+    const old = steps
+      .map((s) => s.uses!.match(/^([^@]+)@v(\d+)$/))
+      .filter((m) => m && m[1] in firstNode24 && Number(m[2]) < firstNode24[m[1]])
+      .map((m) => m![0]);
+    expect(old).toEqual([]);
+  });
+
   it("names only script files that exist", () => {
     const named = [...runs(doc), ...Object.values(w.scripts)].flatMap(scriptPaths);
     expect(named.filter((rel) => !w.files(rel))).toEqual([]);
