@@ -12,7 +12,7 @@ import { writeAtomic } from "../batch/atomic.ts";
 import type { Row } from "../batch/gradebook.ts";
 import { SubmissionResultSchema, type SubmissionResult } from "../engine/results.ts";
 import { loadCases } from "../fixtures/load.ts";
-import type { Manifest } from "../manifest.ts";
+import { maxScore, type Manifest } from "../manifest.ts";
 import { canvasCsv, DEFAULT_ASSIGNMENT } from "./canvas.ts";
 import { copyKatexAssets } from "./katex-assets.ts";
 import { matchRoster, type RosterEntry } from "./roster.ts";
@@ -89,7 +89,10 @@ export async function writeSummary(
       unknown: match.unknown.map((r) => r.submission),
       absent: match.matched.filter((m) => !m.row).map((m) => m.entry),
     };
-    const points = manifest.exercises.reduce((s, e) => s + e.points, 0);
+    const points = maxScore(
+      manifest,
+      manifest.exercises.map((e) => ({ exercise: e.id, points: e.points })),
+    );
     canvas = path.join(out, "canvas.csv");
     await writeAtomic(canvas, canvasCsv(match, roster.assignment ?? DEFAULT_ASSIGNMENT, points));
   }

@@ -76,9 +76,12 @@ describe("parseRoster", () => {
   });
 });
 
-function row(submission: string, score: number, grading_status: Row["grading_status"] = "graded"): Row {
-  const base = { note: "", exercises: {}, failed: [], not_started: [], diagnoses: [], duration_ms: 1 };
-  return { ...base, submission, grading_status, score, max_score: 120 };
+function row(submission: string, score: number | null, grading_status: Row["grading_status"] = "graded"): Row {
+  const base = { note: "", failed: [], not_started: [], diagnoses: [], duration_ms: 1 };
+  // A submission with no exercise results was not graded: refused, or the grader failed before any case.
+  const exercises: Record<string, number> =
+    grading_status === "graded" && score !== null ? { "01-linear-algebra": score } : {};
+  return { ...base, exercises, submission, grading_status, score, max_score: 120 };
 }
 
 describe("matchRoster and canvasCsv", () => {
