@@ -52,7 +52,9 @@ async function backfill(out: string, manifest: Manifest, rows: Row[]): Promise<n
   let written = 0;
   for (const row of rows) {
     const dir = path.join(out, row.submission);
-    if (REPORT_FILES.every((f) => existsSync(path.join(dir, f)))) continue;
+    // A submission with no score (status error) has no gradescope.json to write.
+    const needed = REPORT_FILES.filter((f) => row.score !== null || f !== "gradescope.json");
+    if (needed.every((f) => existsSync(path.join(dir, f)))) continue;
     const result = await readResult(path.join(dir, "results.json"));
     if (!result) continue;
     await writeReports(result, dir, { out, manifest });

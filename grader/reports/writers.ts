@@ -29,7 +29,13 @@ export async function writeReports(result: SubmissionResult, dir: string, ctx: R
   await Promise.all([
     writeAtomic(path.join(dir, "feedback.md"), markdown),
     writeAtomic(path.join(dir, "feedback.html"), feedbackHtml(markdown, title, dir, ctx.out)),
-    writeAtomic(path.join(dir, "gradescope.json"), JSON.stringify(toGradescope(result, ctx.manifest), null, 2) + "\n"),
+    // Ungraded (status error): no score to export; the next run grades it and writes the file.
+    result.score === null
+      ? Promise.resolve()
+      : writeAtomic(
+          path.join(dir, "gradescope.json"),
+          JSON.stringify(toGradescope(result, ctx.manifest), null, 2) + "\n",
+        ),
   ]);
 }
 
