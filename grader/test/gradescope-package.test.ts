@@ -105,6 +105,18 @@ describe("the autograder zip", () => {
   });
 });
 
+describe("npm run gradescope:package", () => {
+  it("says what to give the assignment: the required points, bonus as extra credit, and when hidden cases show", async () => {
+    const { stdout } = await run(
+      process.execPath,
+      ["--import", "tsx", "grader/cli/gradescope-package.ts", "--out", path.join(tmp, "cli.zip")],
+      { cwd: paths.root },
+    );
+    expect(stdout).toContain("Give the assignment 95 autograder points: bonus exercises are extra credit, up to 25");
+    expect(stdout).toContain("Hidden cases are shown to students after the due date");
+  });
+});
+
 describe("run_autograder", () => {
   it("gives the reference solutions full marks", () => {
     const max = reference.tests!.reduce((s, t) => s + (t.max_score ?? 0), 0);
