@@ -1,6 +1,7 @@
 /**
  * results/gradebook.csv: one row per submission with its grading status,
- * score, a column per exercise and the note.
+ * score, a column per exercise and the note. A submission with no score
+ * (refused, or not graded by the grader) has blank score cells, not 0.
  */
 import { stringify } from "csv-stringify/sync";
 import type { Manifest } from "../manifest.ts";
@@ -74,9 +75,10 @@ export function gradebookCsv(manifest: Manifest, rows: Row[]): string {
     .map((r) => [
       r.submission,
       r.grading_status,
-      r.score ?? "",
+      // No score (refused, or not graded by the grader): blank cells, as in canvas.csv, never a 0 not earned.
+      hasScore(r) ? (r.score ?? "") : "",
       r.max_score,
-      ...ids.map((id) => r.exercises[id] ?? 0),
+      ...ids.map((id) => (hasScore(r) ? (r.exercises[id] ?? 0) : "")),
       r.note,
     ]);
   return csv([header, ...body]);

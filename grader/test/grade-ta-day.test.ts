@@ -110,6 +110,14 @@ describe("loose exercise files", () => {
 });
 
 describe("refused submissions", () => {
+  it("get blank score cells in gradebook.csv too, with the reason", async () => {
+    const gradebook = parseCsv(await readFile(path.join(out, "gradebook.csv"), "utf8"));
+    const rex = gradebook.find((r) => r.cells[0] === "rex")!.cells;
+    expect(rex.slice(0, 4)).toEqual(["rex", "refused", "", String(points(false))]);
+    expect(rex.slice(4, -1)).toEqual(manifest.exercises.map(() => ""));
+    expect(rex.at(-1)).toMatch(/^no exercises\/ folder/);
+  });
+
   it("get a blank Canvas cell, not 0, as do students with no submission", async () => {
     const cells = await canvasCells(out);
     expect(cells.get("Rex, Rex")).toBe("");
