@@ -131,6 +131,7 @@ export function summaryHtml(d: SummaryData, rows: Row[], issues?: RosterIssues, 
 <p class="note">Every figure below is over the ${plural(d.graded.length, "graded submission", "graded submissions")}; the ${d.total - d.graded.length} without a score are listed under <a href="#not-graded">Not graded</a>.</p>
 ${cards(d)}
 <h2 id="scores">Scores</h2>
+<p class="note">Each of the ${plural(d.graded.length, "graded submission", "graded submissions")} as a percentage of its maximum${d.percents.some((p) => p > 100) ? "; bonus points take some above 100%, counted in the top bar" : ""}.</p>
 ${histogramSvg(d.percents)}
 <h2 id="exercises">Exercises</h2>
 <p class="note">Over the ${plural(d.graded.length, "graded submission", "graded submissions")}.</p>
