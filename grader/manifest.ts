@@ -20,12 +20,30 @@ export const ExerciseSchema = z.object({
   hints: z.array(z.string().trim().min(1, "hints must not be empty")).min(1),
 });
 
+/**
+ * How bonus exercises count. `extra_credit` (the default): a submission is graded out of the required points
+ * and bonus points add on top, so all the required work is 100%. `in_maximum`: the maximum counts every point.
+ */
+export const BonusPointsSchema = z.enum(["extra_credit", "in_maximum"]);
+
+/**
+ * When Gradescope shows a student the hidden cases (its own test visibility words). `after_due_date`, the default:
+ * after the due date (the late due date when late work is allowed); `after_published`: once grades are
+ * published; `hidden`: never; `visible`: at once.
+ */
+export const HiddenVisibilitySchema = z.enum(["after_due_date", "after_published", "hidden", "visible"]);
+
 export const ManifestSchema = z
-  .object({ exercises: z.array(ExerciseSchema).min(1) })
+  .object({
+    bonus_points: BonusPointsSchema.default("extra_credit"),
+    gradescope: z.object({ hidden_visibility: HiddenVisibilitySchema.default("after_due_date") }).prefault({}),
+    exercises: z.array(ExerciseSchema).min(1),
+  })
   .refine((m) => new Set(m.exercises.map((e) => e.id)).size === m.exercises.length, "exercise ids must be unique");
 
 export type Exercise = z.infer<typeof ExerciseSchema>;
 export type Manifest = z.infer<typeof ManifestSchema>;
+export type BonusPoints = z.infer<typeof BonusPointsSchema>;
 
 export function parseManifest(text: string, file: string): Manifest {
   return parseJsonFile(text, file, ManifestSchema);
@@ -43,4 +61,17 @@ export function loadManifest(file = paths.manifest): Manifest {
 /** exercise id → entry file relative to the exercises folder, e.g. 05-delta/delta.ts. */
 export function entryFiles(manifest: Manifest): Record<string, string> {
   return Object.fromEntries(manifest.exercises.map((e) => [e.id, `${e.id}/${e.file}`]));
+}
+
+/**
+ * The points a submission is graded out of, from the parts it was graded on (cases or exercises, by
+ * exercise id): with extra credit, the required exercises' points only. Parts that are all bonus (a check
+ * of one bonus exercise) count in full, so that they are never out of 0.
+ */
+export function maxScore(manifest: Manifest, parts: { exercise: string; points: number }[]): number {
+  const bonus = new Set(manifest.exercises.filter((e) => e.bonus).map((e) => e.id));
+  const all = parts.reduce((s, p) => s + p.points, 0);
+  if (manifest.bonus_points === "in_maximum") return all;
+  const required = parts.filter((p) => !bonus.has(p.exercise));
+  return required.length === 0 ? all : required.reduce((s, p) => s + p.points, 0);
 }

@@ -7,7 +7,10 @@
  * --template such as "my-org/backprop-{submission}" built from any columns.
  * GH_TOKEN, when set, authenticates https clones (it is passed to git in its
  * environment, never on the command line, and no .git folder is kept).
- * With --before, the last commit before that time is taken (a deadline).
+ * With --before, the last commit before that time is taken (a deadline):
+ * by default by GitHub's record of when each push arrived (push-time.ts),
+ * or with --by commit by the commit's own date, which the student sets
+ * freely (GIT_COMMITTER_DATE), so only for hosts that record no pushes.
  * A repository that cannot be cloned gets an empty folder, so the gradebook
  * lists its student (as refused) instead of leaving them out; clone-log.csv
  * records each repository's commit or error.
@@ -17,10 +20,11 @@ import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { UsageError } from "../errors.ts";
-import { parseCsv } from "../reports/roster.ts";
+import { parseCsv } from "../reports/csv-read.ts";
 import { safeId } from "../submission/source.ts";
 import { writeAtomic } from "./atomic.ts";
 import { csv } from "./gradebook.ts";
+import { commitAtDeadline, DEFAULT_API_URL } from "./push-time.ts";
 
 const run = promisify(execFile);
 const norm = (s: string) => s.toLowerCase().replace(/[\s_]+/g, "");
@@ -31,8 +35,8 @@ export interface RosterRepo {
 }
 
 /** The roster's rows as submission → repository (owner/name or a URL). */
-export function rosterRepos(source: string, template?: string): RosterRepo[] {
-  const [header, ...rows] = parseCsv(source);
+export function rosterRepos(source: string, template?: string, file = "the roster"): RosterRepo[] {
+  const [header, ...rows] = parseCsv(source, file);
   const columns = (header?.cells ?? []).map(norm);
   const at = (row: string[], name: string) => row[columns.indexOf(norm(name))]?.trim() ?? "";
   if (!columns.includes("submission")) throw new UsageError("the roster has no submission column");
@@ -52,9 +56,78 @@ function cloneUrl(repository: string, base: string): string {
   return /^[a-z]+:\/\//i.test(repository) ? repository : `${base.replace(/\/$/, "")}/${repository}.git`;
 }
 
-async function cloneOne(repo: RosterRepo, out: string, base: string, before?: string): Promise<string[]> {
-  const dir = path.join(out, repo.submission);
-  const url = cloneUrl(repo.repository, base);
+/** Which time a deadline goes by: GitHub's record of each push, or the commit's own (student-set) date. */
+export type DeadlineBy = "push" | "commit";
+
+export interface CloneOptions {
+  out: string;
+  base: string;
+  /** A deadline (ISO 8601): the last commit before it is taken. */
+  before?: string;
+  by?: DeadlineBy;
+  /** GitHub's API, for push times. */
+  apiUrl?: string;
+  jobs: number;
+}
+
+/** git's answer in one line a TA can act on, from its stderr (which ends with hints, not the cause). */
+export function explainGitError(stderr: string, repository: string): string {
+  const lines = stderr
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
+  const text = lines.join(" ");
+  if (
+    /could not read Username|terminal prompts disabled|Authentication failed|Invalid username or password/i.test(text)
+  )
+    return `authentication failed for ${repository}: set GH_TOKEN to a token that can read the students' repositories`;
+  if (/not found|does not exist|does not appear to be a git repository|access rights/i.test(text))
+    return `${repository} was not found: check the roster's repository (or --template) and that GH_TOKEN can read it (a host answers "not found" for a private repository it will not show)`;
+  if (/Could not resolve host|Failed to connect|Connection refused|timed out/i.test(text))
+    return `cannot reach the host of ${repository}: check --base-url and the network`;
+  const fatal = lines.find((l) => /^(fatal|error):/i.test(l)) ?? lines[0] ?? "git failed without a message";
+  return fatal.replace(/^(fatal|error):\s*/i, "");
+}
+
+const git = (dir: string, args: string[], env: NodeJS.ProcessEnv) => run("git", ["-C", dir, ...args], { env });
+
+/** The commit to take and its time: the branch's tip, or the last one before the deadline by push or commit time. */
+async function chooseCommit(dir: string, repo: RosterRepo, options: CloneOptions, env: NodeJS.ProcessEnv) {
+  if (options.before && options.by === "push") {
+    const branch = (await git(dir, ["symbolic-ref", "--short", "HEAD"], env)).stdout.trim();
+    const { commit, pushedAt } = await commitAtDeadline({
+      repository: repo.repository,
+      branch,
+      deadline: new Date(options.before),
+      apiUrl: options.apiUrl ?? DEFAULT_API_URL,
+      token: process.env.GH_TOKEN,
+    });
+    const present = await git(dir, ["cat-file", "-e", `${commit}^{commit}`], env).then(
+      () => true,
+      () =>
+        git(dir, ["fetch", "--quiet", "origin", commit], env).then(
+          () => true,
+          () => false,
+        ),
+    );
+    if (!present)
+      throw new Error(
+        `the commit pushed before the deadline (${commit}) is no longer in the repository (force-pushed away)`,
+      );
+    return { commit, time: pushedAt };
+  }
+  let commit = "HEAD";
+  if (options.before) {
+    commit = (await git(dir, ["rev-list", "-1", `--before=${options.before}`, "HEAD"], env)).stdout.trim();
+    if (!commit) throw new Error(`no commit before ${options.before}`);
+  }
+  const [sha, time] = (await git(dir, ["log", "-1", "--format=%H %cI", commit], env)).stdout.trim().split(" ");
+  return { commit: sha, time };
+}
+
+async function cloneOne(repo: RosterRepo, options: CloneOptions): Promise<string[]> {
+  const dir = path.join(options.out, repo.submission);
+  const url = cloneUrl(repo.repository, options.base);
   const token = process.env.GH_TOKEN;
   const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: "0" };
   if (token && url.startsWith("https://")) {
@@ -65,39 +138,34 @@ async function cloneOne(repo: RosterRepo, out: string, base: string, before?: st
   await rm(dir, { recursive: true, force: true });
   try {
     // A deadline needs the history; otherwise the last commit is enough.
-    const depth = before ? ["--filter=blob:none"] : ["--depth", "1"];
+    const depth = options.before ? ["--filter=blob:none"] : ["--depth", "1"];
     await run("git", ["clone", "--quiet", ...depth, url, dir], { env });
-    if (before) {
-      const { stdout } = await run("git", ["-C", dir, "rev-list", "-1", `--before=${before}`, "HEAD"], { env });
-      if (!stdout.trim()) throw new Error(`no commit before ${before}`);
-      await run("git", ["-C", dir, "checkout", "--quiet", stdout.trim()], { env });
-    }
-    const { stdout } = await run("git", ["-C", dir, "rev-parse", "HEAD"], { env });
+    const { commit, time } = await chooseCommit(dir, repo, options, env);
+    await git(dir, ["checkout", "--quiet", commit], env);
     await rm(path.join(dir, ".git"), { recursive: true, force: true });
-    return [repo.submission, repo.repository, stdout.trim(), "cloned"];
+    return [repo.submission, repo.repository, commit, "cloned", time];
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     await mkdir(dir, { recursive: true });
-    const why = ((error as { stderr?: string }).stderr || (error as Error).message).trim().split("\n").pop() ?? "";
-    return [repo.submission, repo.repository, "", `not cloned: ${why.replaceAll(token ?? "\u0000", "***")}`];
+    const stderr = (error as { stderr?: string }).stderr?.trim();
+    const why = stderr ? explainGitError(stderr, repo.repository) : (error as Error).message;
+    return [repo.submission, repo.repository, "", `not cloned: ${why.replaceAll(token || "\u0000", "***")}`, ""];
   }
 }
 
-export async function cloneRoster(
-  repos: RosterRepo[],
-  options: { out: string; base: string; before?: string; jobs: number },
-): Promise<string[][]> {
+export async function cloneRoster(repos: RosterRepo[], options: CloneOptions): Promise<string[][]> {
   await mkdir(options.out, { recursive: true });
   const log: string[][] = [];
   let next = 0;
   const worker = async () => {
-    while (next < repos.length) log.push(await cloneOne(repos[next++], options.out, options.base, options.before));
+    while (next < repos.length) log.push(await cloneOne(repos[next++], options));
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.jobs, repos.length)) }, worker));
   log.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  const time = options.before && options.by === "push" ? "pushed_at" : "committed_at";
   await writeAtomic(
     path.join(options.out, "clone-log.csv"),
-    csv([["submission", "repository", "commit", "status"], ...log]),
+    csv([["submission", "repository", "commit", "status", time], ...log]),
   );
   return log;
 }

@@ -4,7 +4,7 @@
  * this submission only.
  */
 import type { LoadedCase } from "../fixtures/schema.ts";
-import type { Manifest } from "../manifest.ts";
+import { maxScore, type Manifest } from "../manifest.ts";
 import { gradeImplementation, renderCompileProblems, type Diagnoser } from "../engine/grade.ts";
 import type { GradingStatus, SubmissionResult } from "../engine/results.ts";
 import type { RunLimits } from "../sandbox/run.ts";
@@ -38,7 +38,7 @@ export function emptyResult(
     submission: id,
     grading_status: status,
     score: 0,
-    max_score: ctx.cases.reduce((s, c) => s + c.points, 0),
+    max_score: maxScore(ctx.manifest, ctx.cases),
     note,
     input_hash: "",
     grader_fingerprint: ctx.fingerprint,

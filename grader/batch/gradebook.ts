@@ -1,7 +1,9 @@
 /**
  * results/gradebook.csv: one row per submission with its grading status,
- * score, a column per exercise and the note.
+ * score, a column per exercise and the note. A submission with no score
+ * (refused, or not graded by the grader) has blank score cells, not 0.
  */
+import { stringify } from "csv-stringify/sync";
 import type { Manifest } from "../manifest.ts";
 import type { SubmissionResult } from "../engine/results.ts";
 
@@ -38,15 +40,31 @@ export function toRow(result: SubmissionResult): Row {
   };
 }
 
-/** A CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */
-export function csvCell(value: string | number): string {
-  if (typeof value === "number") return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+/** A text cell a spreadsheet would read as a formula (=, +, -, @, tab, CR) gets a leading quote mark. */
+export function formulaGuard(value: string | number): string | number {
+  return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
+/** RFC 4180 CSV, written by csv-stringify, with "\n" line ends and every text cell formula-guarded. */
 export function csv(rows: (string | number)[][]): string {
-  return rows.map((r) => r.map(csvCell).join(",")).join("\n") + "\n";
+  return stringify(
+    rows.map((r) => r.map(formulaGuard)),
+    { record_delimiter: "\n", quoted_match: /\r/ },
+  );
+}
+
+/**
+ * Whether a row has a score to export and to count: graded, even in part. A refused submission has none, nor
+ * one the grader could not grade (status `error`, or crashed before any case): their cells stay blank.
+ */
+export function hasScore(row: Row): boolean {
+  return row.score !== null && row.grading_status !== "refused" && Object.keys(row.exercises).length > 0;
+}
+
+/** Why a row has no score: the submission was refused, or the grader failed on it (run grade again). */
+export function noScoreReason(row: Row): "refused" | "grader" | undefined {
+  if (hasScore(row)) return undefined;
+  return row.grading_status === "refused" ? "refused" : "grader";
 }
 
 export function gradebookCsv(manifest: Manifest, rows: Row[]): string {
@@ -57,9 +75,10 @@ export function gradebookCsv(manifest: Manifest, rows: Row[]): string {
     .map((r) => [
       r.submission,
       r.grading_status,
-      r.score ?? "",
+      // No score (refused, or not graded by the grader): blank cells, as in canvas.csv, never a 0 not earned.
+      hasScore(r) ? (r.score ?? "") : "",
       r.max_score,
-      ...ids.map((id) => r.exercises[id] ?? 0),
+      ...ids.map((id) => (hasScore(r) ? (r.exercises[id] ?? 0) : "")),
       r.note,
     ]);
   return csv([header, ...body]);

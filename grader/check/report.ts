@@ -3,6 +3,7 @@
  * the exercise in focus with its failing cases and a hint. Pure functions of
  * the result, so watch mode and the one-shot command print the same thing.
  */
+import { extraCreditNote } from "../reports/extra-credit.ts";
 import type { Exercise, Manifest } from "../manifest.ts";
 import type { CaseResult, ExerciseResult } from "../engine/results.ts";
 import { renderCompileProblems } from "../engine/grade.ts";
@@ -32,7 +33,8 @@ export function renderProgress(result: CheckResult, paint: Paint): string {
   const done = result.exercises.filter((e) => e.status === "complete").length;
   return paint(
     "bold",
-    `${done}/${result.exercises.length} exercises complete, ${result.score}/${result.max_score} points`,
+    `${done}/${result.exercises.length} exercises complete, ${result.score}/${result.max_score} points` +
+      (extraCreditNote(result) ? " (bonus points on top)" : ""),
   );
 }
 

@@ -4,7 +4,7 @@
  */
 import type { LoadedCase, Visibility } from "../fixtures/schema.ts";
 import { loadCases } from "../fixtures/load.ts";
-import type { Manifest } from "../manifest.ts";
+import { maxScore, type Manifest } from "../manifest.ts";
 import { DEFAULT_LIMITS, gradeImplementation, type Diagnoser } from "../engine/grade.ts";
 import type { CaseResult, ExerciseResult } from "../engine/results.ts";
 import { Workspace } from "../sandbox/workspace.ts";
@@ -51,7 +51,10 @@ export class CheckSession {
     });
     return {
       score: graded.exercises.reduce((s, e) => s + e.score, 0),
-      max_score: graded.exercises.reduce((s, e) => s + e.max_score, 0),
+      max_score: maxScore(
+        this.options.manifest,
+        graded.exercises.map((e) => ({ exercise: e.id, points: e.max_score })),
+      ),
       exercises: graded.exercises,
       cases: graded.cases,
     };

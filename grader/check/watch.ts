@@ -6,7 +6,7 @@
 import { watch as watchFs, type FSWatcher } from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
-import type { Manifest } from "../manifest.ts";
+import { maxScore, type Manifest } from "../manifest.ts";
 import { styler } from "../cli/style.ts";
 import type { ExerciseResult } from "../engine/results.ts";
 import { firstUnfinished, renderCheck, renderExerciseLine, renderFocus, renderProgress } from "./report.ts";
@@ -36,7 +36,10 @@ export async function watch(session: CheckSession, manifest: Manifest, initial?:
   const list = (): string => {
     const all = ids.flatMap((id) => (latest.has(id) ? [latest.get(id)!] : []));
     const score = all.reduce((s, e) => s + e.score, 0);
-    const max = all.reduce((s, e) => s + e.max_score, 0);
+    const max = maxScore(
+      manifest,
+      all.map((e) => ({ exercise: e.id, points: e.max_score })),
+    );
     const lines = all.map((e) => renderExerciseLine(e, paint));
     return [...lines, "", `  ${renderProgress({ score, max_score: max, exercises: all, cases: [] }, paint)}`].join(
       "\n",

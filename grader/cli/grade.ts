@@ -20,6 +20,7 @@ import { runBatch } from "../batch/run-batch.ts";
 import { progress } from "../batch/progress.ts";
 import { expandInputs } from "../submission/expand.ts";
 import { UsageError } from "../errors.ts";
+import { ensureOutDir } from "./out-dir.ts";
 import { runCli } from "./run-cli.ts";
 import { loadDiagnoser } from "../misconceptions/index.ts";
 import { parseShard, selectShard, type Shard } from "../batch/shard.ts";
@@ -92,6 +93,7 @@ async function main(argv: string[]): Promise<void> {
   const cases = opts.callTimeout === undefined ? loaded : loaded.map((c) => ({ ...c, cpuLimitMs: opts.callTimeout }));
   const reports = await reportSteps(opts, out, manifest);
   const everyone = await expandInputs(inputs);
+  await ensureOutDir(out, opts.out);
   const submissions = opts.shard ? selectShard(everyone, opts.shard) : everyone;
   if (opts.shard) {
     process.stdout.write(

@@ -8,6 +8,7 @@ import path from "node:path";
 import { loadManifest } from "../manifest.ts";
 import { mergeShards } from "../batch/merge.ts";
 import { toRow } from "../batch/gradebook.ts";
+import { ensureOutDir } from "./out-dir.ts";
 import { assignmentOption, reportSteps, rosterOption } from "../reports/grade-options.ts";
 
 export async function mergeMain(argv: string[]): Promise<void> {
@@ -24,6 +25,7 @@ export async function mergeMain(argv: string[]): Promise<void> {
   const manifest = loadManifest();
   // Read before merging, so a bad roster fails first, as in a single run.
   const reports = await reportSteps(opts, path.resolve(opts.out), manifest);
+  await ensureOutDir(path.resolve(opts.out), opts.out, false);
   const results = await mergeShards({ inputs: program.args, out: opts.out, manifest });
   process.stdout.write(
     `Merged ${results.length} submissions from ${program.args.length} folders into ` +

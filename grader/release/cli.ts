@@ -2,13 +2,15 @@
  * `npm run release -- <outdir>`: builds the student repository (build.ts).
  *
  * The hidden cases are sealed under GRADER_KEY (or --key), 32 bytes in
- * base64. Without one, a new key is made and printed once.
+ * base64. Without one, a new key is made and printed once, with where to
+ * keep it (key-advice.ts).
  */
 import { Command } from "commander";
 import path from "node:path";
 import { runCli } from "../cli/run-cli.ts";
 import { generateKey, parseKey, takeKeyFromEnv } from "../check/sealed.ts";
 import { buildRelease } from "./build.ts";
+import { keyAdvice } from "./key-advice.ts";
 
 async function main(argv: string[]): Promise<void> {
   const program = new Command("release")
@@ -31,15 +33,7 @@ async function main(argv: string[]): Promise<void> {
       `(${((Date.now() - started) / 1000).toFixed(1)} s).\n` +
       `Try it: cd ${out} && npm ci && npm run check\n`,
   );
-  if (!given?.trim()) {
-    process.stdout.write(
-      `\nNo GRADER_KEY was given, so a new key was made. It is shown only now; keep it, it is the only way to open\n` +
-        `the hidden cases of this release:\n\n  GRADER_KEY=${key}\n\n` +
-        `Store it as a GitHub Actions secret named GRADER_KEY where hidden cases should run, e.g.\n` +
-        `  gh secret set GRADER_KEY --org <your-org> --visibility all   (students' repositories: see README.md)\n` +
-        `and pass it to later releases (GRADER_KEY=… npm run release -- <outdir>) to keep the same key.\n`,
-    );
-  }
+  if (!given?.trim()) process.stdout.write(keyAdvice(key));
 }
 
 await runCli(main);

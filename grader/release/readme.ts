@@ -2,6 +2,15 @@
 import type { Manifest } from "../manifest.ts";
 import type { HiddenCount } from "../check/sealed.ts";
 
+/** How bonus exercises count, as the grader counts them (the manifest's bonus_points). */
+function bonusLine(manifest: Manifest): string {
+  const sum = (bonus: boolean) => manifest.exercises.filter((e) => e.bonus === bonus).reduce((s, e) => s + e.points, 0);
+  if (sum(true) === 0) return "";
+  return manifest.bonus_points === "extra_credit"
+    ? `\nBonus exercises are extra credit: your score is out of the ${sum(false)} required points, and up to ${sum(true)} bonus points add on top.\n`
+    : `\nBonus exercises count in the maximum: your score is out of all ${sum(false) + sum(true)} points.\n`;
+}
+
 export function studentReadme(manifest: Manifest, hidden: Record<string, HiddenCount>): string {
   const rows = manifest.exercises.map((e) => {
     const h = hidden[e.id];
@@ -39,7 +48,7 @@ shows the next. All hints are in [exercises/manifest.json](exercises/manifest.js
 | #   | exercise | points | hidden cases |
 | --- | -------- | ------ | ------------ |
 ${rows.join("\n")}
-
+${bonusLine(manifest)}
 ## Hidden cases
 
 Besides the public cases you can run, each exercise has hidden cases: other shapes, edge values, deeper networks. They

@@ -5,13 +5,12 @@
  * header, as in Canvas's own export; Canvas's importer reads it to set the
  * points of an assignment the import creates.
  *
- * One line per roster student. A student with no submission, or whose
- * submission the grader itself failed on (crashed with nothing graded), gets
- * an empty cell: Canvas leaves an empty cell's grade as it was, where a 0
- * would overwrite it. A refused submission scores 0, as it does everywhere.
+ * One line per roster student. A student with no submission, a refused
+ * submission, and one the grader could not grade (status `error`, or crashed
+ * with nothing graded) get an empty cell: Canvas leaves an empty cell's grade
+ * as it was, where a 0 would overwrite it. The TA gets the list of them.
  */
-import { csv } from "../batch/gradebook.ts";
-import type { Row } from "../batch/gradebook.ts";
+import { csv, hasScore, type Row } from "../batch/gradebook.ts";
 import type { RosterMatch } from "./roster.ts";
 
 export const DEFAULT_ASSIGNMENT = "Backprop kit";
@@ -26,7 +25,7 @@ export function canvasCsv(match: RosterMatch<Row>, assignment: string, pointsPos
     entry.sis_user_id,
     entry.sis_login_id,
     entry.section,
-    row && !(row.grading_status === "crashed" && Object.keys(row.exercises).length === 0) ? (row.score ?? "") : "",
+    row && hasScore(row) ? (row.score ?? "") : "",
   ]);
   return csv([header, points, ...body]);
 }

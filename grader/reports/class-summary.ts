@@ -12,7 +12,7 @@ import { writeAtomic } from "../batch/atomic.ts";
 import type { Row } from "../batch/gradebook.ts";
 import { SubmissionResultSchema, type SubmissionResult } from "../engine/results.ts";
 import { loadCases } from "../fixtures/load.ts";
-import type { Manifest } from "../manifest.ts";
+import { maxScore, type Manifest } from "../manifest.ts";
 import { canvasCsv, DEFAULT_ASSIGNMENT } from "./canvas.ts";
 import { copyKatexAssets } from "./katex-assets.ts";
 import { matchRoster, type RosterEntry } from "./roster.ts";
@@ -52,7 +52,9 @@ async function backfill(out: string, manifest: Manifest, rows: Row[]): Promise<n
   let written = 0;
   for (const row of rows) {
     const dir = path.join(out, row.submission);
-    if (REPORT_FILES.every((f) => existsSync(path.join(dir, f)))) continue;
+    // A submission with no score (status error) has no gradescope.json to write.
+    const needed = REPORT_FILES.filter((f) => row.score !== null || f !== "gradescope.json");
+    if (needed.every((f) => existsSync(path.join(dir, f)))) continue;
     const result = await readResult(path.join(dir, "results.json"));
     if (!result) continue;
     await writeReports(result, dir, { out, manifest });
@@ -89,7 +91,10 @@ export async function writeSummary(
       unknown: match.unknown.map((r) => r.submission),
       absent: match.matched.filter((m) => !m.row).map((m) => m.entry),
     };
-    const points = manifest.exercises.reduce((s, e) => s + e.points, 0);
+    const points = maxScore(
+      manifest,
+      manifest.exercises.map((e) => ({ exercise: e.id, points: e.points })),
+    );
     canvas = path.join(out, "canvas.csv");
     await writeAtomic(canvas, canvasCsv(match, roster.assignment ?? DEFAULT_ASSIGNMENT, points));
   }

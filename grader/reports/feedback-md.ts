@@ -7,6 +7,7 @@
 import type { CaseResult, ExerciseResult, SubmissionResult } from "../engine/results.ts";
 import type { Exercise, Manifest } from "../manifest.ts";
 import { caseDetail, statusLabel } from "./case-detail.ts";
+import { extraCreditNote } from "./extra-credit.ts";
 import { DIAGNOSIS_FORMULAS, EXERCISE_FORMULAS } from "./formulas.ts";
 import { anchor, code, fence, text } from "./markdown.ts";
 
@@ -49,6 +50,8 @@ function overview(result: SubmissionResult): string[] {
     );
   }
   lines.push(`| **Total** | | **${result.score} / ${result.max_score}** |`, "");
+  const extra = extraCreditNote(result);
+  if (extra) lines.push(text(extra), "");
   return lines;
 }
 

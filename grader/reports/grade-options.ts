@@ -5,7 +5,7 @@
 import { Option } from "commander";
 import path from "node:path";
 import type { SubmissionWriter } from "../batch/run-batch.ts";
-import type { Row } from "../batch/gradebook.ts";
+import { noScoreReason, type Row } from "../batch/gradebook.ts";
 import type { Manifest } from "../manifest.ts";
 import { DEFAULT_ASSIGNMENT } from "./canvas.ts";
 import { writeSummary, type ClassSummary } from "./class-summary.ts";
@@ -29,9 +29,32 @@ export interface ReportSteps {
   finish(rows: Row[]): Promise<void>;
 }
 
-function describe(done: ClassSummary): string[] {
+/** The submissions without a score, for the TA: refused ones apart from those the grader failed on. */
+export function notGradedLines(rows: Row[], canvas: boolean): string[] {
+  const blank = canvas ? " (a blank cell in canvas.csv)" : "";
+  const sorted = [...rows].sort((a, b) => (a.submission < b.submission ? -1 : 1));
+  const refused = sorted.filter((r) => noScoreReason(r) === "refused");
+  const failed = sorted.filter((r) => noScoreReason(r) === "grader");
+  const lines: string[] = [];
+  if (refused.length > 0)
+    lines.push(
+      `Refused, so no score${blank}; ask the student for a new submission:`,
+      ...refused.map((r) => `  ${r.submission}: ${r.note}`),
+    );
+  if (failed.length > 0)
+    lines.push(
+      `Not graded because the grader failed (not the student's doing), so no score${blank}; run the same command again to grade them:`,
+      ...failed.map((r) => `  ${r.submission}: ${r.note}`),
+    );
+  return lines;
+}
+
+function describe(done: ClassSummary, rows: Row[]): string[] {
   const rel = (file: string) => path.relative(process.cwd(), file) || ".";
-  const lines = [`Reports: ${rel(done.summary)}, and feedback.html and gradescope.json per submission.`];
+  const lines = [
+    ...notGradedLines(rows, done.canvas !== undefined),
+    `Reports: ${rel(done.summary)}, and feedback.html and gradescope.json per submission.`,
+  ];
   if (done.canvas) lines.push(`Canvas: ${rel(done.canvas)}.`);
   if (done.issues?.unknown.length)
     lines.push(`Not on the roster, so left out of canvas.csv: ${done.issues.unknown.join(", ")}.`);
@@ -57,7 +80,7 @@ export async function reportSteps(
       const done = roster
         ? await writeSummary(out, manifest, rows, roster)
         : { summary: path.join(out, "summary.html"), backfilled: 0 };
-      process.stdout.write(describe(done).join("\n") + "\n");
+      process.stdout.write(describe(done, rows).join("\n") + "\n");
     },
   };
 }

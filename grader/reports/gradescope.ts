@@ -1,12 +1,14 @@
 /**
  * results/<id>/gradescope.json: one submission's result in Gradescope's
  * results.json format. Each case is a test; hidden cases are shown to the
- * student only once grades are published. Outputs are markdown without
- * formulas, since Gradescope does not typeset $…$.
+ * student when the manifest's `gradescope.hidden_visibility` says (after the
+ * due date by default). Outputs are markdown without formulas, since
+ * Gradescope does not typeset $…$.
  */
 import type { CaseResult, SubmissionResult } from "../engine/results.ts";
 import type { Manifest } from "../manifest.ts";
 import { caseDetail } from "./case-detail.ts";
+import { extraCreditNote } from "./extra-credit.ts";
 import { exerciseHeading, scoreLine } from "./feedback-md.ts";
 import { GradescopeResultsSchema, type GradescopeResults, type GradescopeTest } from "./gradescope-schema.ts";
 import { code, fence, text } from "./markdown.ts";
@@ -22,6 +24,8 @@ function output(c: CaseResult, hint: string | undefined): string {
 
 function overview(result: SubmissionResult): string {
   const lines = [`**${scoreLine(result.score, result.max_score)}**`, ""];
+  const extra = extraCreditNote(result);
+  if (extra) lines.push(text(extra), "");
   if (result.note) lines.push(`**Note:** ${text(result.note)}`, "");
   for (const e of result.exercises) {
     lines.push(`- ${text(exerciseHeading(e))}${e.bonus ? " (bonus)" : ""}: ${e.score} / ${e.max_score}, ${e.status}`);
@@ -31,9 +35,14 @@ function overview(result: SubmissionResult): string {
   return lines.join("\n").trim();
 }
 
-/** Converts one submission's result; the output is validated against Gradescope's schema. */
-/** Gradescope's results for a graded submission (one with a score: not status `error`). */
+/**
+ * Converts one submission's result; the output is validated against Gradescope's schema. A result with no
+ * score (the grader could not grade it) has no Gradescope form: Gradescope needs a score, and 0 would be a
+ * grade the student did not earn, so this throws and the caller writes nothing.
+ */
 export function toGradescope(result: SubmissionResult, manifest: Manifest): GradescopeResults {
+  if (result.score === null)
+    throw new Error(`${result.submission} was not graded (${result.note}): it has no score to give Gradescope`);
   const order = new Map(manifest.exercises.map((e, i) => [e.id, { n: i + 1, spec: e }]));
   const counters = new Map<string, number>();
   const tests: GradescopeTest[] = result.cases.map((c) => {
@@ -47,7 +56,7 @@ export function toGradescope(result: SubmissionResult, manifest: Manifest): Grad
       max_score: c.max_score,
       status: c.status === "pass" ? "passed" : "failed",
       output: output(c, ex?.spec.hints[0]),
-      visibility: c.visibility === "hidden" ? "after_published" : "visible",
+      visibility: c.visibility === "hidden" ? manifest.gradescope.hidden_visibility : "visible",
     };
   });
   return GradescopeResultsSchema.parse({

@@ -5,18 +5,23 @@
  * to case, spaces or underscores (so Canvas's own "SIS User ID" works too):
  *
  *   submission    the submission's id as graded: its folder or .zip name (required)
- *   student       the name shown in the LMS, e.g. "Lovelace, Ada" (required)
+ *   student       the name shown in the LMS, e.g. "Lovelace, Ada"
  *   id            the LMS's user id (Canvas's "ID")
  *   sis_user_id   the student information system's user id
  *   sis_login_id  the SIS login
  *   section       the section, e.g. "Tutorial 2"
  *
- * Other columns are ignored. Canvas matches a student by ID, then SIS User
- * ID, then SIS Login ID, then name, so give at least one id where you can.
+ * Other columns are ignored. Each line needs a submission and at least one
+ * of student, id, sis_user_id and sis_login_id. Canvas matches a student by
+ * ID, then SIS User ID, then SIS Login ID, then name. Parsed by csv-parse; a
+ * malformed file fails with its line and the problem.
  */
 import { readFile } from "node:fs/promises";
 import { InvalidFileError } from "../errors.ts";
 import { safeId } from "../submission/source.ts";
+import { parseCsv } from "./csv-read.ts";
+
+export { parseCsv };
 
 export interface RosterEntry {
   submission: string;
@@ -31,46 +36,6 @@ export interface RosterEntry {
 
 const COLUMNS = ["submission", "student", "id", "sis_user_id", "sis_login_id", "section"] as const;
 
-/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. Returns rows with their first line. */
-export function parseCsv(source: string): { cells: string[]; line: number }[] {
-  const src = source.replace(/^\uFEFF/, "");
-  const rows: { cells: string[]; line: number }[] = [];
-  let cells: string[] = [];
-  let cell = "";
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  const endRow = () => {
-    cells.push(cell);
-    if (cells.some((c) => c.trim() !== "")) rows.push({ cells, line: start });
-    cells = [];
-    cell = "";
-  };
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i];
-    if (ch === "\n") line++;
-    if (quoted) {
-      if (ch !== '"') cell += ch;
-      else if (src[i + 1] === '"') cell += src[++i];
-      else quoted = false;
-    } else if (ch === '"' && cell === "") {
-      quoted = true;
-    } else if (ch === ",") {
-      cells.push(cell);
-      cell = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && src[i + 1] === "\n") i++;
-      if (ch === "\r") line++;
-      endRow();
-      start = line;
-    } else {
-      cell += ch;
-    }
-  }
-  endRow();
-  return rows;
-}
-
 function columnKey(header: string): string {
   return header
     .trim()
@@ -79,19 +44,32 @@ function columnKey(header: string): string {
     .replace(/^_|_$/g, "");
 }
 
+const ID_COLUMNS = ["student", "id", "sis_user_id", "sis_login_id"] as const;
+
 /** Parses and checks a roster's text; `file` names it in errors. */
 export function parseRoster(source: string, file: string): RosterEntry[] {
-  const [header, ...body] = parseCsv(source);
+  const [header, ...body] = parseCsv(source, file);
   if (!header) throw new InvalidFileError(file, ["the file is empty: expected a header row"]);
-  const index = new Map(header.cells.map((h, i) => [columnKey(h), i]));
-  const missing = ["submission", "student"].filter((c) => !index.has(c));
-  if (missing.length > 0)
+  const index = new Map<string, number>();
+  header.cells.forEach((h, i) => index.has(columnKey(h)) || index.set(columnKey(h), i));
+  const found = header.cells.map((h) => h.trim()).join(",");
+  const headerProblems = [
+    ...(index.has("submission") ? [] : ["the header has no submission column"]),
+    ...(ID_COLUMNS.some((c) => index.has(c)) ? [] : [`the header has none of the ID columns ${ID_COLUMNS.join(", ")}`]),
+  ];
+  if (headerProblems.length > 0)
     throw new InvalidFileError(file, [
-      `the header has no ${missing.join(" or ")} column (columns: ${COLUMNS.join(",")})`,
+      `line ${header.line}: ${headerProblems.join(", and ")}; found: ${found}; ` +
+        `expected: submission and at least one of ${ID_COLUMNS.join(", ")} (optional: section)`,
     ]);
+  const width = header.cells.length;
   const problems: string[] = [];
   const seen = new Map<string, number>();
   const entries = body.map(({ cells, line }) => {
+    if (cells.length > width && cells.slice(width).some((c) => c.trim() !== ""))
+      problems.push(
+        `line ${line}: ${cells.length} fields where the header has ${width}; a field holding a comma must be in quotes, e.g. "Lovelace, Ada"`,
+      );
     const get = (c: (typeof COLUMNS)[number]) => (index.has(c) ? (cells[index.get(c)!] ?? "").trim() : "");
     const entry: RosterEntry = {
       submission: get("submission"),
@@ -103,8 +81,8 @@ export function parseRoster(source: string, file: string): RosterEntry[] {
       line,
     };
     if (!entry.submission) problems.push(`line ${line}: the submission is empty`);
-    if (!entry.student && !entry.id && !entry.sis_user_id && !entry.sis_login_id)
-      problems.push(`line ${line}: names no student (student, id, sis_user_id or sis_login_id)`);
+    if (ID_COLUMNS.every((c) => !entry[c]))
+      problems.push(`line ${line}: names no student: give at least one of ${ID_COLUMNS.join(", ")}`);
     const key = safeId(entry.submission);
     if (entry.submission && seen.has(key))
       problems.push(`line ${line}: submission "${entry.submission}" is already on line ${seen.get(key)}`);

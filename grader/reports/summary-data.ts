@@ -2,7 +2,7 @@
  * Internal. The class summary's numbers, from the run's compact rows alone
  * (never the results files), so building it costs no memory per case.
  */
-import type { Row } from "../batch/gradebook.ts";
+import { hasScore, noScoreReason, type Row } from "../batch/gradebook.ts";
 import type { Manifest } from "../manifest.ts";
 
 export interface CaseInfo {
@@ -33,8 +33,15 @@ export interface FailedCase {
 
 export interface SummaryData {
   total: number;
-  /** Rows with exercise results: graded, with or without compile errors or a timeout. */
+  /**
+   * Rows with a score: graded, with or without compile errors or a timeout. Every figure of the summary
+   * (scores, exercises, cases failed, misconceptions) is over these, and says so.
+   */
   graded: Row[];
+  /** Submissions refused, with no score. */
+  refused: Row[];
+  /** Submissions the grader could not grade (status error, or crashed before any case): the next run retries. */
+  graderErrors: Row[];
   percents: number[];
   meanPercent: number;
   medianPercent: number;
@@ -63,9 +70,9 @@ function counted<K>(keys: Iterable<K>, into = new Map<K, number>()): Map<K, numb
 
 /** Every number the summary shows. `top` is how many most-failed cases to keep. */
 export function summarize(rows: Row[], manifest: Manifest, cases: Map<string, CaseInfo>, top = 10): SummaryData {
-  const graded = rows.filter((r) => Object.keys(r.exercises).length > 0);
-  // A submission the grader could not grade (score null) has no percentage to count.
-  const percents = rows.flatMap((r) => (r.score === null ? [] : [r.max_score > 0 ? (100 * r.score) / r.max_score : 0]));
+  // One denominator for every figure: the graded submissions. Refused and ungraded ones are listed apart.
+  const graded = rows.filter(hasScore);
+  const percents = graded.map((r) => (r.max_score > 0 ? (100 * r.score!) / r.max_score : 0));
   const exercises = manifest.exercises.map((e) => {
     const scores = graded.map((r) => r.exercises[e.id] ?? 0);
     return {
@@ -78,23 +85,25 @@ export function summarize(rows: Row[], manifest: Manifest, cases: Map<string, Ca
       complete: scores.filter((s) => s >= e.points).length,
     };
   });
-  const failed = counted(rows.flatMap((r) => r.failed));
-  const notStarted = counted(rows.flatMap((r) => r.not_started ?? []));
+  const failed = counted(graded.flatMap((r) => r.failed));
+  const notStarted = counted(graded.flatMap((r) => r.not_started ?? []));
   const mostFailed = [...failed]
     .map(([key, n]) => ({ key, info: cases.get(key), failed: n, notStarted: notStarted.get(key) ?? 0 }))
     // Most failed first; among equals, more wrong answers (rather than untried ones) first, then course order.
     .sort((a, b) => b.failed - a.failed || a.notStarted - b.notStarted || a.key.localeCompare(b.key))
     .slice(0, top);
-  const misconceptions = [...counted(rows.flatMap((r) => r.diagnoses))]
+  const misconceptions = [...counted(graded.flatMap((r) => r.diagnoses))]
     .map(([id, count]) => ({ id, count }))
     .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
   return {
     total: rows.length,
     graded,
+    refused: rows.filter((r) => noScoreReason(r) === "refused"),
+    graderErrors: rows.filter((r) => noScoreReason(r) === "grader"),
     percents,
     meanPercent: mean(percents),
     medianPercent: median(percents),
-    full: rows.filter((r) => r.max_score > 0 && r.score !== null && r.score >= r.max_score).length,
+    full: graded.filter((r) => r.max_score > 0 && r.score! >= r.max_score).length,
     statusCounts: [...counted(rows.map((r) => r.grading_status))].sort((a, b) => b[1] - a[1]),
     exercises,
     mostFailed,

@@ -2,7 +2,7 @@
  * Internal. results/summary.html for the TA: the class at a glance. One
  * self-contained file (inline CSS and SVG, no script, no fonts, no network).
  */
-import type { Row } from "../batch/gradebook.ts";
+import { hasScore, type Row } from "../batch/gradebook.ts";
 import { CATALOGUE } from "../misconceptions/catalogue.ts";
 import { escapeHtml as h, htmlPage } from "./html-page.ts";
 import type { RosterEntry } from "./roster.ts";
@@ -25,15 +25,30 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 const num = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
 
 function cards(d: SummaryData): string {
-  const ungraded = d.total - d.graded.length;
+  const n = d.graded.length;
   const card = (value: string, label: string) => `<div class="card"><b>${value}</b><span>${label}</span></div>`;
   return `<div class="cards">${[
     card(String(d.total), "submissions"),
-    card(pct(d.medianPercent), "median score"),
-    card(pct(d.meanPercent), "mean score"),
-    card(String(d.full), "full marks"),
-    card(String(ungraded), "not graded (refused or crashed)"),
+    card(String(n), "graded: every figure is over these"),
+    card(pct(d.medianPercent), `median score, of ${n} graded`),
+    card(pct(d.meanPercent), `mean score, of ${n} graded`),
+    card(String(d.full), `full marks, of ${n} graded`),
+    card(String(d.refused.length), "refused: no score"),
+    card(String(d.graderErrors.length), "grader errors: no score, graded again next run"),
   ].join("")}</div>`;
+}
+
+/** The submissions without a score, refused apart from those the grader failed on, with the reason. */
+function notGraded(d: SummaryData): string {
+  const list = (rows: Row[]) =>
+    `<ul>${rows.map((r) => `<li><code>${h(r.submission)}</code>${r.note ? `: ${h(r.note.length > 200 ? `${r.note.slice(0, 200)}…` : r.note)}` : ""}</li>`).join("")}</ul>`;
+  const refused = d.refused.length
+    ? `<p><b>${plural(d.refused.length, "submission was", "submissions were")} refused</b>: not graded, no score, a blank cell in canvas.csv. Ask the student for a new submission.</p>${list(d.refused)}`
+    : `<p>No submission was refused.</p>`;
+  const errors = d.graderErrors.length
+    ? `<p><b>The grader could not grade ${plural(d.graderErrors.length, "submission", "submissions")}</b> (machine trouble, not the student's doing): no score, a blank cell in canvas.csv. Run <code>npm run grade</code> again to grade ${d.graderErrors.length === 1 ? "it" : "them"}.</p>${list(d.graderErrors)}`
+    : `<p>The grader graded every submission it was given.</p>`;
+  return `<h2 id="not-graded">Not graded</h2>${refused}${errors}`;
 }
 
 function exerciseTable(d: SummaryData): string {
@@ -57,10 +72,10 @@ function failedTable(d: SummaryData): string {
         { value: wrong, colour: RED, label: `${wrong} wrong or erroring` },
         { value: f.notStarted, colour: GREY, label: `${f.notStarted} not started` },
       ],
-      d.total,
+      d.graded.length,
     );
     return `<tr><td style="text-align:right">${i + 1}</td><td>${h(f.info?.name ?? f.key)}<br><span class="note">${h(f.key)}</span></td>
-<td>${h(f.info?.visibility ?? "")}</td><td style="text-align:right">${f.failed} / ${d.total}</td>
+<td>${h(f.info?.visibility ?? "")}</td><td style="text-align:right">${f.failed} / ${d.graded.length}</td>
 <td>${bar}<br><span class="note">${wrong} wrong, ${f.notStarted} not started</span></td></tr>`;
   });
   return `<p class="note">Bars: <span class="mark bad">■</span> a wrong answer, an error or a timeout;
@@ -75,8 +90,8 @@ function misconceptionTable(d: SummaryData): string {
   const rows = d.misconceptions.map(({ id, count }) => {
     const m = names.get(id);
     return `<tr><td><b>${h(m?.name ?? id)}</b><br><span class="note">${h(m?.explanation ?? "")}</span></td>
-<td>${h(m?.exercise ?? "")}</td><td style="text-align:right">${count} / ${d.total}</td>
-<td>${barSvg([{ value: count, colour: RED, label: `${count} submissions` }], d.total)}</td></tr>`;
+<td>${h(m?.exercise ?? "")}</td><td style="text-align:right">${count} / ${d.graded.length}</td>
+<td>${barSvg([{ value: count, colour: RED, label: `${count} submissions` }], d.graded.length)}</td></tr>`;
   });
   return `<table><thead><tr><th>Misconception</th><th>Exercise</th><th style="text-align:right">Submissions</th><th></th></tr></thead>
 <tbody>${rows.join("")}</tbody></table>`;
@@ -97,11 +112,12 @@ function submissionTable(rows: Row[]): string {
   const body = [...rows]
     .sort((a, b) => a.submission.localeCompare(b.submission))
     .map((r) => {
-      const percent = r.score !== null && r.max_score > 0 ? (100 * r.score) / r.max_score : 0;
+      const scored = hasScore(r);
+      const percent = scored && r.max_score > 0 ? (100 * r.score!) / r.max_score : 0;
       const link = `${encodeURIComponent(r.submission)}/feedback.html`;
       return `<tr><td class="id"><a href="${h(link)}">${h(r.submission)}</a></td><td class="status-${h(r.grading_status)}">${h(r.grading_status)}</td>
-<td style="text-align:right">${r.score === null ? "–" : num(r.score)} / ${r.max_score}</td>
-<td>${barSvg([{ value: percent, colour: percent >= 70 ? GREEN : percent >= 40 ? "#d9a441" : RED, label: pct(percent) }], 100, 120)}</td>
+<td style="text-align:right">${scored ? num(r.score!) : "–"} / ${r.max_score}</td>
+<td>${scored ? barSvg([{ value: percent, colour: percent >= 70 ? GREEN : percent >= 40 ? "#d9a441" : RED, label: pct(percent) }], 100, 120) : ""}</td>
 <td class="note">${h(r.note.length > 160 ? `${r.note.slice(0, 160)}…` : r.note)}</td></tr>`;
     });
   return `<table><thead><tr><th>Submission</th><th>Status</th><th style="text-align:right">Score</th><th></th><th>Note</th></tr></thead>
@@ -112,16 +128,19 @@ export function summaryHtml(d: SummaryData, rows: Row[], issues?: RosterIssues, 
   const statuses = d.statusCounts.map(([s, n]) => `${n} ${h(s)}`).join(", ");
   const body = `<h1>Class summary</h1>
 <p>${d.total} submissions (${statuses || "none"}) · ${h(generatedAt.toISOString().slice(0, 16).replace("T", " "))} UTC</p>
+<p class="note">Every figure below is over the ${plural(d.graded.length, "graded submission", "graded submissions")}; the ${d.total - d.graded.length} without a score are listed under <a href="#not-graded">Not graded</a>.</p>
 ${cards(d)}
 <h2 id="scores">Scores</h2>
+<p class="note">Each of the ${plural(d.graded.length, "graded submission", "graded submissions")} as a percentage of its maximum${d.percents.some((p) => p > 100) ? "; bonus points take some above 100%, counted in the top bar" : ""}.</p>
 ${histogramSvg(d.percents)}
 <h2 id="exercises">Exercises</h2>
-<p class="note">Over the ${d.graded.length} submissions that were graded.</p>
+<p class="note">Over the ${plural(d.graded.length, "graded submission", "graded submissions")}.</p>
 ${exerciseTable(d)}
 <h2 id="most-failed">The ${d.mostFailed.length} cases failed most</h2>
 ${failedTable(d)}
 <h2 id="misconceptions">Misconceptions to re-teach</h2>
 ${misconceptionTable(d)}
+${notGraded(d)}
 ${rosterSection(issues)}
 <h2 id="submissions">Submissions</h2>
 ${submissionTable(rows)}

@@ -1,7 +1,8 @@
 /**
  * Turns the grade command's arguments into submissions. Each argument is a
- * submission (a folder with exercises/, or a .zip) or a class folder holding
- * one sub-folder or .zip per student.
+ * submission (a folder with exercises/ or loose exercise files, or a .zip)
+ * or a class folder holding one sub-folder or .zip per student. A folder that
+ * is neither (no sub-folder looks like a submission) is refused up front.
  */
 import { existsSync } from "node:fs";
 import { lstat, readdir } from "node:fs/promises";
@@ -9,6 +10,7 @@ import path from "node:path";
 import { RefusedInputError } from "../errors.ts";
 import { collectDir } from "./from-dir.ts";
 import { collectZip } from "./from-zip.ts";
+import { looseNames, looseTarget } from "./loose.ts";
 import { safeId, type Collected } from "./source.ts";
 
 /** A submission found but not yet read: reading happens when it is graded, to keep memory flat. */
@@ -40,7 +42,8 @@ async function expandOne(arg: string): Promise<Pending[]> {
       throw new RefusedInputError(arg, "a submission must be a folder or a .zip file");
     return [pending(full, path.basename(full))];
   }
-  if (existsSync(path.join(full, "exercises"))) return [pending(full, path.basename(full))];
+  if (existsSync(path.join(full, "exercises")) || (await hasLooseFiles(full, 0)))
+    return [pending(full, path.basename(full))];
   const entries = (await readdir(full, { withFileTypes: true }))
     .filter(
       (e) =>
@@ -49,7 +52,36 @@ async function expandOne(arg: string): Promise<Pending[]> {
     .sort((a, b) => a.name.localeCompare(b.name));
   if (entries.length === 0)
     throw new RefusedInputError(arg, "holds no exercises/ folder and no submissions (sub-folders or .zip files)");
+  // A folder of folders none of which is a submission is not a class: most likely the wrong folder.
+  if (!(await someAsync(entries, (e) => !e.isDirectory() || looksLikeSubmission(path.join(full, e.name)))))
+    throw new RefusedInputError(
+      arg,
+      `holds no exercises/ folder, and none of its ${entries.length} sub-folders holds one (or exercise files such as ` +
+        `${looseNames().split(", ")[0]}) at the top or one folder down. Pass a submission (a folder with exercises/, ` +
+        `or a .zip) or a folder holding one per student`,
+    );
   return entries.map((e) => pending(path.join(full, e.name), e.name));
+}
+
+async function someAsync<T>(items: T[], test: (item: T) => boolean | Promise<boolean>): Promise<boolean> {
+  for (const item of items) if (await test(item)) return true;
+  return false;
+}
+
+/** Loose exercise files in `dir`, or (depth 1) one folder down too. */
+async function hasLooseFiles(dir: string, depth: 0 | 1): Promise<boolean> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  return someAsync(entries, (e) =>
+    e.isDirectory() ? depth === 1 && hasLooseFiles(path.join(dir, e.name), 0) : looseTarget(e.name) !== undefined,
+  );
+}
+
+/** Whether a class folder's sub-folder is a submission: exercises/ or exercise files, at the top or one down. */
+async function looksLikeSubmission(dir: string): Promise<boolean> {
+  if (existsSync(path.join(dir, "exercises"))) return true;
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  if (entries.some((e) => e.isDirectory() && existsSync(path.join(dir, e.name, "exercises")))) return true;
+  return hasLooseFiles(dir, 1);
 }
 
 const RESERVED = ["assets", "gradebook.csv", "summary.html", "canvas.csv"];

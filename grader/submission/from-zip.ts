@@ -1,9 +1,11 @@
 /**
  * Internal. Takes a submission's exercise files from a .zip, without
- * extracting anything to disk. Entries with absolute paths or `..`, symlink
+ * extracting anything to disk, from exercises/ or else loose exercise files
+ * (loose.ts). Entries with absolute paths or `..`, symlink
  * entries and oversized exercise files make the whole submission refused.
  */
 import yauzl from "yauzl";
+import { courseTypes, looseNames, looseTarget, placeLoose } from "./loose.ts";
 import { fileProblem, hashFiles, MAX_FILES, totalProblem, type Collected } from "./source.ts";
 
 const MAX_ENTRIES = 20_000;
@@ -53,6 +55,8 @@ export async function collectZip(file: string, id: string): Promise<Collected> {
     return { id, source: file, reason: `not a readable zip file: ${(error as Error).message}` };
   }
   const byPrefix = new Map<string, Map<string, Buffer>>();
+  // Exercise files outside any exercises/ folder, taken only when there is none (loose.ts).
+  const loose = new Map<string, Buffer>();
   try {
     await new Promise<void>((resolve, reject) => {
       let count = 0;
@@ -66,7 +70,14 @@ export async function collectZip(file: string, id: string): Promise<Collected> {
             throw new Refusal(`zip entry "${name}" is a symlink; submissions may not contain symlinks`);
           }
           const where = exercisePath(name);
-          if (where && name.endsWith(".ts")) {
+          if (!where && looseTarget(name) !== undefined) {
+            const problem = fileProblem(name, entry.uncompressedSize);
+            if (problem) throw new Refusal(problem);
+            const contents = await readEntry(zip, entry);
+            const late = fileProblem(name, contents.length, contents);
+            if (late) throw new Refusal(late);
+            loose.set(name, contents);
+          } else if (where && name.endsWith(".ts")) {
             const problem = fileProblem(name, entry.uncompressedSize);
             if (problem) throw new Refusal(problem);
             const contents = await readEntry(zip, entry);
@@ -90,8 +101,15 @@ export async function collectZip(file: string, id: string): Promise<Collected> {
     return { id, source: file, reason: `could not read the zip: ${(error as Error).message}` };
   }
   const prefixes = [...byPrefix.keys()];
-  if (prefixes.length === 0)
-    return { id, source: file, reason: "no exercises/*.ts files, at the top or one folder down" };
+  if (prefixes.length === 0) {
+    const files = placeLoose(loose, courseTypes);
+    if (files) return { id, source: file, files, hash: hashFiles(files) };
+    return {
+      id,
+      source: file,
+      reason: `no exercises/*.ts files and no exercise files (${looseNames()}), at the top or one folder down`,
+    };
+  }
   // exercises/ at the top wins over a nested copy, as for folders.
   const chosen = prefixes.includes("exercises") ? "exercises" : prefixes.length === 1 ? prefixes[0] : undefined;
   if (!chosen) return { id, source: file, reason: `found exercises/ in more than one folder: ${prefixes.join(", ")}` };

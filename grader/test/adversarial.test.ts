@@ -119,7 +119,8 @@ describe("adversarial corpus, graded in one batch", () => {
   it.each(["clean-first", "zz-clean-last"])("%s still scores full marks", (id) => {
     const r = results.get(id)!;
     expect(r.grading_status).toBe("graded");
-    expect(r.score).toBe(r.max_score);
+    // Bonus exercises are extra credit: full marks are every exercise's points, above the maximum.
+    expect(r.score).toBe(r.exercises.reduce((s, e) => s + e.max_score, 0));
   });
 
   it.each(ATTACKS.map((a) => ({ a, name: a.name })))("$name ends as it must", ({ a }) => {

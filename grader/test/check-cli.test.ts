@@ -42,9 +42,14 @@ describe("npm run check", () => {
     expect(stderr).toBe("");
   });
 
-  it("reports score = max_score in --json for the reference solutions", async () => {
+  it("reports every point in --json for the reference solutions, bonus on top of the maximum", async () => {
     const result = JSON.parse((await check("--json", "--dir", paths.solutions)).stdout);
-    expect(result.score).toBe(result.max_score);
+    const points = (bonus: boolean) =>
+      result.exercises
+        .filter((e: { bonus: boolean }) => e.bonus === bonus)
+        .reduce((s: number, e: { max_score: number }) => s + e.max_score, 0);
+    expect(result.max_score).toBe(points(false));
+    expect(result.score).toBe(points(false) + points(true));
     expect(result.exercises.map((e: { status: string }) => e.status)).toEqual(manifest.exercises.map(() => "complete"));
   });
 

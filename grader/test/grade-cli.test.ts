@@ -5,7 +5,7 @@
  */
 import { execFile, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -107,6 +107,66 @@ describe("bad input to npm run grade", () => {
     );
     expect(failed?.code).toBeGreaterThan(0);
     expect(failed?.stderr).toContain(says);
+    expect(failed?.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  });
+});
+
+describe("inputs that fail clearly", () => {
+  let inputs: string;
+  beforeAll(async () => {
+    inputs = path.join(tmp, "inputs");
+    await mkdir(path.join(inputs, "not-a-class", "src", "lib"), { recursive: true });
+    await mkdir(path.join(inputs, "not-a-class", "docs"), { recursive: true });
+    await writeFile(path.join(inputs, "not-a-class", "src", "lib", "index.ts"), "export {};\n");
+    await writeFile(path.join(inputs, "a-file"), "not a folder\n");
+    const rosters: Record<string, string> = {
+      "unterminated.csv": 'submission,student\nada,"Lovelace, Ada\nbo,Bo\n',
+      "no-submission.csv": "student,section\nAda,T1\n",
+      "unquoted-comma.csv": "submission,student\nada,Lovelace, Ada\n",
+      "no-id.csv": "submission,section\nada,T1\n",
+    };
+    for (const [name, text] of Object.entries(rosters)) await writeFile(path.join(inputs, name), text);
+  });
+
+  it.each([
+    {
+      label: "--out pointing at a file",
+      args: () => [paths.demoClass, "--out", path.join(inputs, "a-file")],
+      says: /^--out .*a-file is a file, not a folder; give a folder for the output/,
+    },
+    {
+      label: "a folder none of whose sub-folders is a submission",
+      args: () => [path.join(inputs, "not-a-class"), "--out", path.join(tmp, "nc")],
+      says: /not-a-class: holds no exercises\/ folder, and none of its 2 sub-folders holds one .* Pass a submission/,
+    },
+    {
+      label: "a roster with an unterminated quote",
+      args: () => [paths.demoClass, "--roster", path.join(inputs, "unterminated.csv"), "--out", path.join(tmp, "r")],
+      says: /unterminated\.csv is not valid:\n {2}✖ line 2: a quoted field is never closed/,
+    },
+    {
+      label: "a roster with no submission column",
+      args: () => [paths.demoClass, "--roster", path.join(inputs, "no-submission.csv"), "--out", path.join(tmp, "r")],
+      says: /line 1: the header has no submission column; found: student,section; expected: submission and at least one of/,
+    },
+    {
+      label: "a roster with an unquoted comma",
+      args: () => [paths.demoClass, "--roster", path.join(inputs, "unquoted-comma.csv"), "--out", path.join(tmp, "r")],
+      says: /line 2: 3 fields where the header has 2; a field holding a comma must be in quotes/,
+    },
+    {
+      label: "a roster with no ID column",
+      args: () => [paths.demoClass, "--roster", path.join(inputs, "no-id.csv"), "--out", path.join(tmp, "r")],
+      says: /the header has none of the ID columns student, id, sis_user_id, sis_login_id; found: submission,section/,
+    },
+  ])("ends on $label with what was wrong and what to do", async ({ args, says }) => {
+    const failed = await grade(...args()).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failed?.code).toBeGreaterThan(0);
+    expect(failed?.stderr).toMatch(says);
+    expect(failed?.stderr).not.toContain("Internal error");
     expect(failed?.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
   });
 });

@@ -5,7 +5,7 @@
  * kit's node_modules is linked in rather than installed, to keep this fast.
  */
 import { execFile } from "node:child_process";
-import { cp, mkdir, mkdtemp, readFile, rm, symlink } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -21,12 +21,12 @@ let zipFile: string;
 let modes = new Map<string, number>();
 
 /** Lays out /autograder for one submission (a folder copied into submission/), runs it, returns results.json. */
-async function autograde(name: string, submission: string): Promise<GradescopeResults> {
+async function autograde(name: string, submission: string, into = "exercises"): Promise<GradescopeResults> {
   const root = path.join(tmp, name);
   await mkdir(path.join(root, "results"), { recursive: true });
   modes = await unzip(zipFile, path.join(root, "source"));
   await symlink(path.join(paths.root, "node_modules"), path.join(root, "source", "node_modules"));
-  await cp(submission, path.join(root, "submission", "exercises"), { recursive: true });
+  await cp(submission, path.join(root, "submission", into), { recursive: true });
   await run("bash", [path.join(root, "source", "run_autograder")], {
     env: { ...process.env, AUTOGRADER_ROOT: root },
     cwd: root,
@@ -36,14 +36,25 @@ async function autograde(name: string, submission: string): Promise<GradescopeRe
 
 let reference: GradescopeResults;
 let stubs: GradescopeResults;
+let loose: GradescopeResults;
+
+/** Loose exercise files as students upload them: linalg.ts at the top, delta.ts one folder down. */
+async function looseSubmission(dir: string): Promise<void> {
+  await mkdir(path.join(dir, "hw"), { recursive: true });
+  await cp(path.join(paths.solutions, "01-linear-algebra/linalg.ts"), path.join(dir, "linalg.ts"));
+  await cp(path.join(paths.solutions, "05-delta/delta.ts"), path.join(dir, "hw", "delta.ts"));
+  await writeFile(path.join(dir, "notes.txt"), "my work\n");
+}
 
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), "backprop-kit-gradescope-"));
   zipFile = path.join(tmp, "autograder.zip");
   await buildAutograderZip(zipFile);
-  [reference, stubs] = await Promise.all([
+  await looseSubmission(path.join(tmp, "loose-files"));
+  [reference, stubs, loose] = await Promise.all([
     autograde("reference", paths.solutions),
     autograde("stubs", paths.exercises),
+    autograde("loose", path.join(tmp, "loose-files"), "."),
   ]);
 }, 180_000);
 afterAll(() => rm(tmp, { recursive: true, force: true }));
@@ -74,6 +85,18 @@ describe("the autograder zip", () => {
   });
 });
 
+describe("npm run gradescope:package", () => {
+  it("says what to give the assignment: the required points, bonus as extra credit, and when hidden cases show", async () => {
+    const { stdout } = await run(
+      process.execPath,
+      ["--import", "tsx", "grader/cli/gradescope-package.ts", "--out", path.join(tmp, "cli.zip")],
+      { cwd: paths.root },
+    );
+    expect(stdout).toContain("Give the assignment 95 autograder points: bonus exercises are extra credit, up to 25");
+    expect(stdout).toContain("Hidden cases are shown to students after the due date");
+  });
+});
+
 describe("run_autograder", () => {
   it("gives the reference solutions full marks", () => {
     const max = reference.tests!.reduce((s, t) => s + (t.max_score ?? 0), 0);
@@ -87,9 +110,15 @@ describe("run_autograder", () => {
     expect(stubs.tests!.every((t) => t.status === "failed")).toBe(true);
   });
 
-  it("shows hidden cases only once grades are published", () => {
+  it("grades loose exercise files by their names, as npm run grade does", () => {
+    const passed = new Set(loose.tests!.filter((t) => t.status === "passed").map((t) => t.number!.split(".")[0]));
+    expect(passed).toEqual(new Set(["1", "5"]));
+    expect(loose.score).toBe(12 + 15);
+  });
+
+  it("shows hidden cases after the due date, by default", () => {
     const visibilities = new Set(reference.tests!.map((t) => t.visibility));
-    expect(visibilities).toEqual(new Set(["visible", "after_published"]));
+    expect(visibilities).toEqual(new Set(["visible", "after_due_date"]));
     expect(reference.output_format).toBe("md");
   });
 });

@@ -144,7 +144,7 @@ describe("the release, after npm ci", () => {
     const r = await check(["--json"]);
     const result = JSON.parse(r.stdout) as CheckResult;
     expect(result.cases.every((c) => c.visibility === "public")).toBe(true);
-    expect(result.score).toBe(result.max_score);
+    expect(result.score).toBe(result.exercises.reduce((s, e) => s + e.max_score, 0));
   });
 
   it("with GRADER_KEY, check --hidden --ci scores every public and hidden point and writes the CI files", async () => {
@@ -164,15 +164,16 @@ describe("the release, after npm ci", () => {
     );
     expect(results.visibility.sort()).toEqual(["hidden", "public"]);
     expect(results.cases.filter((c) => c.visibility === "hidden").length).toBeGreaterThan(0);
-    expect(results.score).toBe(results.max_score);
-    expect(results.max_score).toBe(manifest.exercises.reduce((s, e) => s + e.points, 0));
+    // Bonus exercises are extra credit: the maximum is the required points, the score every point.
+    expect(results.score).toBe(manifest.exercises.reduce((s, e) => s + e.points, 0));
+    expect(results.max_score).toBe(manifest.exercises.reduce((s, e) => s + (e.bonus ? 0 : e.points), 0));
     const classroom = ClassroomResultSchema.parse(
       JSON.parse(readFileSync(path.join(student, "check-results", "classroom.json"), "utf8")),
     );
     expect(classroom).toMatchObject({ version: 3, status: "pass", max_score: results.max_score });
-    expect(classroom.tests.reduce((s, t) => s + t.score, 0)).toBe(results.max_score);
+    expect(classroom.tests.reduce((s, t) => s + t.score, 0)).toBe(results.score);
     const md = readFileSync(summary, "utf8");
-    expect(md).toContain(`${results.max_score}/${results.max_score} points`);
+    expect(md).toContain(`${results.score}/${results.max_score} points`);
     expect(md.match(/^\| case \| function \| points \| result \|$/gm)).toHaveLength(manifest.exercises.length);
     const encoded = /^result=(.+)$/m.exec(readFileSync(output, "utf8"))?.[1] ?? "";
     expect(JSON.parse(Buffer.from(encoded, "base64").toString("utf8"))).toEqual(classroom);

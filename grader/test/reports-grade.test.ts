@@ -8,6 +8,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadManifest } from "../manifest.ts";
 import { GradescopeResultsSchema } from "../reports/gradescope-schema.ts";
 import { KATEX_ASSETS } from "../reports/katex-assets.ts";
 import { gradeSampleClass, type GradedClass } from "./report-class.ts";
@@ -60,9 +61,14 @@ describe("for the class", () => {
     const lines = (await read("canvas.csv")).trim().split("\n");
     expect(lines[0]).toBe("Student,ID,SIS User ID,SIS Login ID,Section,Backprop (A1)");
     expect(lines[1]).toMatch(/^ {4}Points Possible,,,,,\d+$/);
-    const max = lines[1].split(",").at(-1);
+    // Points Possible is the required points; full marks carry the bonus exercises on top.
+    const points = (bonus: boolean) =>
+      loadManifest()
+        .exercises.filter((e) => e.bonus === bonus)
+        .reduce((sum, e) => sum + e.points, 0);
+    expect(lines[1].split(",").at(-1)).toBe(String(points(false)));
     expect(lines.slice(2)).toEqual([
-      `"Lovelace, Ada",101,S101,ada,T1,${max}`,
+      `"Lovelace, Ada",101,S101,ada,T1,${points(false) + points(true)}`,
       '"Babbage, Charles",102,S102,charles,T1,0',
       expect.stringMatching(/^"Herschel, Caroline",103,S103,caroline,T2,\d+$/),
       '"Noether, Emmy",104,S104,emmy,T2,',

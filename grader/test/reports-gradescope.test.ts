@@ -1,4 +1,4 @@
-/** gradescope.json: each case a test, hidden ones visible after publishing, valid against the project's schema. */
+/** gradescope.json: each case a test, hidden ones visible after the due date (configurable), valid against the schema. */
 import { describe, expect, it } from "vitest";
 import { loadManifest } from "../manifest.ts";
 import { GradescopeResultsSchema } from "../reports/gradescope-schema.ts";
@@ -21,10 +21,17 @@ describe("toGradescope", () => {
       score: c.score,
       max_score: c.max_score,
       status: c.status === "pass" ? "passed" : "failed",
-      visibility: c.visibility === "hidden" ? "after_published" : "visible",
+      visibility: c.visibility === "hidden" ? "after_due_date" : "visible",
     });
     expect(t.name).toContain(c.name);
     if (c.visibility === "hidden") expect(t.output).not.toContain(HIDDEN_SECRET);
+  });
+
+  it.each(["after_published", "hidden", "visible"] as const)("shows hidden cases %s when the manifest says so", (v) => {
+    const tests = toGradescope(result, { ...manifest, gradescope: { hidden_visibility: v } }).tests!;
+    const hidden = result.cases.flatMap((c, i) => (c.visibility === "hidden" ? [tests[i].visibility] : []));
+    expect(hidden.length).toBeGreaterThan(0);
+    expect(new Set(hidden)).toEqual(new Set([v]));
   });
 
   it("numbers tests by exercise and case", () => {

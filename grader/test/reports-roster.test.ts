@@ -35,8 +35,34 @@ describe("parseCsv", () => {
     expect(parseCsv(csv).map((r) => r.cells)).toEqual(rows);
   });
 
-  it("numbers rows by the line they start on", () => {
-    expect(parseCsv('h\n"a\nb"\nc').map((r) => r.line)).toEqual([1, 2, 4]);
+  it.each([
+    { csv: 'h\n"a\nb"\nc', lines: [1, 2, 4] },
+    { csv: "a\n\n\nb\n", lines: [1, 4] },
+    { csv: 'a\r\n"x\r\ny"\r\nz', lines: [1, 2, 4] },
+  ])("numbers rows by the line they start on: $lines", ({ csv, lines }) => {
+    expect(parseCsv(csv).map((r) => r.line)).toEqual(lines);
+  });
+
+  it.each([
+    {
+      why: "an unterminated quote",
+      csv: 'a,b\n"x,1\n2,3\n',
+      says: 'line 2: a quoted field is never closed (an unterminated ")',
+    },
+    {
+      why: "an unterminated quote after blank lines",
+      csv: 'a\nb\n\n\n"c',
+      says: "line 5: a quoted field is never closed",
+    },
+    { why: "text after a closing quote", csv: 'a,b\n"ab"c,1\n', says: "line 2: text follows a closing quote" },
+    {
+      why: "a quote inside an unquoted field",
+      csv: 'a,b\nab"c,1\n',
+      says: "line 2: a quote in the middle of an unquoted field",
+    },
+  ])("refuses $why, naming the line", ({ csv, says }) => {
+    expect(() => parseCsv(csv, "r.csv")).toThrow(InvalidFileError);
+    expect(() => parseCsv(csv, "r.csv")).toThrow(says);
   });
 });
 
@@ -59,6 +85,10 @@ describe("parseRoster", () => {
     });
   });
 
+  it.each(["id", "sis_user_id", "SIS Login ID", "student"])("is content with %s as the only ID column", (column) => {
+    expect(parseRoster(`submission,section,${column}\nada,T1,x`, "r.csv")).toHaveLength(1);
+  });
+
   it("accepts Canvas's own headers, in any order", () => {
     const [e] = parseRoster('Section,SIS User ID,Student,Submission\nT9,S9,"Doe, Jo",jo', "r.csv");
     expect(e).toMatchObject({ submission: "jo", student: "Doe, Jo", sis_user_id: "S9", section: "T9", id: "" });
@@ -66,7 +96,17 @@ describe("parseRoster", () => {
 
   it.each([
     { why: "an empty file", csv: "", message: "empty" },
-    { why: "no submission column", csv: "student\nAda", message: "no submission" },
+    {
+      why: "no submission column",
+      csv: "student\nAda",
+      message: "no submission column; found: student; expected: submission",
+    },
+    { why: "no ID column", csv: "submission,section\na,T1", message: "none of the ID columns" },
+    {
+      why: "an unquoted comma",
+      csv: "submission,student\na,Lovelace, Ada",
+      message: "line 2: 3 fields where the header has 2",
+    },
     { why: "an empty submission", csv: "submission,student\n,Ada", message: "line 2: the submission is empty" },
     { why: "no student at all", csv: "submission,student\nalice,", message: "names no student" },
     { why: "a submission twice", csv: "submission,student\na,X\na,Y", message: "already on line 2" },
@@ -76,9 +116,12 @@ describe("parseRoster", () => {
   });
 });
 
-function row(submission: string, score: number, grading_status: Row["grading_status"] = "graded"): Row {
-  const base = { note: "", exercises: {}, failed: [], not_started: [], diagnoses: [], duration_ms: 1 };
-  return { ...base, submission, grading_status, score, max_score: 120 };
+function row(submission: string, score: number | null, grading_status: Row["grading_status"] = "graded"): Row {
+  const base = { note: "", failed: [], not_started: [], diagnoses: [], duration_ms: 1 };
+  // A submission with no exercise results was not graded: refused, or the grader failed before any case.
+  const exercises: Record<string, number> =
+    grading_status === "graded" && score !== null ? { "01-linear-algebra": score } : {};
+  return { ...base, exercises, submission, grading_status, score, max_score: 120 };
 }
 
 describe("matchRoster and canvasCsv", () => {
@@ -105,6 +148,15 @@ describe("matchRoster and canvasCsv", () => {
         "",
       ].join("\n"),
     );
+  });
+
+  it.each([
+    { status: "refused" as const, score: 0 },
+    { status: "error" as const, score: null },
+    { status: "crashed" as const, score: 0 },
+  ])("leaves the cell of a $status submission with nothing graded blank, never 0", ({ status, score }) => {
+    const csv = canvasCsv(matchRoster(entries, [row("alice", score, status)]), "A", 95);
+    expect(csv).toContain('"Lovelace, Ada",101,S1,ada,T1,\n');
   });
 
   it("keeps the score of a submission whose own code crashed its worker", () => {
