@@ -3,6 +3,7 @@
  * written next to results.json as soon as a submission is graded, each
  * atomically. KaTeX's assets are copied into the results folder once per run.
  */
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { writeAtomic } from "../batch/atomic.ts";
 import type { SubmissionWriter } from "../batch/run-batch.ts";
@@ -25,17 +26,16 @@ export interface ReportContext {
 /** Writes one submission's reports into `dir` (results/<id>). */
 export async function writeReports(result: SubmissionResult, dir: string, ctx: ReportContext): Promise<void> {
   const markdown = feedbackMarkdown(result, ctx.manifest);
-  const title = `Feedback for ${result.submission}: ${result.score} / ${result.max_score}`;
+  const title = `Feedback for ${result.submission}: ${result.score ?? "–"} / ${result.max_score}`;
+  const gradescope = path.join(dir, "gradescope.json");
   await Promise.all([
     writeAtomic(path.join(dir, "feedback.md"), markdown),
     writeAtomic(path.join(dir, "feedback.html"), feedbackHtml(markdown, title, dir, ctx.out)),
-    // Ungraded (status error): no score to export; the next run grades it and writes the file.
+    // Gradescope needs a score; a submission the machine could not grade has none, so it gets no file
+    // (and loses any from an earlier run) rather than a 0.
     result.score === null
-      ? Promise.resolve()
-      : writeAtomic(
-          path.join(dir, "gradescope.json"),
-          JSON.stringify(toGradescope(result, ctx.manifest), null, 2) + "\n",
-        ),
+      ? rm(gradescope, { force: true })
+      : writeAtomic(gradescope, JSON.stringify(toGradescope(result, ctx.manifest), null, 2) + "\n"),
   ]);
 }
 
