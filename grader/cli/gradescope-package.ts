@@ -26,18 +26,15 @@ async function main(argv: string[]): Promise<void> {
   const out = path.resolve(program.opts<{ out: string }>().out);
   const entries = await buildAutograderZip(out);
   const kb = Math.round((await stat(out)).size / 1024);
-  process.stdout.write(
-    `Wrote ${path.relative(process.cwd(), out)}: ${entries.length} files, ${kb} KB. ` +
-      `Upload it as the assignment's autograder; on Gradescope's default image (Ubuntu 22.04), setup.sh installs ` +
-      `a pinned, checksummed Node 24 (see README.md).\n`,
-  );
   const manifest = loadManifest();
   const all = manifest.exercises.map((e) => ({ exercise: e.id, points: e.points }));
   const total = maxScore(manifest, all);
   const bonus = all.reduce((sum, p) => sum + p.points, 0) - total;
-  // Gradescope takes the assignment's total from its settings, not from results.json.
   process.stdout.write(
-    `Give the assignment ${total} autograder points` +
+    `Wrote ${path.relative(process.cwd(), out)}: ${entries.length} files, ${kb} KB. ` +
+      `Upload it as the assignment's autograder; on Gradescope's default image (Ubuntu 22.04), setup.sh installs ` +
+      `a pinned, checksummed Node 24 (see README.md).\n` +
+      `Give the assignment ${total} autograder points` +
       (bonus > 0 ? `: bonus exercises are extra credit, up to ${bonus} points above that.\n` : ".\n") +
       `Hidden cases are shown to students ${WHEN[manifest.gradescope.hidden_visibility]} ` +
       `(exercises/manifest.json, gradescope.hidden_visibility).\n`,

@@ -35,9 +35,14 @@ function overview(result: SubmissionResult): string {
   return lines.join("\n").trim();
 }
 
-/** Converts one submission's result; the output is validated against Gradescope's schema. */
-/** Gradescope's results for a graded submission (one with a score: not status `error`). */
+/**
+ * Converts one submission's result; the output is validated against Gradescope's schema. A result with no
+ * score (the grader could not grade it) has no Gradescope form: Gradescope needs a score, and 0 would be a
+ * grade the student did not earn, so this throws and the caller writes nothing.
+ */
 export function toGradescope(result: SubmissionResult, manifest: Manifest): GradescopeResults {
+  if (result.score === null)
+    throw new Error(`${result.submission} was not graded (${result.note}): it has no score to give Gradescope`);
   const order = new Map(manifest.exercises.map((e, i) => [e.id, { n: i + 1, spec: e }]));
   const counters = new Map<string, number>();
   const tests: GradescopeTest[] = result.cases.map((c) => {
