@@ -47,6 +47,10 @@ async function getJson(url: string, token: string | undefined): Promise<{ body: 
   } catch (error) {
     throw new PushTimeError(`cannot reach the API at ${new URL(url).origin}: ${(error as Error).message}`);
   }
+  if ((response.status === 403 || response.status === 429) && response.headers.get("x-ratelimit-remaining") === "0")
+    throw new PushTimeError(
+      `the API's rate limit is used up${token ? "" : " (60 requests an hour without a token)"}; set GH_TOKEN, or wait and run again`,
+    );
   if (response.status === 404 || response.status === 403 || response.status === 401)
     throw new PushTimeError(
       `the API answered ${response.status} for the repository's activity; GH_TOKEN must be able to read the repository`,
@@ -79,7 +83,10 @@ export async function commitAtDeadline(options: {
   token?: string;
 }): Promise<{ commit: string; pushedAt: string }> {
   const repo = ownerAndName(options.repository);
-  if (!repo) throw new PushTimeError(`push times need an owner/name repository, not ${options.repository}`);
+  if (!repo)
+    throw new PushTimeError(
+      `push times need a GitHub repository as owner/name, not ${options.repository}; use --by commit for other hosts`,
+    );
   const query = new URLSearchParams({ ref: `refs/heads/${options.branch}`, per_page: "100", direction: "desc" });
   let url: string | undefined = `${options.apiUrl.replace(/\/$/, "")}/repos/${repo}/activity?${query}`;
   for (let page = 0; url && page < MAX_PAGES; page++) {

@@ -14,6 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { explainGitError, rosterRepos } from "../batch/clone-roster.ts";
+import { ownerAndName } from "../batch/push-time.ts";
 import { paths } from "../paths.ts";
 import { sh } from "./release-helpers.ts";
 
@@ -120,6 +121,19 @@ describe("rosterRepos", () => {
 
   it("needs a repository column or a template", () => {
     expect(() => rosterRepos("submission,student\nada,Ada\n")).toThrow(/--template/);
+  });
+});
+
+describe("ownerAndName", () => {
+  it.each([
+    { repository: "org/ada", name: "org/ada" },
+    { repository: "https://github.com/org/ada.git", name: "org/ada" },
+    { repository: "https://github.com/org/ada", name: "org/ada" },
+    { repository: "org/backprop.v2", name: "org/backprop.v2" },
+    { repository: "git@github.com:org/ada.git", name: undefined },
+    { repository: "file:///srv/git/org/ada.git", name: undefined },
+  ])("reads $repository as $name", ({ repository, name }) => {
+    expect(ownerAndName(repository)).toBe(name);
   });
 });
 
