@@ -77,6 +77,7 @@ export async function toSubmissionResult(input: CiInput): Promise<SubmissionResu
     cases: input.result.cases,
     graded_at: new Date().toISOString(),
     duration_ms: Date.now() - input.started,
+    ...(input.result.type_warnings ? { type_warnings: input.result.type_warnings } : {}),
   });
 }
 
