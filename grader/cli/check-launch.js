@@ -11,10 +11,16 @@ function stop(lines) {
   process.exit(1);
 }
 
+const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
+// The oldest Node the kit supports is package.json's own `engines` (">=20.12"), so the two never disagree.
+const wanted = /(\d+)\.(\d+)/
+  .exec(pkg.engines?.node ?? "")
+  ?.slice(1)
+  .map(Number) ?? [0, 0];
 const [major, minor] = process.versions.node.split(".").map(Number);
-if (major < 20 || (major === 20 && minor < 11)) {
+if (major < wanted[0] || (major === wanted[0] && minor < wanted[1])) {
   stop([
-    `This kit needs Node 20.11 or later; this is Node ${process.versions.node}.`,
+    `This kit needs Node ${wanted.join(".")} or later; this is Node ${process.versions.node}.`,
     "Install a newer Node, then:",
     "",
     "  npm ci",
@@ -22,7 +28,7 @@ if (major < 20 || (major === 20 && minor < 11)) {
   ]);
 }
 
-const { dependencies = {} } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
+const dependencies = pkg.dependencies ?? {};
 // npm ci puts every direct dependency at the top of node_modules.
 const missing = Object.keys(dependencies).filter(
   (name) => !existsSync(path.join(root, "node_modules", ...name.split("/"), "package.json")),
