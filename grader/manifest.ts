@@ -7,6 +7,15 @@ import { z } from "zod";
 import { paths } from "./paths.ts";
 import { parseJsonFile } from "./zod-format.ts";
 
+export const HintSchema = z.object({
+  text: z.string().trim().min(1, "hints must not be empty"),
+  /**
+   * What the hint is about: rule ids from the exercise guide's "Rules" table, or exported function names. The
+   * check shows first the hints about what is actually failing.
+   */
+  about: z.array(z.string().min(1)).min(1, "name the rules or functions the hint is about"),
+});
+
 export const ExerciseSchema = z.object({
   id: z.string().regex(/^\d\d-[a-z0-9-]+$/, "an id like 05-delta"),
   title: z.string().min(1),
@@ -17,7 +26,8 @@ export const ExerciseSchema = z.object({
   bonus: z.boolean().default(false),
   /** The lecture section the exercise follows. */
   lecture: z.string().min(1),
-  hints: z.array(z.string().trim().min(1, "hints must not be empty")).min(1),
+  /** In the order a stuck student should read them; each says which rules or functions it helps with. */
+  hints: z.array(HintSchema).min(1),
 });
 
 /**
@@ -42,6 +52,7 @@ export const ManifestSchema = z
   .refine((m) => new Set(m.exercises.map((e) => e.id)).size === m.exercises.length, "exercise ids must be unique");
 
 export type Exercise = z.infer<typeof ExerciseSchema>;
+export type Hint = z.infer<typeof HintSchema>;
 export type Manifest = z.infer<typeof ManifestSchema>;
 export type BonusPoints = z.infer<typeof BonusPointsSchema>;
 

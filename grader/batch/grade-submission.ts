@@ -12,6 +12,7 @@ import type { Gate } from "../sandbox/gate.ts";
 import type { Workspace } from "../sandbox/workspace.ts";
 import { collect, type Pending } from "../submission/expand.ts";
 import { isRefused, type Collected } from "../submission/source.ts";
+import type { TypeChecker } from "../check/typecheck.ts";
 
 export interface BatchContext {
   manifest: Manifest;
@@ -23,6 +24,8 @@ export interface BatchContext {
   signal?: AbortSignal;
   diagnose?: Diagnoser;
   gate?: Gate;
+  /** Type-checks each submission's files for its feedback (warnings only); none when TypeScript is not installed. */
+  typeChecker?: TypeChecker;
 }
 
 /** A result with no cases: refused, or the grader itself failed on the submission. */
@@ -63,16 +66,19 @@ export async function gradeSubmission(collected: Collected, ctx: BatchContext): 
   const started = Date.now();
   if (isRefused(collected)) return emptyResult(ctx, collected.id, "refused", collected.reason, started);
   // The files were read into memory once; compiling never touches the submission again.
-  const graded = await gradeImplementation({
-    files: collected.files,
-    manifest: ctx.manifest,
-    cases: ctx.cases,
-    workspace: ctx.workspace,
-    limits: ctx.limits,
-    signal: ctx.signal,
-    diagnose: ctx.diagnose,
-    gate: ctx.gate,
-  });
+  const [graded, warnings] = await Promise.all([
+    gradeImplementation({
+      files: collected.files,
+      manifest: ctx.manifest,
+      cases: ctx.cases,
+      workspace: ctx.workspace,
+      limits: ctx.limits,
+      signal: ctx.signal,
+      diagnose: ctx.diagnose,
+      gate: ctx.gate,
+    }),
+    ctx.typeChecker?.check(collected.files),
+  ]);
   const notes: string[] = [];
   let status: GradingStatus = "graded";
   if (graded.crashes.length > 0) {
@@ -105,5 +111,6 @@ export async function gradeSubmission(collected: Collected, ctx: BatchContext): 
     exercises: graded.exercises,
     cases: graded.cases,
     duration_ms: Date.now() - started,
+    ...(warnings ? { type_warnings: warnings } : {}),
   };
 }

@@ -20,6 +20,7 @@ import { SubmissionResultSchema, type SubmissionResult } from "../engine/results
 import { SandboxUnavailableError, type RunLimits } from "../sandbox/run.ts";
 import { Gate } from "../sandbox/gate.ts";
 import { Workspace } from "../sandbox/workspace.ts";
+import { TypeChecker } from "../check/typecheck.ts";
 import type { Pending } from "../submission/expand.ts";
 import { isRefused } from "../submission/source.ts";
 import { writeAtomic } from "./atomic.ts";
@@ -94,6 +95,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
     diagnose: options.diagnose,
     gate: new Gate(options.jobs),
   };
+  const checker = await TypeChecker.open();
+  if (checker instanceof TypeChecker) ctx.typeChecker = checker;
   const rows: Row[] = [];
   const deferred: Pending[] = [];
   let graded = 0;
@@ -162,7 +165,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
     await writeClassReports(options.out, options.manifest, rows);
   } finally {
     options.progress?.stop();
-    await workspace.dispose();
+    await Promise.all([workspace.dispose(), ctx.typeChecker?.close()]);
   }
   return {
     rows,

@@ -94,3 +94,20 @@ function escapeProperty(s: string): string {
 export function formatAnnotation(a: Annotation): string {
   return `::error file=${escapeProperty(a.file)},line=${a.line},title=${escapeProperty(a.title)}::${escapeData(a.message)}`;
 }
+
+/**
+ * `::warning` annotations at TypeScript's errors, which never cost points but often point at the bug. GitHub
+ * shows at most 10 warnings per step, so the tenth says how many more there are.
+ */
+export function typeWarningAnnotations(result: CheckResult, dir: string, cwd: string): string[] {
+  const warnings = result.type_warnings ?? [];
+  return warnings.slice(0, MAX_ANNOTATIONS).map((w, i) => {
+    const file = relative(path.join(dir, w.file.replace(/^exercises[\\/]?/, "")), cwd);
+    const more = warnings.length - MAX_ANNOTATIONS;
+    const title =
+      i === MAX_ANNOTATIONS - 1 && more > 0
+        ? `and ${more} more type errors: run npm run check`
+        : `TS${w.code} (a type error: the score does not change)`;
+    return `::warning file=${escapeProperty(file)},line=${w.line},col=${w.column},title=${escapeProperty(title)}::${escapeData(w.text)}`;
+  });
+}

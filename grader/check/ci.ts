@@ -17,7 +17,7 @@ import { SubmissionResultSchema, type GradingStatus, type SubmissionResult } fro
 import { fingerprint } from "../batch/fingerprint.ts";
 import { writeAtomic } from "../batch/atomic.ts";
 import { hashFiles, safeId } from "../submission/source.ts";
-import { annotate, formatAnnotation } from "./annotations.ts";
+import { annotate, formatAnnotation, typeWarningAnnotations } from "./annotations.ts";
 import { classroomResult } from "./classroom.ts";
 import { renderSummary } from "./ci-summary.ts";
 import type { HiddenCount } from "./sealed.ts";
@@ -77,6 +77,7 @@ export async function toSubmissionResult(input: CiInput): Promise<SubmissionResu
     cases: input.result.cases,
     graded_at: new Date().toISOString(),
     duration_ms: Date.now() - input.started,
+    ...(input.result.type_warnings ? { type_warnings: input.result.type_warnings } : {}),
   });
 }
 
@@ -106,6 +107,7 @@ export async function writeCi(input: CiInput): Promise<string[]> {
     await appendFile(env.GITHUB_OUTPUT, `result=${Buffer.from(JSON.stringify(classroom)).toString("base64")}\n`);
   }
   for (const a of annotate(input.result, input.manifest, input.dir, cwd)) print(formatAnnotation(a));
+  for (const line of typeWarningAnnotations(input.result, input.dir, cwd)) print(line);
   return written;
 }
 

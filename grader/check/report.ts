@@ -5,8 +5,10 @@
  */
 import { extraCreditNote } from "../reports/extra-credit.ts";
 import type { Exercise, Manifest } from "../manifest.ts";
-import type { CaseResult, ExerciseResult } from "../engine/results.ts";
+import type { CaseResult, ExerciseResult, TypeWarning } from "../engine/results.ts";
 import { renderCompileProblems } from "../engine/grade.ts";
+import { hintsFor } from "./hints.ts";
+import { renderTypeWarning } from "./typecheck.ts";
 import type { CheckResult } from "./session.ts";
 
 export type Paint = (style: "green" | "red" | "yellow" | "dim" | "bold" | "cyan", text: string) => string;
@@ -45,13 +47,12 @@ export function firstUnfinished(result: CheckResult): string | undefined {
 
 function renderCase(c: CaseResult, paint: Paint): string[] {
   const pts = `${c.max_score} ${c.max_score === 1 ? "pt" : "pts"}`;
-  const lines = [`  ${paint("red", "✗")} ${c.fn}: ${c.name} ${paint("dim", `(${pts})`)}`];
+  const rules = c.rules?.length ? ` ${paint("dim", `[${c.rules.join(", ")}]`)}` : "";
+  const lines = [`  ${paint("red", "✗")} ${c.fn}: ${c.name} ${paint("dim", `(${pts})`)}${rules}`];
   if (c.input) lines.push(`      ${paint("dim", "input:")} ${c.input}`);
   for (const line of c.message.split("\n")) lines.push(`      ${paint("red", "✖")} ${line}`);
-  if (c.diagnosis) {
-    lines.push(`      ${paint("yellow", "↳")} ${paint("bold", c.diagnosis.name)}`);
-    lines.push(`        ${c.diagnosis.explanation}`);
-  }
+  // The explanation is given once, above the cases; here only which mistake this answer matches.
+  if (c.diagnosis) lines.push(`      ${paint("yellow", "↳")} ${c.diagnosis.name}`);
   return lines;
 }
 
@@ -64,28 +65,70 @@ export interface FocusOptions {
   moreCommand?: string;
 }
 
+/** The exported names the student's file lacks, from the cases that could not call them. */
+export function missingExports(cases: readonly CaseResult[]): string[] {
+  return [...new Set(cases.flatMap((c) => (c.missing_export ? [c.missing_export] : [])))];
+}
+
+/** Type errors in an exercise's own folder. */
+export function ownWarnings(result: CheckResult, id: string): TypeWarning[] {
+  return (result.type_warnings ?? []).filter((w) => w.file.startsWith(`exercises/${id}/`));
+}
+
+const MAX_WARNINGS_SHOWN = 5;
+
+function renderWarnings(warnings: TypeWarning[], paint: Paint): string[] {
+  if (warnings.length === 0) return [];
+  const out = [
+    `  ${paint("yellow", "⚠")} ${warnings.length} type ${warnings.length === 1 ? "error" : "errors"} (TypeScript; a warning, the score does not change):`,
+  ];
+  for (const w of warnings.slice(0, MAX_WARNINGS_SHOWN)) {
+    const [first, ...rest] = renderTypeWarning(w).split("\n");
+    out.push(`    ${paint("yellow", first)}`, ...rest.map((line) => `      ${line}`));
+  }
+  if (warnings.length > MAX_WARNINGS_SHOWN)
+    out.push(paint("dim", `    … and ${warnings.length - MAX_WARNINGS_SHOWN} more`));
+  return out;
+}
+
+/** The exercise's section: the blocking problem first, then the named mistakes, the failing cases, warnings, hints. */
 export function renderFocus(result: CheckResult, exercise: Exercise, paint: Paint, options: FocusOptions): string {
   const e = result.exercises.find((x) => x.id === exercise.id);
   if (!e) return "";
   const file = `exercises/${exercise.id}/${exercise.file}`;
   const out = [paint("bold", `── ${short(e.id)} ${e.title} ──`)];
+  const own = result.cases.filter((c) => c.exercise === e.id);
+  const warnings = renderWarnings(ownWarnings(result, e.id), paint);
   if (e.status === "complete") {
     out.push(
-      `  ${paint("green", "✓")} every ${result.cases.some((c) => c.visibility === "hidden") ? "" : "public "}case passes.`,
+      `  ${paint("green", "✓")} every ${own.some((c) => c.visibility === "hidden") ? "" : "public "}case passes.`,
     );
-    return out.join("\n");
+    return [...out, ...warnings].join("\n");
   }
+  const missing = missingExports(own);
   if (e.status === "compile error") {
-    out.push(`  ${file} does not compile:`);
+    out.push(`  ${file} does not compile, so none of its cases could run:`);
     for (const line of renderCompileProblems(e.compile_errors ?? []).split("\n")) out.push(`    ${paint("red", line)}`);
-  } else if (e.status === "not started") {
-    const first = result.cases.find((c) => c.exercise === e.id)?.fn;
+  } else if (missing.length > 0) {
+    const names = missing.map((m) => `\`${m}\``).join(", ");
+    const blocked = own.filter((c) => c.missing_export).length;
+    out.push(
+      `  ${paint("red", "✗")} your file does not export ${names}: ${blocked} ${blocked === 1 ? "case" : "cases"} could not call it.`,
+      `    Keep the stub's exported names (${file}).`,
+    );
+  }
+  if (e.status === "not started") {
+    const first = own[0]?.fn;
     out.push(`  Not started: the functions in ${file} still throw "not implemented".`);
     if (first) out.push(`  Start with ${paint("cyan", first)}; its doc comment gives the shapes.`);
-  } else {
-    const own = result.cases.filter((c) => c.exercise === e.id && c.status !== "pass");
-    const todo = own.filter((c) => c.not_implemented);
-    const failing = own.filter((c) => !c.not_implemented);
+  } else if (e.status !== "compile error") {
+    const lost = own.filter((c) => c.status !== "pass" && !c.missing_export);
+    const todo = lost.filter((c) => c.not_implemented);
+    const failing = lost.filter((c) => !c.not_implemented);
+    const named = new Map(failing.flatMap((c) => (c.diagnosis ? [[c.diagnosis.id, c.diagnosis] as const] : [])));
+    for (const d of named.values()) {
+      out.push(`  ${paint("yellow", "↳ likely mistake:")} ${paint("bold", d.name)}`, `    ${d.explanation}`);
+    }
     for (const c of failing.slice(0, options.maxCases)) out.push(...renderCase(c, paint));
     if (failing.length > options.maxCases) {
       const more = failing.length - options.maxCases;
@@ -103,9 +146,40 @@ export function renderFocus(result: CheckResult, exercise: Exercise, paint: Pain
       );
     }
   }
-  const hints = exercise.hints.slice(0, Math.max(1, options.hints));
-  hints.forEach((hint, i) => out.push(`  ${paint("yellow", `hint ${i + 1}/${exercise.hints.length}:`)} ${hint}`));
+  out.push(...warnings);
+  const hints = hintsFor(exercise, own);
+  const shown = hints.slice(0, Math.max(1, options.hints));
+  shown.forEach((hint, i) => out.push(`  ${paint("yellow", `hint ${i + 1}/${hints.length}:`)} ${hint.text}`));
+  if (options.hints > hints.length && hints.length > 0) {
+    const about = hints.length < exercise.hints.length ? " for what is failing" : "";
+    out.push(
+      paint(
+        "dim",
+        `  No more hints${about}: ${hints.length === 1 ? "that is the only one" : `those are all ${hints.length}`}. The guide, exercises/${exercise.id}/README.md, has the rules and a worked example.`,
+      ),
+    );
+  }
   return out.join("\n");
+}
+
+/** The lines under an exercise in the overview: what blocks it, in one line, and its type errors. */
+export function renderNotes(result: CheckResult, e: ExerciseResult, paint: Paint): string[] {
+  const out: string[] = [];
+  const first = e.compile_errors?.[0];
+  if (first) out.push(`       ${paint("red", renderCompileProblems([first]))}`);
+  const missing = missingExports(result.cases.filter((c) => c.exercise === e.id));
+  if (missing.length > 0) {
+    out.push(`       ${paint("red", `your file does not export ${missing.map((m) => `\`${m}\``).join(", ")}`)}`);
+  }
+  const warnings = ownWarnings(result, e.id);
+  if (warnings.length > 0) {
+    const where = `${warnings[0].file}:${warnings[0].line}`;
+    const n = warnings.length;
+    out.push(
+      `       ${paint("yellow", `⚠ ${n} type ${n === 1 ? "error" : "errors"}, first at ${where} (the score does not change)`)}`,
+    );
+  }
+  return out;
 }
 
 export function renderCheck(
@@ -115,7 +189,10 @@ export function renderCheck(
   focus: string | undefined,
   options: FocusOptions,
 ): string {
-  const out = result.exercises.map((e) => renderExerciseLine(e, paint));
+  const out = result.exercises.flatMap((e) => [
+    renderExerciseLine(e, paint),
+    ...(e.id === focus ? [] : renderNotes(result, e, paint)),
+  ]);
   out.push("", `  ${renderProgress(result, paint)}`);
   const exercise = manifest.exercises.find((x) => x.id === focus);
   if (exercise) out.push("", renderFocus(result, exercise, paint, options));

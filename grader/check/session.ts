@@ -5,15 +5,18 @@
 import type { LoadedCase, Visibility } from "../fixtures/schema.ts";
 import { loadCases } from "../fixtures/load.ts";
 import { maxScore, type Manifest } from "../manifest.ts";
-import { DEFAULT_LIMITS, gradeImplementation, type Diagnoser } from "../engine/grade.ts";
-import type { CaseResult, ExerciseResult } from "../engine/results.ts";
+import { DEFAULT_LIMITS, gradeImplementation, readExerciseFiles, type Diagnoser } from "../engine/grade.ts";
+import type { CaseResult, ExerciseResult, TypeWarning } from "../engine/results.ts";
 import { Workspace } from "../sandbox/workspace.ts";
+import { TypeChecker } from "./typecheck.ts";
 
 export interface CheckResult {
   score: number;
   max_score: number;
   exercises: ExerciseResult[];
   cases: CaseResult[];
+  /** TypeScript's errors in the checked exercises' files: warnings that never change the score. */
+  type_warnings?: TypeWarning[];
 }
 
 export interface SessionOptions {
@@ -23,6 +26,8 @@ export interface SessionOptions {
   visibility: readonly Visibility[];
   readSealed?: (file: string) => string | undefined;
   diagnose?: Diagnoser;
+  /** Type-check the files as well (default true). */
+  typecheck?: boolean;
 }
 
 export class CheckSession {
@@ -30,25 +35,39 @@ export class CheckSession {
     readonly options: SessionOptions,
     readonly cases: LoadedCase[],
     private readonly workspace: Workspace,
+    private readonly typeChecker: TypeChecker | undefined,
+    /** Why type checking is off, when it is. */
+    readonly typecheckUnavailable?: string,
   ) {}
 
   static async open(options: SessionOptions): Promise<CheckSession> {
     const cases = loadCases(options.manifest, { visibility: options.visibility, readSealed: options.readSealed });
-    const workspace = await Workspace.create({ maxDataBytes: 2 ** 30, osIsolation: false });
-    return new CheckSession(options, cases, workspace);
+    const [workspace, checker] = await Promise.all([
+      Workspace.create({ maxDataBytes: 2 ** 30, osIsolation: false }),
+      options.typecheck === false ? undefined : TypeChecker.open(),
+    ]);
+    if (checker instanceof TypeChecker || checker === undefined)
+      return new CheckSession(options, cases, workspace, checker);
+    return new CheckSession(options, cases, workspace, undefined, checker.unavailable);
   }
 
   /** Checks the given exercises (all when empty). */
   async run(only: readonly string[] = []): Promise<CheckResult> {
     const cases = only.length > 0 ? this.cases.filter((c) => only.includes(c.exercise)) : this.cases;
-    const graded = await gradeImplementation({
-      dir: this.options.dir,
-      manifest: this.options.manifest,
-      cases,
-      workspace: this.workspace,
-      limits: DEFAULT_LIMITS,
-      diagnose: this.options.diagnose,
-    });
+    // Read once: the grader and the type checker see the same bytes, even if the student saves again meanwhile.
+    const files = await readExerciseFiles(this.options.dir);
+    const [graded, warnings] = await Promise.all([
+      gradeImplementation({
+        files,
+        manifest: this.options.manifest,
+        cases,
+        workspace: this.workspace,
+        limits: DEFAULT_LIMITS,
+        diagnose: this.options.diagnose,
+      }),
+      this.typeChecker?.check(files),
+    ]);
+    const ids = new Set(cases.map((c) => c.exercise));
     return {
       score: graded.exercises.reduce((s, e) => s + e.score, 0),
       max_score: maxScore(
@@ -57,10 +76,16 @@ export class CheckSession {
       ),
       exercises: graded.exercises,
       cases: graded.cases,
+      ...(warnings ? { type_warnings: warnings.filter((w) => ids.has(exerciseOf(w.file) ?? "")) } : {}),
     };
   }
 
   async close(): Promise<void> {
-    await this.workspace.dispose();
+    await Promise.all([this.workspace.dispose(), this.typeChecker?.close()]);
   }
+}
+
+/** exercises/05-delta/delta.ts → 05-delta; undefined for a file outside an exercise's folder (types.ts). */
+export function exerciseOf(file: string): string | undefined {
+  return /^exercises\/(\d\d-[a-z0-9-]+)\//.exec(file)?.[1];
 }

@@ -8,9 +8,10 @@
  *   npm run check -- --hidden     the hidden cases too (a release needs GRADER_KEY)
  *   npm run check -- --ci         CI outputs: job summary, annotations, results.json, classroom.json
  */
-import { Command, InvalidArgumentError } from "commander";
+import { Command } from "commander";
 import path from "node:path";
-import { loadManifest, type Manifest } from "../manifest.ts";
+import { loadManifest } from "../manifest.ts";
+import { resolveExercise } from "../check/resolve.ts";
 import { paths } from "../paths.ts";
 import { CheckSession } from "../check/session.ts";
 import { firstUnfinished, renderCheck } from "../check/report.ts";
@@ -22,23 +23,11 @@ import { openHidden, takeKeyFromEnv } from "../check/sealed.ts";
 import { renderHiddenNote } from "../check/hidden-note.ts";
 import { belowThreshold, parseThreshold, writeCi, type Threshold } from "../check/ci.ts";
 
-export function resolveExercise(manifest: Manifest, wanted: string): string {
-  const match = manifest.exercises.filter(
-    (e) => e.id === wanted || e.id.startsWith(`${wanted.padStart(2, "0")}-`) || e.id.startsWith(wanted),
-  );
-  if (match.length !== 1) {
-    throw new InvalidArgumentError(
-      `"${wanted}" is not an exercise; try one of ${manifest.exercises.map((e) => e.id.slice(0, 2)).join(", ")}`,
-    );
-  }
-  return match[0].id;
-}
-
 async function main(argv: string[]): Promise<void> {
   const manifest = loadManifest();
   const program = new Command("check")
     .description("Score your exercises on the public cases.")
-    .argument("[exercise]", "one exercise, by number (05) or id (05-delta)", (v) => resolveExercise(manifest, v))
+    .argument("[exercise]", "one exercise: 05, delta, delta.ts or a unique prefix", (v) => resolveExercise(manifest, v))
     .option("-w, --watch", "re-run an exercise each time you save its file")
     .option("--json", "print the result as one JSON object")
     .option("--dir <folder>", "check another folder of exercises", paths.exercises)
@@ -94,7 +83,10 @@ async function main(argv: string[]): Promise<void> {
     const note = withHidden
       ? []
       : renderHiddenNote(manifest, paint, { counts: hidden.counts, only, wantedButSealed: options.hidden === true });
-    process.stdout.write(`${[text, ...(note.length > 0 ? ["", ...note] : [])].join("\n")}\n`);
+    const off = session.typecheckUnavailable
+      ? [paint("dim", `  Type checking is off (${session.typecheckUnavailable}); run npm ci to set it up.`)]
+      : [];
+    process.stdout.write(`${[text, ...(note.length > 0 ? ["", ...note] : []), ...off].join("\n")}\n`);
     if (options.ci) {
       const cases = only.length > 0 ? session.cases.filter((c) => only.includes(c.exercise)) : session.cases;
       const files = await writeCi({

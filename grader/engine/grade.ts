@@ -12,6 +12,7 @@ import { runCalls, type CallOutcome, type RunLimits } from "../sandbox/run.ts";
 import type { Gate } from "../sandbox/gate.ts";
 import type { Workspace } from "../sandbox/workspace.ts";
 import { decide, type Verdict } from "./checks.ts";
+import { MISSING_EXPORT } from "../sandbox/adapters.ts";
 import { briefArgs } from "./describe.ts";
 import { locator } from "./locate.ts";
 import { SIGNATURES } from "./signatures.ts";
@@ -154,10 +155,13 @@ function caseResult(
   diagnose?: Diagnoser,
 ): CaseResult {
   let verdict: Verdict;
+  const missing = missingExport(outcome);
   if (compiled && !compiled.ok) {
     verdict = { status: "error", problems: [], error: `does not compile: ${renderCompileProblems(compiled.problems)}` };
   } else if (!outcome) {
     verdict = { status: "fail", problems: [], error: "no result was reported for this case" };
+  } else if (missing) {
+    verdict = { status: "error", problems: [], error: `your file does not export \`${missing}\`` };
   } else {
     verdict = decide(c, outcome);
   }
@@ -181,7 +185,15 @@ function caseResult(
     ...(hidden ? {} : { input: inputOf(c) }),
     ...(verdict.notImplemented ? { not_implemented: true } : {}),
     ...(diagnosis ? { diagnosis } : {}),
+    ...(missing ? { missing_export: missing } : {}),
+    ...(c.rules ? { rules: c.rules } : {}),
   };
+}
+
+/** The adapters' MissingExportError: the student's module lacks the name a case calls. */
+function missingExport(outcome: CallOutcome | undefined): string | undefined {
+  if (outcome?.status !== "threw" || outcome.error.name !== MISSING_EXPORT) return undefined;
+  return /^[A-Za-z_$][\w$]{0,100}$/.test(outcome.error.message) ? outcome.error.message : undefined;
 }
 
 function exerciseResults(

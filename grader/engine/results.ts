@@ -35,6 +35,10 @@ export const CaseResultSchema = z.object({
   not_implemented: z.boolean().optional(),
   /** The named mistake this wrong answer matches, when one does. */
   diagnosis: DiagnosisSchema.optional(),
+  /** The student's file lacks the export this case calls (e.g. "deltas"): said once per exercise, not per case. */
+  missing_export: z.string().optional(),
+  /** The guide's rule ids this case tests. */
+  rules: z.array(z.string()).optional(),
 });
 
 export const ExerciseStatusSchema = z.enum(["complete", "in progress", "not started", "compile error"]);
@@ -43,6 +47,17 @@ export const CompileProblemSchema = z.object({
   file: z.string(),
   line: z.number(),
   column: z.number(),
+  text: z.string(),
+});
+
+/** A type error in the student's files: feedback only, it never changes a score. */
+export const TypeWarningSchema = z.object({
+  /** Path as the student knows it, e.g. exercises/05-delta/delta.ts. */
+  file: z.string(),
+  line: z.number().int(),
+  column: z.number().int(),
+  /** TypeScript's error number, e.g. 2322. */
+  code: z.number().int(),
   text: z.string(),
 });
 
@@ -81,6 +96,8 @@ export const SubmissionResultSchema = z.object({
   cases: z.array(CaseResultSchema),
   graded_at: z.string(),
   duration_ms: z.number().min(0),
+  /** Type errors in the exercise files (TypeScript's own check), as warnings; absent when it could not run. */
+  type_warnings: z.array(TypeWarningSchema).optional(),
 });
 
 export type CaseResult = z.infer<typeof CaseResultSchema>;
@@ -89,3 +106,4 @@ export type ExerciseStatus = z.infer<typeof ExerciseStatusSchema>;
 export type GradingStatus = z.infer<typeof GradingStatusSchema>;
 export type SubmissionResult = z.infer<typeof SubmissionResultSchema>;
 export type Diagnosis = z.infer<typeof DiagnosisSchema>;
+export type TypeWarning = z.infer<typeof TypeWarningSchema>;

@@ -53,7 +53,8 @@ export const SIGNATURES: Record<string, Record<string, Signature>> = {
     outer: { names: ["u", "v"], args: z.tuple([vec, vec]), output: oMat },
     hadamard: {
       names: ["A", "B"],
-      args: z.union([z.tuple([vec, vec]), z.tuple([mat, mat])]),
+      // A matrix paired with a vector too: the guide asks for a shape error there.
+      args: z.union([z.tuple([vec, vec]), z.tuple([mat, mat]), z.tuple([mat, vec]), z.tuple([vec, mat])]),
       output: z.union([oVec, oMat]),
     },
   },

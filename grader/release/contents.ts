@@ -13,7 +13,7 @@ import * as esbuild from "esbuild";
 import { ReleaseError } from "../errors.ts";
 
 /** The student's commands start here (relative to the kit's root). */
-export const ENTRY_POINTS = ["grader/cli/check.ts"];
+export const ENTRY_POINTS = ["grader/cli/check-launch.js", "grader/cli/check.ts"];
 
 /** Never in a release, with the reason. A path is a file or a folder. */
 export const COURSE_ONLY: { path: string; why: string }[] = [

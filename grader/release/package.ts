@@ -42,7 +42,7 @@ export function studentPackage(course: PackageJson): PackageJson {
     type: course.type ?? "module",
     engines: course.engines,
     scripts: {
-      check: "tsx grader/cli/check.ts",
+      check: "node grader/cli/check-launch.js",
       test: "npm run check",
     },
     dependencies: course.dependencies,

@@ -32,18 +32,21 @@ index convention. Each exercise folder has a guide and a stub whose doc comments
 
 \`\`\`sh
 npm run check                 # every exercise, on the public cases
-npm run check -- 05           # one exercise, with all its failing cases
+npm run check -- 05           # one exercise, with all its failing cases (also: delta, delta.ts)
 npm run check -- --watch      # re-check an exercise each time you save it
 npm run -s check -- --json    # the same result as one JSON object
 npm test                      # the same as npm run check
 \`\`\`
 
 A failing case says what was tested, the input in brief, and expected against received. When a wrong answer matches a
-typical mistake, the check names it and says what the lecture has instead.
+typical mistake, the check names it and says what the lecture has instead. The check also runs TypeScript on your
+files and shows its type errors with their file and line, as warnings: they never change your score, but they often
+point at the bug.
 
 **Watch mode** keys: \`h\` the next hint, \`l\` the list of exercises, \`a\` check all, \`n\` the next exercise, \`q\`
 quit. **Hints** come one at a time: \`npm run check\` shows the first hint of the exercise you are on; in watch mode \`h\`
-shows the next. All hints are in [exercises/manifest.json](exercises/manifest.json).
+shows the next, and says when there are no more. The hints shown are those about what is failing. Each guide lists its
+rules, and every rule has a public case: pass them all and the hidden cases test nothing you were not told.
 
 | #   | exercise | points | hidden cases |
 | --- | -------- | ------ | ------------ |

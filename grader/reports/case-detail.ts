@@ -13,6 +13,7 @@ import type { CaseResult } from "../engine/results.ts";
 import { CHECK_KIND, renderProblem } from "../engine/render.ts";
 import type { Problem } from "../engine/problem.ts";
 import { code, fence, text } from "./markdown.ts";
+import { mathText } from "./notation.ts";
 
 /** A case's status in a word, with a mark a reader can scan for. */
 export function statusLabel(c: CaseResult): string {
@@ -99,7 +100,7 @@ export function caseDetail(c: CaseResult, options: DetailOptions): string[] {
     lines.push(
       options.diagnosis
         ? `**Likely mistake: ${text(c.diagnosis.name)}.** ${text(c.diagnosis.explanation)}`
-        : `This answer matches a known mistake: **${text(c.diagnosis.name)}** (explained above).`,
+        : `This answer matches a known mistake: **${mathText(c.diagnosis.name)}** (explained above).`,
       "",
     );
   }

@@ -1,15 +1,18 @@
 /**
- * Internal. results/<id>/feedback.md: a student's score, a table per
- * exercise, and for every lost point what was tested, expected against
- * received, the named mistake and the exercise's first hint, with the rule
- * the exercise implements typeset in the lecture's notation.
+ * Internal. results/<id>/feedback.md: a student's score and an overview, then
+ * per exercise what to fix first: what blocks it (a compile error, a missing
+ * export, a throw on loading), the named mistake, the rule in the lecture's
+ * notation and the hint for what fails, then each failing case with expected
+ * against received. Complete and not-started exercises are one collapsed line.
  */
-import type { CaseResult, ExerciseResult, SubmissionResult } from "../engine/results.ts";
+import type { CaseResult, ExerciseResult, SubmissionResult, TypeWarning } from "../engine/results.ts";
+import { hintsFor } from "../check/hints.ts";
 import type { Exercise, Manifest } from "../manifest.ts";
 import { caseDetail, statusLabel } from "./case-detail.ts";
 import { extraCreditNote } from "./extra-credit.ts";
 import { DIAGNOSIS_FORMULAS, EXERCISE_FORMULAS } from "./formulas.ts";
 import { anchor, code, fence, text } from "./markdown.ts";
+import { mathText } from "./notation.ts";
 
 const STATUS_MARK: Record<ExerciseResult["status"], string> = {
   complete: "✓ complete",
@@ -58,8 +61,13 @@ function overview(result: SubmissionResult): string[] {
 function caseTable(cases: CaseResult[]): string[] {
   const lines = ["| Case | Kind | Status | Points |", "| --- | --- | --- | ---: |"];
   for (const c of cases)
-    lines.push(`| ${text(c.name)} | ${c.visibility} | ${statusLabel(c)} | ${c.score} / ${c.max_score} |`);
+    lines.push(`| ${mathText(c.name)} | ${c.visibility} | ${statusLabel(c)} | ${c.score} / ${c.max_score} |`);
   return [...lines, ""];
+}
+
+/** A collapsed section: the summary line, then the body, shown when the reader opens it. */
+function collapsed(summary: string, body: string[]): string[] {
+  return ["<details>", "", summary, "", ...body, "</details>", ""];
 }
 
 function notStarted(cases: CaseResult[]): string[] {
@@ -83,7 +91,7 @@ function diagnoses(cases: CaseResult[]): string[] {
     const d = c.diagnosis!;
     // A quote block, which the page shows as a call-out: the named mistake is the most useful thing here.
     lines.push(
-      `> **Likely mistake: ${text(d.name)}** (${count} ${count === 1 ? "case" : "cases"}). ${text(d.explanation)}`,
+      `> **Likely mistake: ${mathText(d.name)}** (${count} ${count === 1 ? "case" : "cases"}). ${mathText(d.explanation)}`,
     );
     const formula = DIAGNOSIS_FORMULAS[id];
     if (formula) lines.push(">", `> $$\n> ${formula}\n> $$`);
@@ -92,30 +100,68 @@ function diagnoses(cases: CaseResult[]): string[] {
   return lines;
 }
 
-function lostPoints(e: ExerciseResult, spec: Exercise | undefined, cases: CaseResult[]): string[] {
-  const lost = cases.filter((c) => c.status !== "pass");
-  if (lost.length === 0) return [];
-  const lines: string[] = [];
-  const rule = () => {
-    const formula = EXERCISE_FORMULAS[e.id];
-    if (formula) lines.push("**The rule, in the lecture's notation:**", "", `$$\n${formula}\n$$`, "");
-    if (spec?.hints[0]) lines.push(`> **Hint:** ${text(spec.hints[0])}`, "");
-  };
+/** The message of a module that threw while loading, from a public case (a hidden one's could echo its input). */
+const LOAD_FAILED = "the module failed to load";
+
+/** What stops every case of the exercise, said once: it does not compile, lacks an export, or throws on loading. */
+function blocking(e: ExerciseResult, cases: CaseResult[]): string[] {
   if (e.status === "compile error") {
     const problems = (e.compile_errors ?? []).map(
       (p) => `${p.file}${p.line ? `:${p.line}:${p.column}` : ""}: ${p.text}`,
     );
-    lines.push("**It does not compile**, so none of its cases could run:", "", fence(problems.join("\n")), "");
-    return lines;
+    return ["**It does not compile**, so none of its cases could run:", "", fence(problems.join("\n")), ""];
   }
-  lines.push(...diagnoses(lost));
-  rule();
-  lines.push(...notStarted(lost.filter((c) => c.not_implemented)));
-  for (const c of lost.filter((x) => !x.not_implemented)) {
-    lines.push(`### ${statusLabel(c).slice(0, 1)} ${text(c.name)}`, "");
-    lines.push(`*${c.visibility} case · ${c.score} / ${c.max_score} points*`, "");
-    lines.push(...caseDetail(c, { diagnosis: false }));
+  const lines: string[] = [];
+  const missing = [...new Set(cases.flatMap((c) => (c.missing_export ? [c.missing_export] : [])))];
+  if (missing.length > 0) {
+    const n = cases.filter((c) => c.missing_export).length;
+    lines.push(
+      `**Your file does not export ${missing.map((m) => code(m)).join(", ")}**, so ${n} ${n === 1 ? "case" : "cases"} could not call it. Keep the stub's exported names.`,
+      "",
+    );
   }
+  const crashed = cases.filter((c) => c.status === "error" && c.message.startsWith(LOAD_FAILED));
+  if (crashed.length > 0) {
+    const shown = crashed.find((c) => c.visibility === "public");
+    lines.push(`**It throws as it loads**, before any function is called, so none of its cases could run.`, "");
+    if (shown) lines.push(fence(shown.message), "");
+  }
+  return lines;
+}
+
+function typeErrors(warnings: TypeWarning[]): string[] {
+  if (warnings.length === 0) return [];
+  return [
+    `**Type errors** (TypeScript; warnings only, they do not change the score):`,
+    "",
+    fence(warnings.map((w) => `${w.file}:${w.line}:${w.column} TS${w.code}: ${w.text}`).join("\n")),
+    "",
+  ];
+}
+
+/** An exercise being worked on: what blocks it, the named mistake, the rule and hint, then each failing case. */
+function openSection(e: ExerciseResult, spec: Exercise | undefined, cases: CaseResult[], warnings: TypeWarning[]) {
+  const lines = blocking(e, cases);
+  if (e.status !== "compile error") {
+    const lost = cases.filter((c) => c.status !== "pass" && !c.missing_export);
+    const blocked = lost.filter((c) => c.message.startsWith(LOAD_FAILED));
+    const failing = lost.filter((c) => !c.not_implemented && !blocked.includes(c));
+    lines.push(...diagnoses(failing));
+    const formula = EXERCISE_FORMULAS[e.id];
+    if (formula) lines.push("**The rule, in the lecture's notation:**", "", `$$\n${formula}\n$$`, "");
+    const hint = spec ? hintsFor(spec, cases)[0] : undefined;
+    if (hint) lines.push(`> **Hint:** ${mathText(hint.text)}`, "");
+    lines.push(...typeErrors(warnings));
+    lines.push(...notStarted(lost.filter((c) => c.not_implemented)));
+    for (const c of failing) {
+      lines.push(`### ${statusLabel(c).slice(0, 1)} ${mathText(c.name)}`, "");
+      lines.push(`*${c.visibility} case · ${c.score} / ${c.max_score} points*`, "");
+      lines.push(...caseDetail(c, { diagnosis: false }));
+    }
+  } else {
+    lines.push(...typeErrors(warnings));
+  }
+  lines.push(...collapsed(`All ${cases.length} cases of ${text(exerciseHeading(e))}`, caseTable(cases)));
   return lines;
 }
 
@@ -136,10 +182,25 @@ export function feedbackMarkdown(result: SubmissionResult, manifest: Manifest): 
   const specs = new Map(manifest.exercises.map((e) => [e.id, e]));
   for (const e of result.exercises) {
     const cases = result.cases.filter((c) => c.exercise === e.id);
+    const warnings = (result.type_warnings ?? []).filter((w) => w.file.startsWith(`exercises/${e.id}/`));
     const heading = exerciseHeading(e);
-    lines.push(`## ${text(heading)}`, "");
-    lines.push(`${STATUS_MARK[e.status]} · **${e.score} / ${e.max_score} points**${e.bonus ? " (bonus)" : ""}`, "");
-    lines.push(...caseTable(cases), ...lostPoints(e, specs.get(e.id), cases));
+    const status = `${STATUS_MARK[e.status]} · **${e.score} / ${e.max_score} points**${e.bonus ? " (bonus)" : ""}`;
+    const flag =
+      warnings.length > 0 ? ` · ⚠ ${warnings.length} type ${warnings.length === 1 ? "error" : "errors"}` : "";
+    // Nothing to fix in a complete exercise, nothing to read yet in one not started: one line each, opened on demand.
+    if (e.status === "complete" || e.status === "not started") {
+      lines.push(`## ${text(heading)}`, "");
+      lines.push(
+        ...collapsed(`${status}${flag}`, [
+          ...(e.status === "not started" ? notStarted(cases) : []),
+          ...typeErrors(warnings),
+          ...caseTable(cases),
+        ]),
+      );
+      continue;
+    }
+    lines.push(`## ${text(heading)}`, "", `${status}${flag}`, "");
+    lines.push(...openSection(e, specs.get(e.id), cases, warnings));
   }
   return lines.join("\n");
 }

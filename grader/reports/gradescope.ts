@@ -7,6 +7,7 @@
  */
 import type { CaseResult, SubmissionResult } from "../engine/results.ts";
 import type { Manifest } from "../manifest.ts";
+import { hintsFor } from "../check/hints.ts";
 import { caseDetail } from "./case-detail.ts";
 import { extraCreditNote } from "./extra-credit.ts";
 import { exerciseHeading, scoreLine } from "./feedback-md.ts";
@@ -55,7 +56,7 @@ export function toGradescope(result: SubmissionResult, manifest: Manifest): Grad
       score: c.score,
       max_score: c.max_score,
       status: c.status === "pass" ? "passed" : "failed",
-      output: output(c, ex?.spec.hints[0]),
+      output: output(c, ex ? hintsFor(ex.spec, [c])[0]?.text : undefined),
       visibility: c.visibility === "hidden" ? manifest.gradescope.hidden_visibility : "visible",
     };
   });

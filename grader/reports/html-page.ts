@@ -53,6 +53,15 @@ blockquote p { margin: 6px 0; }
 .note { color: var(--muted); font-size: 0.9em; }
 td.id { white-space: nowrap; }
 footer { margin-top: 48px; color: var(--muted); font-size: 0.85em; }
+details { margin: 4px 0 12px; }
+summary { cursor: pointer; padding: 2px 0; }
+summary > p { display: inline; margin: 0; }
+h2 + details { margin-top: 0; }
+@media (max-width: 600px) {
+  main { padding: 18px 14px 48px; }
+  h2 { margin-top: 24px; }
+  th, td { padding: 4px 6px; }
+}
 `;
 
 export interface PageOptions {

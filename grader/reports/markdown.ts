@@ -101,6 +101,32 @@ const MARKS: Record<string, string> = { "✓": "ok", "✗": "bad", "○": "todo"
 md.renderer.rules.text = (tokens, idx) =>
   md.utils.escapeHtml(tokens[idx].content).replace(/[✓✗○◐]/g, (m) => `<span class="mark ${MARKS[m]}">${m}</span>`);
 
+/**
+ * Collapsible sections: a paragraph that is exactly `<details>` or `<details open>` opens one, the paragraph after
+ * it is its summary, and a paragraph `</details>` closes it. Raw HTML stays off: text from results goes through
+ * `text`, `code` or `fence`, which escape `<`, so only the kit's own markdown can hold such a paragraph. In
+ * feedback.md itself they are plain HTML, which GitHub and most viewers show as collapsible too.
+ */
+const DETAILS = /^<details( open)?>$/;
+md.core.ruler.push("details_blocks", (state) => {
+  const tokens = state.tokens;
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const [open, inline, close] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+    if (open.type !== "paragraph_open" || inline.type !== "inline" || close.type !== "paragraph_close") continue;
+    const tag = inline.content.trim();
+    if (!DETAILS.test(tag) && tag !== "</details>") continue;
+    const block = new state.Token("html_block", "", 0);
+    block.content = `${tag}\n`;
+    tokens.splice(i, 3, block);
+    if (tag === "</details>") continue;
+    // The next paragraph is the summary.
+    if (tokens[i + 1]?.type === "paragraph_open" && tokens[i + 3]?.type === "paragraph_close") {
+      tokens[i + 1].tag = "summary";
+      tokens[i + 3].tag = "summary";
+    }
+  }
+});
+
 export function renderMarkdown(source: string): string {
   return md.render(source);
 }

@@ -37,9 +37,20 @@ export class AdapterError extends Error {
   readonly code = "ADAPTER";
 }
 
+/** The student's module lacks a name the kit calls. Its `name` is what the grader recognises it by. */
+export class MissingExportError extends AdapterError {
+  override readonly name = MISSING_EXPORT;
+  constructor(readonly exportName: string) {
+    super(exportName);
+  }
+}
+
+/** The error name a missing export travels under; its message is the name itself. */
+export const MISSING_EXPORT = "MissingExport";
+
 function callable(mod: Module, name: string): (...args: unknown[]) => unknown {
   const fn = mod[name];
-  if (typeof fn !== "function") throw new AdapterError(`the module does not export a function named ${name}`);
+  if (typeof fn !== "function") throw new MissingExportError(name);
   return fn as (...args: unknown[]) => unknown;
 }
 
@@ -110,7 +121,7 @@ const numericalGradient: Adapter = (mod, args, fn) => {
 const autodiff: Adapter = (mod, args) => {
   const [program] = args as [AutodiffProgram];
   const ValueClass = mod.Value as (new (data: number) => AutodiffNode) | undefined;
-  if (typeof ValueClass !== "function") throw new AdapterError("the module does not export a class named Value");
+  if (typeof ValueClass !== "function") throw new MissingExportError("Value");
   const nodes: AutodiffNode[] = program.inputs.map((x) => new ValueClass(x));
   for (const [op, i, j] of program.ops) {
     const node = nodes[i];

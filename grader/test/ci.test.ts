@@ -10,7 +10,13 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadManifest } from "../manifest.ts";
 import { paths } from "../paths.ts";
-import { annotate, exportLine, formatAnnotation, MAX_ANNOTATIONS } from "../check/annotations.ts";
+import {
+  annotate,
+  exportLine,
+  formatAnnotation,
+  MAX_ANNOTATIONS,
+  typeWarningAnnotations,
+} from "../check/annotations.ts";
 import { cell, renderSummary } from "../check/ci-summary.ts";
 import { classroomResult, ClassroomResultSchema } from "../check/classroom.ts";
 import { belowThreshold, parseThreshold } from "../check/ci.ts";
@@ -64,6 +70,17 @@ describe("annotations", () => {
     ["nothing", "const x = 1;", "sgn", 1],
   ])("finds the line of an exported %s", (_kind, line, fn, expected) => {
     expect(exportLine(`// a\n// b\n${line}\n`, fn)).toBe(expected);
+  });
+
+  it("mark type errors as warnings, ten at most", () => {
+    const warning = { file: "exercises/05-delta/delta.ts", line: 13, column: 9, code: 2322, text: "Type 'number'…" };
+    const typed = { ...result, type_warnings: Array.from({ length: 12 }, () => warning) };
+    const lines = typeWarningAnnotations(typed, tmp, tmp);
+    expect(lines).toHaveLength(MAX_ANNOTATIONS);
+    expect(lines[0]).toBe(
+      "::warning file=05-delta/delta.ts,line=13,col=9,title=TS2322 (a type error%3A the score does not change)::Type 'number'…",
+    );
+    expect(lines[MAX_ANNOTATIONS - 1]).toContain("and 2 more type errors");
   });
 
   it("escape as GitHub's workflow commands do", () => {

@@ -27,6 +27,7 @@ describe("graderClosure", () => {
   it("follows imports and files loaded by URL from the course's check", async () => {
     const pkg = JSON.parse(readFileSync(path.join(paths.root, "package.json"), "utf8"));
     const files = await graderClosure(paths.root, pkg.dependencies);
+    expect(files).toContain("grader/cli/check-launch.js");
     expect(files).toContain("grader/cli/check.ts");
     expect(files).toContain("grader/sandbox/harness.ts");
     expect(files.filter((f) => courseOnly(f))).toEqual([]);
@@ -36,7 +37,11 @@ describe("graderClosure", () => {
     ["a course-only file", { "grader/cli/check.ts": 'import "../misconceptions/catalogue.ts";' }, /catalogue\.ts/],
     ["a development package", { "grader/cli/check.ts": 'import "vitest";' }, /not runtime dependencies: vitest/],
   ])("refuses %s", async (_what, files, message) => {
-    const root = await kit({ "grader/misconceptions/catalogue.ts": "export {};", ...files });
+    const root = await kit({
+      "grader/misconceptions/catalogue.ts": "export {};",
+      "grader/cli/check-launch.js": 'await import("./check.ts");',
+      ...files,
+    });
     await expect(graderClosure(root, {})).rejects.toThrow(ReleaseError);
     await expect(graderClosure(root, {})).rejects.toThrow(message);
   });

@@ -179,6 +179,25 @@ describe("the release, after npm ci", () => {
     expect(JSON.parse(Buffer.from(encoded, "base64").toString("utf8"))).toEqual(classroom);
   });
 
+  it("shows a type error as a warning, with the score unchanged", async () => {
+    const file = path.join(student, "exercises", "05-delta", "delta.ts");
+    const original = readFileSync(file, "utf8");
+    await writeFile(file, original.replace("  const L = layers.length;", "  const L: string = layers.length;"));
+    try {
+      const result = JSON.parse((await check(["--json"])).stdout) as CheckResult;
+      expect(result.score).toBe(result.max_score);
+      expect(result.type_warnings?.map((w) => `${w.file}:${w.line} TS${w.code}`)).toContain(
+        "exercises/05-delta/delta.ts:13 TS2322",
+      );
+      const r = await check(["05"]);
+      expect(r.stdout).toMatch(/05 The δ recursion\s+(\d+)\/\1\s+complete/);
+      expect(r.stdout).toContain("exercises/05-delta/delta.ts:13:9 TS2322");
+      expect(r.stdout).not.toContain("Type checking is off");
+    } finally {
+      await writeFile(file, original);
+    }
+  });
+
   it("never hands GRADER_KEY to student code", async () => {
     const file = path.join(student, "exercises", "01-linear-algebra", "linalg.ts");
     const original = readFileSync(file, "utf8");

@@ -13,12 +13,15 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { paths } from "../paths.ts";
 import { gradeSampleClass, type GradedClass } from "./report-class.ts";
+import { gradeLayoutClass } from "./report-layout-class.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = path.join(paths.root, "artifacts", "reports");
 
 let tmp: string;
 let graded: GradedClass;
+/** The results folder of the layout class: one-exercise/ and midway/. */
+let layout: string;
 let context: BrowserContext;
 /** Requests for anything but a local file: there must be none. */
 const outside: string[] = [];
@@ -26,7 +29,7 @@ const outside: string[] = [];
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
   tmp = await mkdtemp(path.join(os.tmpdir(), "backprop-kit-browser-"));
-  graded = await gradeSampleClass(tmp);
+  [graded, layout] = await Promise.all([gradeSampleClass(tmp), gradeLayoutClass(tmp)]);
   context = await chromium.launchPersistentContext(path.join(tmp, "profile"), {
     executablePath: CHROMIUM,
     headless: true,
@@ -54,7 +57,7 @@ afterAll(async () => {
 });
 
 /** Opens a results page from disk and collects every console error and failed load. */
-async function open(rel: string): Promise<{ page: Page; errors: string[] }> {
+async function open(rel: string, base = graded.out): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("console", (m) => {
@@ -62,7 +65,7 @@ async function open(rel: string): Promise<{ page: Page; errors: string[] }> {
   });
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("requestfailed", (r) => errors.push(`failed to load ${r.url()}`));
-  await page.goto(pathToFileURL(path.join(graded.out, rel)).href, { waitUntil: "load" });
+  await page.goto(pathToFileURL(path.join(base, rel)).href, { waitUntil: "load" });
   // Page-side code is given as text: the kit's TypeScript has no DOM types.
   await page.evaluate("document.fonts.ready.then(() => true)");
   return { page, errors };
@@ -107,6 +110,64 @@ describe("in headless Chromium, offline, from disk", () => {
     expect(await page.locator("table svg.bar rect").count()).toBeGreaterThan(0);
     expect(await page.locator('a[href$="/feedback.html"]').count()).toBe(4);
     await keepScreenshot(page, "summary", annotate);
+    expect(errors).toEqual([]);
+  });
+
+  it("collapses a one-exercise student's page to about three screens, on a desktop and on a phone", async ({
+    annotate,
+  }) => {
+    const { page, errors } = await open("one-exercise/feedback.html", layout);
+    const sections = page.locator("main > details");
+    expect(await sections.count()).toBe(9); // 1 complete + 8 not started, each one line
+    expect(await page.locator("details[open]").count()).toBe(0);
+    expect(await page.locator("main > details summary").first().innerText()).toMatch(/complete · 17 \/ 17 points/);
+    const height = () => page.evaluate<number>("document.documentElement.scrollHeight");
+    expect(await height()).toBeLessThanOrEqual(3 * 900);
+    await keepScreenshot(page, "feedback-one-exercise", annotate);
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+    expect(await height()).toBeLessThanOrEqual(3.5 * 844);
+    await keepScreenshot(page, "feedback-one-exercise-390px", annotate);
+    expect(errors).toEqual([]);
+  });
+
+  it("starts each exercise with what blocks it, then the named mistake, then the failing cases", async ({
+    annotate,
+  }) => {
+    const { page, errors } = await open("midway/feedback.html", layout);
+    // The order of an exercise's blocks: everything from its heading to the next.
+    const blocks = (heading: string) =>
+      page.evaluate<string[]>(`(() => {
+        const out = [];
+        let el = [...document.querySelectorAll("h2")].find((h) => h.textContent.startsWith(${JSON.stringify(heading)}));
+        for (el = el.nextElementSibling; el && el.tagName !== "H2"; el = el.nextElementSibling) {
+          const t = el.textContent.trim();
+          if (el.tagName === "BLOCKQUOTE" && t.startsWith("Likely mistake")) out.push("mistake");
+          else if (el.tagName === "H3") out.push("case");
+          else if (el.tagName === "DETAILS") out.push("all cases");
+          else if (t.startsWith("It does not compile")) out.push("compile error");
+          else if (t.startsWith("Your file does not export")) out.push("missing export");
+          else if (t.startsWith("Type errors")) out.push("type errors");
+        }
+        return out.filter((b, i) => b !== out[i - 1]);
+      })()`);
+    expect(await blocks("05")).toEqual(["mistake", "case", "all cases"]);
+    expect(await blocks("06")).toEqual(["type errors", "case", "all cases"]);
+    expect(await blocks("07")).toEqual(["missing export", "case", "all cases"]);
+    expect(await blocks("08")).toEqual(["compile error", "type errors", "all cases"]);
+    expect(await page.getByText("does not export sgdStep").count()).toBe(1);
+    // Case names and the mistake's explanation are typeset like the rule: no raw W^[2] or δ^[l].
+    expect(await page.locator("h3 .katex").count()).toBeGreaterThan(0);
+    expect(await page.locator("blockquote .katex").count()).toBeGreaterThan(1);
+    expect(await page.evaluate<string>("document.querySelector('main').innerText")).not.toMatch(/\^\[/);
+    // Complete and not-started exercises are collapsed; the ones being worked on are open.
+    const summaries = await page.locator("main > details > summary").allInnerTexts();
+    expect(summaries.filter((t) => /^(✓ complete|○ not started)/.test(t))).toHaveLength(5); // 01–04, 09
+    expect(summaries.filter((t) => /^All \d+ cases of/.test(t))).toHaveLength(4); // 05–08, below their failures
+    await keepScreenshot(page, "feedback-midway", annotate);
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+    await keepScreenshot(page, "feedback-midway-390px", annotate);
     expect(errors).toEqual([]);
   });
 

@@ -57,7 +57,7 @@ describe("feedback for a student", () => {
     expect(markdown).toContain("`layers = [3→2 sigmoid], dε/dŷ = [0.1]`");
     expect(markdown).toContain("Likely mistake: δ without the g′(f) factor");
     const delta = manifest.exercises.find((e) => e.id === "05-delta")!;
-    expect(markdown).toContain(text(delta.hints[0]));
+    expect(markdown).toContain(text(delta.hints[0].text));
   });
 
   it("typesets the lecture's δ recursion", () => {

@@ -1,0 +1,51 @@
+/**
+ * Internal. The kit's plain-text notation (case names, mistake explanations: "W^[l+1] δ^[l+1]", "x^(i)") as
+ * markdown in which each symbol with a layer or instance index is typeset with KaTeX, like the rule beside it.
+ *
+ * Safe on any text: the LaTeX is built only from a symbol table and an index of letters, digits, + and −;
+ * everything else goes through `text`, so no command (\href, \url) can ever reach KaTeX.
+ */
+import { text } from "./markdown.ts";
+
+/** Vectors and matrices are bold, as in the lecture; scalars and functions are not. */
+const SYMBOLS: Record<string, string> = {
+  δ: String.raw`\boldsymbol{\delta}`,
+  ε: String.raw`\varepsilon`,
+  η: String.raw`\eta`,
+  σ: String.raw`\sigma`,
+  ŷ: String.raw`\hat{\mathbf{y}}`,
+  g: "g",
+  n: "n",
+  l: "l",
+};
+
+function symbol(base: string): string {
+  if (SYMBOLS[base]) return SYMBOLS[base];
+  // W, A, x, a, f, b, y, w: the kit's matrices and vectors.
+  return String.raw`\mathbf{${base}}`;
+}
+
+// A symbol with a layer index W^[l+1] or an instance index x^(i), optionally primed (g′) or transposed (ᵀ).
+const INDEXED = /([A-Za-zδεησŷ])(′?)\^([[(])([A-Za-z0-9]+(?:\s*[+\-−]\s*[A-Za-z0-9]+)?)([\])])(ᵀ?)/g;
+
+function latex(base: string, prime: string, open: string, index: string, close: string, transposed: string): string {
+  const i = index.replace(/\s+/g, "").replace(/−/g, "-");
+  const sup = `{${open}${i}${close}}`;
+  const p = prime ? "'" : "";
+  const core = `${symbol(base)}${p}^${sup}`;
+  return transposed ? `(${core})^{\\mathsf{T}}` : core;
+}
+
+/** Kit text as markdown, with its indexed symbols typeset. */
+export function mathText(s: string): string {
+  let out = "";
+  let last = 0;
+  for (const m of s.matchAll(INDEXED)) {
+    const [whole, base, prime, open, index, close, transposed] = m;
+    if ((open === "[") !== (close === "]")) continue;
+    out += text(s.slice(last, m.index));
+    out += `$${latex(base, prime, open, index, close, transposed)}$`;
+    last = m.index + whole.length;
+  }
+  return out + text(s.slice(last));
+}
