@@ -116,6 +116,9 @@ export function gradientCheck(
   const kinks = layers.some((l) => l.activation.name === "relu" || l.activation.name === "leakyRelu");
   const worst = layers.map(() => 0);
   for (const i of which) {
+    // deltas first, on its own: a NaN or a wrong shape is then named where it starts, not in gradients.
+    const cache = s.forward(fns, layers, xs[i]);
+    s.deltas(fns, layers, cache, s.lossGradient(fns, cache.a[layers.length - 1], ys[i]));
     const analytic = s.gradients(fns, layers, xs[i], ys[i]);
     const numeric = numericGradients(fns, layers, xs[i], ys[i]);
     layers.forEach((_, l) => {

@@ -44,7 +44,11 @@ const controls = new Controls({
     controls.render(setup);
     refreshAll();
   },
-  onPlay: () => setPlaying(!playing),
+  onPlay: () => {
+    setPlaying(!playing);
+    // Paused: the check and the opened-up step show the weights as they are now.
+    if (!playing) refreshAll();
+  },
   onStep: () => {
     setPlaying(false);
     stepEpoch();
