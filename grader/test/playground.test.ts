@@ -18,6 +18,7 @@ import { CATALOGUE } from "../misconceptions/catalogue.ts";
 import { submissionWithMistakes } from "../misconceptions/apply.ts";
 import { paths } from "../paths.ts";
 import { startPlayground, type Playground } from "../playground/server.ts";
+import { courseOnly, graderClosure } from "../release/contents.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = path.join(paths.root, "artifacts", "playground");
@@ -117,6 +118,22 @@ const HEATMAP_SHARES = `(() => {
   }
   return { blue: blue / (d.length / 4), orange: orange / (d.length / 4) };
 })()`;
+
+describe("the playground in the student release", () => {
+  it("is followed from its entry point, page and stylesheet included, with nothing course-only", async () => {
+    const pkg = JSON.parse(await readFile(path.join(paths.root, "package.json"), "utf8"));
+    const files = await graderClosure(paths.root, pkg.dependencies);
+    expect(files).toEqual(
+      expect.arrayContaining([
+        "grader/playground/cli.ts",
+        "grader/playground/server.ts",
+        "grader/playground/client/main.ts",
+        "grader/playground/client/style.css",
+      ]),
+    );
+    expect(files.filter((f) => courseOnly(f))).toEqual([]);
+  });
+});
 
 describe("the playground in headless Chromium", () => {
   it("trains XOR below a loss of 0.05 with the reference solutions, checks green, and draws both classes", async () => {
