@@ -79,7 +79,8 @@ export async function playgroundRow(): Promise<[string, string, string]> {
   const f = await measurePlayground();
   return [
     "playground: train + redraw, XOR, 200 points, 2-8-8-1, headless Chromium",
-    `${f.fps.toFixed(1)} frames/s (median work ${f.medianWorkMs.toFixed(1)} ms/frame)`,
+    // The machine's load says how much of the figure is the page and how much is its neighbours.
+    `${f.fps.toFixed(1)} frames/s (median work ${f.medianWorkMs.toFixed(1)} ms/frame, load ${os.loadavg()[0].toFixed(1)})`,
     `≥ ${TARGET_FPS}/s: ${f.fps >= TARGET_FPS ? "yes" : "NO"}`,
   ];
 }

@@ -6,7 +6,7 @@
 import { ACTIVATIONS, DATASETS, LIMITS, normalise, type Setup } from "./state.ts";
 
 export interface Handlers {
-  onChange(next: Setup, what: "data" | "network" | "training"): void;
+  onChange(next: Setup, what: "data" | "network" | "training" | "view"): void;
   onPlay(): void;
   onStep(): void;
   onReset(): void;
@@ -62,7 +62,7 @@ export class Controls {
   }
 
   render(setup: Setup): void {
-    const change = (what: "data" | "network" | "training", patch: Partial<Setup>) =>
+    const change = (what: "data" | "network" | "training" | "view", patch: Partial<Setup>) =>
       this.handlers.onChange(normalise({ ...setup, ...patch }), what);
     const buttons = el("div", { class: "buttons" });
     buttons.append(this.play, this.step, this.reset);
@@ -134,6 +134,12 @@ export class Controls {
     init.addEventListener("change", () => change("network", { initSeed: Number(init.value) }));
     net.append(layers, layerButtons, field("η", eta), field("steps", mode), field("init seed", init));
 
-    this.element.replaceChildren(buttons, data, net);
+    const view = el("fieldset");
+    view.append(el("legend", {}, "opened up"));
+    const pick = numberInput("pick", setup.pick, { min: "0", max: String(setup.points - 1), step: "1" });
+    pick.addEventListener("change", () => change("view", { pick: Number(pick.value) }));
+    view.append(field("instance (or click a point)", pick));
+
+    this.element.replaceChildren(buttons, data, net, view);
   }
 }

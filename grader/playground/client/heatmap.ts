@@ -99,8 +99,8 @@ export class Heatmap {
       points.xs.forEach(([x, y], i) => {
         if (points.labels[i] !== c) return;
         const [px, py] = at(x, y);
-        ctx.moveTo(px + 3.2, py);
-        ctx.arc(px, py, 3.2, 0, 2 * Math.PI);
+        ctx.moveTo(px + 3.6, py);
+        ctx.arc(px, py, 3.6, 0, 2 * Math.PI);
       });
       ctx.fill();
       ctx.stroke();

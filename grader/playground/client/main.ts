@@ -40,7 +40,7 @@ const controls = new Controls({
     setup = next;
     history.replaceState(null, "", `?${toQuery(setup)}`);
     if (what === "data") loadData();
-    if (what !== "training") resetNetwork();
+    if (what === "data" || what === "network") resetNetwork();
     controls.render(setup);
     refreshAll();
   },
@@ -62,6 +62,7 @@ const controls = new Controls({
 const heatmap = new Heatmap((index) => {
   setup = { ...setup, pick: index };
   history.replaceState(null, "", `?${toQuery(setup)}`);
+  controls.render(setup);
   refreshAll();
 });
 const chart = new LossChart();
