@@ -28,7 +28,8 @@ function resolveImpl(wanted: string, cwd = process.cwd()): { dir: string; label:
     const hint = wanted === "solutions" ? " (the solutions stay with the course)" : "";
     throw new UsageError(`--impl ${wanted}: ${dir} is not a folder${hint}`);
   }
-  const label = named[wanted] ? wanted : path.relative(cwd, dir) || ".";
+  const relative = path.relative(cwd, dir);
+  const label = named[wanted] ? wanted : relative.startsWith("..") || relative === "" ? dir : relative;
   return { dir, label };
 }
 

@@ -22,7 +22,6 @@ const solutions: StudentFns = {
   deltas: m05.deltas,
   gradients: m06.gradients,
   loss: m06.loss,
-  lossGradient: m06.lossGradient,
   sgdStep: m07.sgdStep,
   train: m07.train,
 } as StudentFns;

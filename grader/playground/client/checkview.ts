@@ -59,5 +59,9 @@ export function showFault(banner: HTMLElement, fault: Fault | undefined, implLab
   message.textContent = fault.message;
   const after = document.createElement("p");
   after.textContent = "Training stopped. Fix it and save the file: the page picks up your change by itself.";
+  if (fault.kind === "not-implemented") {
+    after.textContent +=
+      " The playground runs forward (04), deltas (05), gradients and loss (06), and sgdStep and train (07); the plane needs only forward.";
+  }
   banner.append(title, message, after);
 }

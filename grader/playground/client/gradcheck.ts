@@ -86,6 +86,14 @@ export function numericGradients(fns: s.StudentFns, layers: Layer[], x: Vector, 
   };
 }
 
+/**
+ * dε/dŷ = ŷ − y for ε = ½‖ŷ − y‖², computed here rather than by the student's lossGradient (06), so that
+ * deltas (05) can be run and checked before 06 is begun.
+ */
+export function errorGradient(yHat: Vector, y: Vector): Vector {
+  return yHat.map((v, j) => v - y[j]);
+}
+
 export interface LayerVerdict {
   /** 1 … L, the lecture's numbering. */
   layer: number;
@@ -118,7 +126,7 @@ export function gradientCheck(
   for (const i of which) {
     // deltas first, on its own: a NaN or a wrong shape is then named where it starts, not in gradients.
     const cache = s.forward(fns, layers, xs[i]);
-    s.deltas(fns, layers, cache, s.lossGradient(fns, cache.a[layers.length - 1], ys[i]));
+    s.deltas(fns, layers, cache, errorGradient(cache.a[layers.length - 1], ys[i]));
     const analytic = s.gradients(fns, layers, xs[i], ys[i]);
     const numeric = numericGradients(fns, layers, xs[i], ys[i]);
     layers.forEach((_, l) => {

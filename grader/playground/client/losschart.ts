@@ -12,8 +12,14 @@ export class LossChart {
   private epochs: number[] = [];
   private losses: number[] = [];
 
+  private readonly empty = Object.assign(document.createElement("p"), {
+    className: "note",
+    textContent: "The loss curve starts with the first epoch: press play or step.",
+  });
+
   constructor() {
     this.element.className = "loss";
+    this.element.append(this.empty);
   }
 
   private create(width: number): uPlot {
@@ -56,6 +62,7 @@ export class LossChart {
   }
 
   draw(): void {
+    this.empty.hidden = this.epochs.length > 0;
     const width = Math.max(200, Math.floor(this.element.clientWidth || 360));
     if (!this.plot) this.plot = this.create(width);
     else if (this.plot.width !== width) this.plot.setSize({ width, height: 170 });

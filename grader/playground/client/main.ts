@@ -38,6 +38,7 @@ const recent = new Array<number>(120).fill(0);
 const controls = new Controls({
   onChange: (next, what) => {
     setup = next;
+    retry();
     history.replaceState(null, "", `?${toQuery(setup)}`);
     if (what === "data") loadData();
     if (what === "data" || what === "network") resetNetwork();
@@ -55,6 +56,7 @@ const controls = new Controls({
     refreshAll();
   },
   onReset: () => {
+    retry();
     resetNetwork();
     refreshAll();
   },
@@ -103,6 +105,13 @@ function resetNetwork(): void {
   epoch = 0;
   lastLoss = undefined;
   chart.reset();
+}
+
+/** A new setup may run where the last one failed (a smaller η, no NaN): clear the banner and try again. */
+function retry(): void {
+  if (fault?.kind === "compile") return;
+  fault = undefined;
+  showFault(banner, undefined, implLabel);
 }
 
 function stop(f: s.Fault): void {
@@ -184,7 +193,8 @@ function renderStep(): void {
 function draw(): void {
   const f = fns;
   let acts: Vector[] | undefined;
-  if (f && !fault) {
+  // The plane needs only forward: it stays drawn while another function is being fixed.
+  if (f && (!fault || (fault.kind !== "compile" && fault.fn !== "forward"))) {
     const ok = guarded(() => {
       heatmap.compute(f, layers);
       return s.forward(f, layers, points.xs[setup.pick]).a;

@@ -5,7 +5,7 @@
  * their own forward and loss (δ^[l] = dε/db^[l], since f = Wᵀa + b).
  */
 import type { Layer, Vector } from "../../../exercises/types.ts";
-import { band, H, numericGradients, relativeError } from "./gradcheck.ts";
+import { band, errorGradient, H, numericGradients, relativeError } from "./gradcheck.ts";
 import * as s from "./student.ts";
 
 const v = (name: string, l: number | string) => `<b>${name}</b><sup>[${l}]</sup>`;
@@ -43,7 +43,7 @@ export function stepHtml(fns: s.StudentFns, layers: Layer[], x: Vector, y: Vecto
   const cache = s.forward(fns, layers, x);
   const yHat = cache.a[L - 1];
   const eps = s.loss(fns, yHat, y);
-  const dEdY = s.lossGradient(fns, yHat, y);
+  const dEdY = errorGradient(yHat, y);
   const ds = s.deltas(fns, layers, cache, dEdY);
   const grads = s.gradients(fns, layers, x, y);
   const num = numericGradients(fns, layers, x, y);
@@ -67,7 +67,7 @@ export function stepHtml(fns: s.StudentFns, layers: Layer[], x: Vector, y: Vecto
       `<span class="agree">agrees</span> <span class="uneasy">uneasy</span> <span class="wrong">wrong</span>.</p>`,
   );
   out.push(
-    `<div class="q"><span class="eq">dε/d<b>ŷ</b> = <b>ŷ</b> − <b>y</b></span> ${shapeV(dEdY.length)}${vectorRow(dEdY)}</div><div class="rows">`,
+    `<div class="q"><span class="eq">dε/d<b>ŷ</b> = <b>ŷ</b> − <b>y</b></span> <span class="shape">for ε = ½‖ŷ − y‖²</span> ${shapeV(dEdY.length)}${vectorRow(dEdY)}</div><div class="rows">`,
   );
   for (let i = L - 1; i >= 0; i--) {
     const l = i + 1;
