@@ -15,6 +15,7 @@ import { LossChart } from "./losschart.ts";
 import { initialLayers } from "./network.ts";
 import { fromQuery, toQuery, type Setup } from "./state.ts";
 import { stepHtml } from "./stepview.ts";
+import { epoch } from "./training.ts";
 import * as s from "./student.ts";
 
 const app = document.getElementById("app")!;
@@ -28,7 +29,7 @@ let layers: Layer[];
 let fns: s.StudentFns | undefined;
 let fault: s.Fault | undefined;
 let playing = false;
-let epoch = 0;
+let epochs = 0;
 let lastLoss: number | undefined;
 let check: CheckResult | undefined;
 let frames = 0;
@@ -102,7 +103,7 @@ function loadData(): void {
 
 function resetNetwork(): void {
   layers = initialLayers(setup);
-  epoch = 0;
+  epochs = 0;
   lastLoss = undefined;
   chart.reset();
 }
@@ -138,39 +139,16 @@ function setPlaying(next: boolean): void {
   controls.setPlaying(playing);
 }
 
-function meanLoss(f: s.StudentFns): number {
-  let total = 0;
-  for (let i = 0; i < points.xs.length; i++) {
-    const { a } = s.forward(f, layers, points.xs[i]);
-    total += s.loss(f, a[a.length - 1], ys[i]);
-  }
-  return total / points.xs.length;
-}
-
-/** One epoch: the student's train over every instance, or one sgdStep on the mean gradient. */
+/** One epoch of the student's training, then the loss curve's next point. */
 function stepEpoch(): void {
   const f = fns;
   if (!f || fault) return;
   guarded(() => {
-    if (setup.mode === "instance") {
-      const out = s.trainEpoch(f, layers, points.xs, ys, setup.eta);
-      layers = out.layers;
-      lastLoss = out.loss;
-    } else {
-      const m = points.xs.length;
-      const sum = layers.map((l) => ({ dW: l.W.map((row) => row.map(() => 0)), db: l.b.map(() => 0) }));
-      for (let i = 0; i < m; i++) {
-        const g = s.gradients(f, layers, points.xs[i], ys[i]);
-        sum.forEach((acc, l) => {
-          acc.dW.forEach((row, r) => row.forEach((_, j) => (row[j] += g.dW[l][r][j] / m)));
-          acc.db.forEach((_, j) => (acc.db[j] += g.db[l][j] / m));
-        });
-      }
-      layers = s.sgdStep(f, layers, { dW: sum.map((x) => x.dW), db: sum.map((x) => x.db) }, setup.eta);
-      lastLoss = meanLoss(f);
-    }
-    epoch += 1;
-    chart.push(epoch, lastLoss);
+    const out = epoch(f, layers, points.xs, ys, setup.eta, setup.mode);
+    layers = out.layers;
+    lastLoss = out.loss;
+    epochs += 1;
+    chart.push(epochs, lastLoss);
   });
 }
 
@@ -205,9 +183,9 @@ function draw(): void {
   heatmap.draw(points, setup.pick);
   diagram.draw(layers, acts);
   chart.draw();
-  status.dataset.epoch = String(epoch);
+  status.dataset.epoch = String(epochs);
   status.dataset.loss = lastLoss === undefined ? "" : String(lastLoss);
-  status.textContent = `epoch ${epoch} · mean ε ${lastLoss === undefined ? "–" : lastLoss.toPrecision(4)} · ${setup.mode === "instance" ? "per instance" : "batch"}, η = ${setup.eta}`;
+  status.textContent = `epoch ${epochs} · mean ε ${lastLoss === undefined ? "–" : lastLoss.toPrecision(4)} · ${setup.mode === "instance" ? "per instance" : "batch"}, η = ${setup.eta}`;
 }
 
 function refreshAll(): void {
@@ -250,7 +228,7 @@ Object.assign(window, {
     get stats() {
       return {
         frames,
-        epoch,
+        epoch: epochs,
         loss: lastLoss,
         recentMs: recent.slice(0, Math.min(frames, recent.length)),
         playing,

@@ -43,6 +43,7 @@ interface CompileProblem {
 
 /** Imports the student's code as rebuilt by the server; a compile error comes back as data. */
 export async function loadStudent(version: number): Promise<StudentFns | Fault> {
+  // The browser resolves this URL against the page; vite-ignore keeps vitest (which loads this file in Node) quiet.
   const mod = (await import(/* @vite-ignore */ `/student.js?v=${version}`)) as Record<string, unknown>;
   const problems = mod.compileProblems as CompileProblem[] | undefined;
   if (problems) {
