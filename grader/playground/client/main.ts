@@ -10,7 +10,7 @@ import { Controls } from "./controls.ts";
 import { makeDataset, type Points } from "./datasets.ts";
 import { Diagram } from "./diagram.ts";
 import { gradientCheck, sampleInstances, type CheckResult } from "./gradcheck.ts";
-import { Heatmap } from "./heatmap.ts";
+import { GRID_PAUSED, GRID_PLAYING, Heatmap } from "./heatmap.ts";
 import { LossChart } from "./losschart.ts";
 import { initialLayers } from "./network.ts";
 import { fromQuery, toQuery, type Setup } from "./state.ts";
@@ -174,7 +174,7 @@ function draw(): void {
   // The plane needs only forward: it stays drawn while another function is being fixed.
   if (f && (!fault || (fault.kind !== "compile" && fault.fn !== "forward"))) {
     const ok = guarded(() => {
-      heatmap.compute(f, layers);
+      heatmap.compute(f, layers, playing ? GRID_PLAYING : GRID_PAUSED);
       return s.forward(f, layers, points.xs[setup.pick]).a;
     });
     if (ok) acts = [points.xs[setup.pick], ...ok];
