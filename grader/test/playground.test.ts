@@ -187,10 +187,24 @@ describe("the playground in headless Chromium", () => {
       `import type { ForwardCache, Layer, Vector } from "../types";\nexport function forward(layers: Layer[], x: Vector): ForwardCache {\n  throw new Error("boom: the forward pass fell over");\n}\n`,
     );
 
+  const syntaxError = (files: Map<string, string>) => files.set("05-delta/delta.ts", "export function deltas( {\n");
+  const importsGrader = (files: Map<string, string>) =>
+    files.set("04-forward/forward.ts", `import "../../grader/paths.ts";\n${files.get("04-forward/forward.ts")}`);
+
   it.each([
     ["a throwing forward", "throws", [], throwing, "forward", "threw", "boom: the forward pass fell over"],
     ["a transposed weight gradient", "shape", ["grad-transposed"], undefined, "gradients", "shape", "2×8 matrix"],
     ["W^[l+1] transposed, out of its bounds", "nan", ["delta-w-transposed"], undefined, "deltas", "nan", "NaN"],
+    ["a syntax error", "syntax", [], syntaxError, "", "compile", "05-delta/delta.ts:2:1: Expected identifier"],
+    [
+      "an import from outside exercises/",
+      "outside",
+      [],
+      importsGrader,
+      "",
+      "compile",
+      "may import only other exercise files",
+    ],
   ] as const)("shows %s in the banner and stops", async (_what, name, mistakes, edit, fn, kind, text) => {
     const url = await serve(await folder(name, [...mistakes], edit));
     const { page, errors } = await open(`${url}?${XOR}&play=1`);
