@@ -37,7 +37,10 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   let building: Promise<void> = Promise.resolve();
   const rebuild = () => {
     building = building.then(async () => {
-      student = await buildStudent(options.impl);
+      student = await buildStudent(options.impl).catch((error: unknown) => ({
+        ok: false as const,
+        problems: [{ file: "", line: 0, column: 0, text: `the playground could not build: ${String(error)}` }],
+      }));
       version += 1;
       for (const res of listeners) res.write(`data: ${JSON.stringify({ version })}\n\n`);
     });
@@ -49,6 +52,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       clearTimeout(timer);
       timer = setTimeout(rebuild, SETTLE_MS);
     });
+    // A folder that goes away mid-session stops the watching, not the server.
+    watcher.on("error", () => watcher?.close());
   } catch {
     watcher = undefined; // No recursive watching here: the page still works, reloading by hand.
   }
@@ -78,10 +83,15 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       req.on("close", () => listeners.delete(res));
     } else res.writeHead(404, { "content-type": "text/plain" }).end("not found\n");
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, "127.0.0.1", () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(options.port, "127.0.0.1", () => resolve());
+    });
+  } catch (error) {
+    watcher?.close(); // a busy port: the caller may try the next one, and this watcher must not keep the process up
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
