@@ -255,6 +255,25 @@ describe("the playground in headless Chromium", () => {
     await page.close();
   });
 
+  it("steps in batch mode with the mean gradient and sgdStep, one epoch a click", async () => {
+    const url = await serve(paths.solutions);
+    const query =
+      "data=gaussians&hidden=4&act=tanh,sigmoid&points=200&noise=0.05&dataSeed=1&eta=0.5&mode=batch&initSeed=1";
+    const { page, errors } = await open(`${url}?${query}`);
+    await verdict(page);
+    const status = async () =>
+      (await page.evaluate("({ ...document.querySelector('#status').dataset })")) as { epoch: string; loss: string };
+    await page.click("#step");
+    const first = await status();
+    for (let i = 0; i < 30; i++) await page.click("#step");
+    const later = await status();
+    expect(first.epoch).toBe("1");
+    expect(later.epoch).toBe("31");
+    expect(Number(later.loss)).toBeLessThan(Number(first.loss));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("keeps the setup in the URL", async () => {
     const url = await serve(paths.solutions);
     const { page } = await open(`${url}?data=spiral&hidden=5&act=relu,sigmoid&${SEEDS}`);
