@@ -25,9 +25,11 @@ export class Diagram {
       this.canvas.width = Math.round(width * dpr);
       this.canvas.height = Math.round(height * dpr);
     }
-    const ctx = this.canvas.getContext("2d")!;
+    // Opaque: the compositor blends nothing under it.
+    const ctx = this.canvas.getContext("2d", { alpha: false })!;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, width, height);
+    ctx.fillStyle = "#fff";
+    ctx.fillRect(0, 0, width, height);
     const n = [layers[0].W.length, ...layers.map((l) => l.b.length)];
     const top = 14;
     const bottom = 30;

@@ -94,7 +94,7 @@ export class Heatmap {
       this.canvas.width = Math.round(size * dpr);
       this.canvas.height = Math.round(size * dpr);
     }
-    const ctx = this.canvas.getContext("2d")!;
+    const ctx = this.canvas.getContext("2d", { alpha: false })!;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.imageSmoothingEnabled = true;
     ctx.drawImage(this.grid, 0, 0, size, size);
