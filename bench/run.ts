@@ -19,6 +19,7 @@ import { paths } from "../grader/paths.ts";
 import { measure } from "./measure.ts";
 import { buildClass, MIX, type Kind } from "./synth.ts";
 import { typecheckFigures } from "./typecheck.ts";
+import { playgroundRow } from "./playground.ts";
 
 const SIZES = [50, 100, 200, 400];
 const BATCH = 200;
@@ -175,6 +176,7 @@ async function main(): Promise<void> {
       ["check --watch, re-run after a save", `${fmt(watch, 0)} ms`, `≤ 0.5 s: ${ok(watch <= 500)}`],
     );
     rows.push(...(await typecheckFigures(tmp)));
+    rows.push(await playgroundRow());
     console.log("\n| N | time | submissions/s | peak RSS (tree) |\n|---:|---:|---:|---:|");
     for (const x of scaling) console.log(`| ${x.n} | ${fmt(x.s)} s | ${fmt(x.rate)} | ${fmt(x.mib, 0)} MiB |`);
     console.log("\n| measure | figure | target |\n|---|---|---|");

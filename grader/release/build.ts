@@ -19,7 +19,7 @@ import { TABLE_FILE_NAME } from "../misconceptions/table.ts";
 import { courseOnly, graderClosure } from "./contents.ts";
 import { precomputeDiagnoses } from "./diagnoses.ts";
 import { studentLock, studentPackage, STUDENT_PACKAGE_NAME, type PackageJson, type PackageLock } from "./package.ts";
-import { studentReadme } from "./readme.ts";
+import { PLAYGROUND_SCREENSHOT, studentReadme } from "./readme.ts";
 import { CHECK_WORKFLOW } from "./workflow.ts";
 
 export interface ReleaseOptions {
@@ -115,6 +115,7 @@ async function collect(
     json(studentLock(JSON.parse(read("package-lock.json").toString()) as PackageLock, pkg)),
   );
   files.set("README.md", studentReadme(manifest, hidden));
+  files.set(PLAYGROUND_SCREENSHOT, read(PLAYGROUND_SCREENSHOT));
   files.set(".github/workflows/check.yml", CHECK_WORKFLOW);
   files.set("tsconfig.json", json(STUDENT_TSCONFIG));
   files.set(".prettierrc.json", read(".prettierrc.json"));

@@ -6,14 +6,18 @@
  * without a list to keep up to date, and the COURSE_ONLY list is a guard: the
  * build fails if check ever comes to import one of them.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import path from "node:path";
 import * as esbuild from "esbuild";
 import { ReleaseError } from "../errors.ts";
 
-/** The student's commands start here (relative to the kit's root). */
-export const ENTRY_POINTS = ["grader/cli/check-launch.js", "grader/cli/check.ts"];
+/**
+ * The student's commands start here (relative to the kit's root). The
+ * playground's page (client/main.ts) is loaded by URL from its server, so it
+ * is followed like the harness, stylesheets included.
+ */
+export const ENTRY_POINTS = ["grader/cli/check-launch.js", "grader/cli/check.ts", "grader/playground/cli.ts"];
 
 /** Never in a release, with the reason. A path is a file or a folder. */
 export const COURSE_ONLY: { path: string; why: string }[] = [
@@ -52,7 +56,8 @@ const BY_URL = /new URL\(\s*["'](\.{1,2}\/[^"']+\.ts)["']\s*,\s*import\.meta\.ur
  * runtime dependency.
  */
 export async function graderClosure(root: string, dependencies: Record<string, string>): Promise<string[]> {
-  let entries = [...ENTRY_POINTS];
+  // A kit without the playground (a test's miniature kit) still has check to follow.
+  let entries = ENTRY_POINTS.filter((e, i) => i === 0 || existsSync(path.join(root, e)));
   let inputs: esbuild.Metafile["inputs"] = {};
   const packages = new Set<string>();
   for (;;) {

@@ -1,6 +1,6 @@
 /**
  * The release's package.json and package-lock.json. The student's scripts are
- * `check` and `test` (which runs check); the dependencies are the course's
+ * `check`, `playground` and `test` (which runs check); the dependencies are the course's
  * runtime dependencies only. The lock is ours with the development tree taken
  * out, so `npm ci` installs exactly the versions the course tested.
  */
@@ -43,6 +43,7 @@ export function studentPackage(course: PackageJson): PackageJson {
     engines: course.engines,
     scripts: {
       check: "node grader/cli/check-launch.js",
+      playground: "tsx grader/playground/cli.ts",
       test: "npm run check",
     },
     dependencies: course.dependencies,

@@ -10,6 +10,8 @@ function bonusLine(manifest: Manifest): string {
     ? `\nBonus exercises are extra credit: your score is out of the ${sum(false)} required points, and up to ${sum(true)} bonus points add on top.\n`
     : `\nBonus exercises count in the maximum: your score is out of all ${sum(false) + sum(true)} points.\n`;
 }
+/** The playground's picture, shown by both READMEs; the release copies it. */
+export const PLAYGROUND_SCREENSHOT = "docs/playground.png";
 
 export function studentReadme(manifest: Manifest, hidden: Record<string, HiddenCount>): string {
   const rows = manifest.exercises.map((e) => {
@@ -52,6 +54,34 @@ rules, and every rule has a public case: pass them all and the hidden cases test
 | --- | -------- | ------ | ------------ |
 ${rows.join("\n")}
 ${bonusLine(manifest)}
+
+## The playground: watch your own network learn
+
+\`\`\`sh
+npm run playground            # prints http://127.0.0.1:5370/; open it in your browser
+\`\`\`
+
+![The playground training a spiral with a green gradient check](${PLAYGROUND_SCREENSHOT})
+
+A page on your own machine that runs **your** \`forward\` (04), \`deltas\` (05), \`gradients\` and \`loss\` (06), and
+\`sgdStep\` and \`train\` (07). Pick a dataset and a network, press play, and watch the decision boundary, the loss curve
+and the weights change. Save a file and the page picks up your change. Click a point to open up its step: $\\mathbf{f}^{[l]}$,
+$\\mathbf{a}^{[l]}$, $\\boldsymbol{\\delta}^{[l]}$ and $d\\mathbf{W}^{[l]} = \\mathbf{a}^{[l-1]}(\\boldsymbol{\\delta}^{[l]})^{\\mathsf{T}}$ with numbers
+and shapes. When your code throws, returns the wrong shape or produces NaN, a banner names the function and training
+stops. The setup lives in the URL: send it to your TA.
+
+**The gradient check** compares the gradient your backprop computes (your \`gradients\`) with the one measured straight
+from the definition of the derivative: nudge each weight by $h = 10^{-5}$ each way and watch _your own_ \`forward\` and
+\`loss\` change, $(\\varepsilon(w + h) - \\varepsilon(w - h)) / 2h$, as in exercise 08. Both come from your code, so it
+needs no answer key. Per layer it shows the relative error of your $d\\mathbf{W}^{[l]}$ and $d\\mathbf{b}^{[l]}$ against the
+numerical ones, $\\lVert a - n \\rVert / \\max(\\lVert a \\rVert, \\lVert n \\rVert)$, in exercise 08's bands: green below
+$10^{-7}$ (below $10^{-4}$ with ReLU, whose kinks blur the estimate), amber ("uneasy") up to $10^{-2}$, red above.
+
+Red means your backprop and your forward pass disagree. Backprop runs from the output back, and a wrong
+$\\boldsymbol{\\delta}^{[l]}$ spoils every layer before it, so the first red layer counting from the output is where to
+look: the page names it. Green does not prove \`forward\` right, since the check measures your backprop against your own
+forward pass; \`npm run check\` tests both.
+
 ## Hidden cases
 
 Besides the public cases you can run, each exercise has hidden cases: other shapes, edge values, deeper networks. They
@@ -89,7 +119,7 @@ What it can and cannot prove:
 - \`fixtures/NN-topic/public.json\`: the public cases (inputs, expected outputs, tolerances, points).
 - \`fixtures/hidden.sealed.json\`: the hidden cases, encrypted; \`fixtures/misconceptions.json\`: what typical mistakes
   return on the public cases, so the check can name them.
-- \`grader/\`: the part of the grader that \`npm run check\` uses. Your code runs in its own process that can read only
+- \`grader/\`: the part of the grader that \`npm run check\` and \`npm run playground\` use. Your code runs in its own process that can read only
   its own compiled code, with no writes, child processes or workers, and a time limit per call.
 `;
 }
