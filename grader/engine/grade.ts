@@ -16,6 +16,7 @@ import { briefArgs } from "./describe.ts";
 import { locator } from "./locate.ts";
 import { SIGNATURES } from "./signatures.ts";
 import { redact, renderProblem } from "./render.ts";
+import type { Problem } from "./problem.ts";
 import type { CaseResult, Diagnosis, ExerciseResult, ExerciseStatus } from "./results.ts";
 
 export const DEFAULT_LIMITS: RunLimits = { callTimeoutMs: 2000, submissionTimeoutMs: 60_000, maxOldSpaceMb: 256 };
@@ -58,20 +59,27 @@ export async function gradeImplementation(input: GradeInput): Promise<GradedImpl
   const modules: Record<string, string> = {};
   for (const [id, outcome] of Object.entries(compiled)) if (outcome.ok) modules[id] = outcome.code;
 
-  // Cases that share a call (same function, same arguments) run it once.
+  // Cases that share a call (same function, same arguments) run it once. Every public call
+  // runs before any hidden one, so nothing a process saw of a hidden input can reach a public
+  // case's output, which is shown in full.
   const calls: Call[] = [];
   const callOf = new Map<string, string>();
-  const byArgs = new Map<string, string>();
-  for (const c of cases) {
+  const byArgs = new Map<string, Call>();
+  const ordered = [
+    ...cases.filter((c) => c.visibility !== "hidden"),
+    ...cases.filter((c) => c.visibility === "hidden"),
+  ];
+  for (const c of ordered) {
     if (!modules[c.exercise]) continue;
     const signature = `${c.exercise}\u0000${c.fn}\u0000${JSON.stringify(c.args)}`;
-    let id = byArgs.get(signature);
-    if (!id) {
-      id = String(calls.length);
-      byArgs.set(signature, id);
-      calls.push({ id, exercise: c.exercise, fn: c.fn, args: c.args });
+    let call = byArgs.get(signature);
+    if (!call) {
+      call = { id: String(calls.length), exercise: c.exercise, fn: c.fn, args: c.args, pure: false };
+      byArgs.set(signature, call);
+      calls.push(call);
     }
-    callOf.set(c.key, id);
+    call.pure ||= c.pure === true;
+    callOf.set(c.key, call.id);
   }
   const run = () =>
     runCalls({
@@ -147,8 +155,9 @@ function caseResult(
     verdict = decide(c, outcome);
   }
   const hidden = c.visibility === "hidden";
-  const problems = hidden ? verdict.problems.map(redact) : verdict.problems;
-  const lines = verdict.error ? [verdict.error] : problems.map(renderProblem);
+  const problems = hidden ? distinct(verdict.problems.map(redact)) : verdict.problems;
+  const error = hidden && verdict.error ? hiddenError(verdict.error, outcome) : verdict.error;
+  const lines = error ? [error] : problems.map(renderProblem);
   const diagnosis =
     verdict.status === "fail" && outcome?.status === "ok" && diagnose ? diagnose(c, outcome.value) : undefined;
   return {
@@ -167,6 +176,19 @@ function caseResult(
     ...(verdict.notImplemented ? { not_implemented: true } : {}),
     ...(diagnosis ? { diagnosis } : {}),
   };
+}
+
+function distinct(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => !seen.has(p.code) && seen.add(p.code));
+}
+
+/** What a hidden case's error may say: the grader's own words, never a message student code wrote. */
+function hiddenError(error: string, outcome: CallOutcome | undefined): string {
+  if (outcome?.status === "threw") return "threw an error; its message is not shown for hidden cases";
+  if (outcome?.status === "import-failed")
+    return "the module failed to load; its message is not shown for hidden cases";
+  return error;
 }
 
 function exerciseResults(

@@ -7,9 +7,11 @@
  * timeout or crash outcome and a fresh process carries on with the rest.
  */
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import type { Isolation } from "./isolation.ts";
-import { MAX_MESSAGE_BYTES, type Call, type ErrorInfo, type Message } from "./protocol.ts";
+import { inbox } from "./inbox.ts";
+import type { Call, ErrorInfo, Message } from "./protocol.ts";
 import { fromWire } from "./wire.ts";
 
 export interface RunLimits {
@@ -22,7 +24,7 @@ export interface RunLimits {
 }
 
 export type CallOutcome =
-  | { status: "ok"; value: unknown; meta: Record<string, unknown> }
+  | { status: "ok"; value: unknown; meta: Record<string, unknown>; after?: unknown }
   | { status: "threw"; error: ErrorInfo }
   | { status: "import-failed"; error: ErrorInfo }
   | { status: "timeout"; message: string }
@@ -147,7 +149,8 @@ function runOnce(
     };
     child.stderr!.on("data", keep);
     child.stdin!.on("error", () => {});
-    child.stdin!.end(JSON.stringify({ modules, calls }));
+    const secret = randomBytes(24).toString("base64url");
+    child.stdin!.end(JSON.stringify({ secret, modules, calls }));
 
     function kill(reason: typeof killedFor) {
       killedFor ??= reason;
@@ -208,6 +211,7 @@ function runOnce(
                   status: "ok",
                   value: fromWire(message.value),
                   meta: (fromWire(message.meta) ?? {}) as Record<string, unknown>,
+                  ...(message.after === undefined ? {} : { after: fromWire(message.after) }),
                 }
               : { status: "threw", error: message.error },
           );
@@ -222,25 +226,20 @@ function runOnce(
       }
     }
 
-    child.stdio[3]!.on("data", (chunk: Buffer) => {
-      buffered += chunk.toString("utf8");
-      let newline: number;
-      while ((newline = buffered.indexOf("\n")) >= 0) {
-        const line = buffered.slice(0, newline);
-        buffered = buffered.slice(newline + 1);
-        let message: Message;
-        try {
-          message = JSON.parse(line) as Message;
-        } catch {
-          continue;
-        }
-        if (message && typeof message === "object") onMessage(message);
-      }
-      if (buffered.length > MAX_MESSAGE_BYTES) {
-        buffered = "";
-        kill("output");
-      }
-    });
+    child.stdio[3]!.on(
+      "data",
+      inbox(secret, {
+        message: onMessage,
+        // A line from the harness that breaks a bound costs the running call its output.
+        breach: (reason) =>
+          onMessage({
+            t: "threw",
+            id: cursor()?.id ?? "",
+            error: { name: "OutputRefused", message: `the output was refused: ${reason}`, notImplemented: false },
+          }),
+        overflow: () => kill("output"),
+      }),
+    );
     child.stdio[3]!.on("error", () => {});
 
     child.on("close", (code, signal) => {

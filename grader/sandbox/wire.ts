@@ -6,16 +6,36 @@
  * They travel as small tagged objects and are restored on the trusted side.
  */
 
+import { types } from "node:util";
+import { MAX_WIRE_DEPTH } from "./protocol.ts";
+
 export type Wire = null | boolean | number | string | Wire[] | { [key: string]: Wire };
 
 const TAG = "$bpk";
-const MAX_DEPTH = 64;
+const MAX_DEPTH = MAX_WIRE_DEPTH;
 
 // Captured once, before any student module loads, so that patched globals in a
 // submission can only corrupt that submission's own outputs, not this encoder.
 const isArray = Array.isArray;
 const ownKeys = Object.keys;
 const isView = ArrayBuffer.isView;
+const create = Object.create;
+const define = Object.defineProperty;
+const describe = Object.getOwnPropertyDescriptor;
+const isProxy = types.isProxy;
+
+/**
+ * Sets a property by definition, not assignment: a setter that student code put on
+ * Object.prototype or Array.prototype (for "0", or "gPrimeCalls") must not swallow it.
+ */
+function put(target: object, key: string | number, value: unknown): void {
+  define(target, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/** A fresh object with no prototype: nothing inherited can intercept its keys. */
+function record(): { [key: string]: Wire } {
+  return create(null) as { [key: string]: Wire };
+}
 
 /** Encodes any value the student returned into JSON-safe form. */
 export function toWire(value: unknown, depth = 0): Wire {
@@ -42,17 +62,36 @@ export function toWire(value: unknown, depth = 0): Wire {
     // A Float64Array is a vector in every way that matters here.
     const out: Wire[] = [];
     const view = value as unknown as ArrayLike<number>;
-    for (let i = 0; i < view.length; i++) out[i] = toWire(view[i], depth + 1);
+    for (let i = 0; i < view.length; i++) put(out, i, toWire(view[i], depth + 1));
     return out;
   }
   if (isArray(value)) {
     const out: Wire[] = [];
-    for (let i = 0; i < value.length; i++) out[i] = toWire(value[i], depth + 1);
+    for (let i = 0; i < value.length; i++) put(out, i, toWire(value[i], depth + 1));
     return out;
   }
-  const out: { [key: string]: Wire } = {};
-  for (const key of ownKeys(value as object)) {
-    out[key] = toWire((value as Record<string, unknown>)[key], depth + 1);
+  const out = record();
+  const keys = ownKeys(value as object);
+  for (let i = 0; i < keys.length; i++) {
+    put(out, keys[i], toWire((value as Record<string, unknown>)[keys[i]], depth + 1));
+  }
+  return out;
+}
+
+/**
+ * Wire form of a call's arguments after the call, to tell on the trusted side whether it
+ * changed them. It reads only plain data: a getter or a Proxy that student code put among the
+ * arguments is reported as such (and so as a change) instead of being asked for a value.
+ */
+export function snapshot(value: unknown, depth = 0): Wire {
+  if (value === null || typeof value !== "object") return toWire(value, depth);
+  if (depth > MAX_DEPTH) return { [TAG]: "too-deep" };
+  if (isProxy(value)) return { [TAG]: "proxy" };
+  const keys = ownKeys(value);
+  const out: Wire[] | { [key: string]: Wire } = isArray(value) ? [] : record();
+  for (let i = 0; i < keys.length; i++) {
+    const slot = describe(value, keys[i]);
+    put(out, keys[i], !slot || !("value" in slot) ? { [TAG]: "accessor" } : snapshot(slot.value, depth + 1));
   }
   return out;
 }
@@ -65,9 +104,13 @@ export class Opaque {
   }
 }
 
-/** Decodes wire form back into values, turning tags into NaN, ±Infinity or an Opaque. */
-export function fromWire(wire: unknown): unknown {
-  if (isArray(wire)) return wire.map(fromWire);
+/**
+ * Decodes wire form back into values, turning tags into NaN, ±Infinity or an Opaque.
+ * Keys are defined, never assigned, so a key "__proto__" stays a plain key.
+ */
+export function fromWire(wire: unknown, depth = 0): unknown {
+  if (depth > MAX_DEPTH + 2) return new Opaque("a value nested too deeply");
+  if (isArray(wire)) return wire.map((item) => fromWire(item, depth + 1));
   if (wire !== null && typeof wire === "object") {
     const record = wire as Record<string, unknown>;
     const tag = record[TAG];
@@ -77,11 +120,17 @@ export function fromWire(wire: unknown): unknown {
       if (tag === "-Infinity") return -Infinity;
       if (tag === "undefined") return undefined;
       return new Opaque(
-        tag === "promise" ? "a Promise" : tag === "too-deep" ? "a value nested too deeply" : `a ${tag}`,
+        tag === "promise"
+          ? "a Promise"
+          : tag === "too-deep"
+            ? "a value nested too deeply"
+            : tag === "accessor"
+              ? "a getter"
+              : `a ${tag}`,
       );
     }
     const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(record)) out[key] = fromWire(value);
+    for (const [key, value] of Object.entries(record)) put(out, key, fromWire(value, depth + 1));
     return out;
   }
   return wire;
