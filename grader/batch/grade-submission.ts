@@ -12,6 +12,7 @@ import type { Gate } from "../sandbox/gate.ts";
 import type { Workspace } from "../sandbox/workspace.ts";
 import { collect, type Pending } from "../submission/expand.ts";
 import { isRefused, type Collected } from "../submission/source.ts";
+import { clipText, stripControls } from "../sanitize.ts";
 
 export interface BatchContext {
   manifest: Manifest;
@@ -39,7 +40,7 @@ export function emptyResult(
     grading_status: status,
     score: 0,
     max_score: ctx.cases.reduce((s, c) => s + c.points, 0),
-    note,
+    note: clipText(stripControls(note, true), 20_000),
     input_hash: "",
     grader_fingerprint: ctx.fingerprint,
     visibility: [...new Set(ctx.cases.map((c) => c.visibility))],

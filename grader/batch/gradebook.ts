@@ -4,6 +4,7 @@
  */
 import type { Manifest } from "../manifest.ts";
 import type { SubmissionResult } from "../engine/results.ts";
+import { stripControls } from "../sanitize.ts";
 
 /** What the run keeps of each submission after its files are written: small, so memory stays flat. */
 export interface Row {
@@ -41,6 +42,7 @@ export function toRow(result: SubmissionResult): Row {
 /** A CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */
 export function csvCell(value: string | number): string {
   if (typeof value === "number") return String(value);
+  value = stripControls(value);
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

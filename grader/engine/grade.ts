@@ -17,6 +17,7 @@ import { locator } from "./locate.ts";
 import { SIGNATURES } from "./signatures.ts";
 import { redact, renderProblem } from "./render.ts";
 import type { Problem } from "./problem.ts";
+import { stripControls } from "../sanitize.ts";
 import type { CaseResult, Diagnosis, ExerciseResult, ExerciseStatus } from "./results.ts";
 
 export const DEFAULT_LIMITS: RunLimits = { callTimeoutMs: 2000, submissionTimeoutMs: 60_000, maxOldSpaceMb: 256 };
@@ -170,12 +171,24 @@ function caseResult(
     status: verdict.status,
     score: verdict.status === "pass" ? c.points : 0,
     max_score: c.points,
-    message: verdict.status === "pass" ? "" : lines.join("\n"),
-    problems,
+    message: verdict.status === "pass" ? "" : stripControls(lines.join("\n")),
+    problems: problems.map(cleanProblem),
     ...(hidden ? {} : { input: inputOf(c) }),
     ...(verdict.notImplemented ? { not_implemented: true } : {}),
     ...(diagnosis ? { diagnosis } : {}),
   };
+}
+
+/** A problem's text fields carry what the function returned: no control characters in any report. */
+function cleanProblem(p: Problem): Problem {
+  const out: Problem = {
+    ...p,
+    path: p.path.map((k) => (typeof k === "string" ? stripControls(k, true).slice(0, 40) : k)),
+  };
+  for (const field of ["expected", "received", "detail"] as const) {
+    if (out[field] !== undefined) out[field] = stripControls(out[field], true);
+  }
+  return out;
 }
 
 function distinct(problems: Problem[]): Problem[] {

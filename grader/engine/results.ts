@@ -74,7 +74,7 @@ export const SubmissionResultSchema = z.object({
   note: z.string(),
   /** sha256 of the exercise files taken from the submission; a re-run with the same hash is skipped. */
   input_hash: z.string(),
-  /** sha256 of the cases and limits it was graded under; a fixed case makes older results stale. */
+  /** sha256 of the cases, limits and grading code it was graded under; a fix to any makes older results stale. */
   grader_fingerprint: z.string(),
   visibility: z.array(VisibilitySchema),
   exercises: z.array(ExerciseResultSchema),

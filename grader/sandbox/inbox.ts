@@ -20,6 +20,7 @@ import {
   type Message,
 } from "./protocol.ts";
 import type { Wire } from "./wire.ts";
+import { stripControls } from "../sanitize.ts";
 
 /** The envelope and the tagged values add a few levels to a value's own depth. */
 export const MAX_LINE_DEPTH = MAX_WIRE_DEPTH + 8;
@@ -66,8 +67,8 @@ const shortString = (v: unknown): v is string => typeof v === "string" && v.leng
 export function errorInfo(raw: unknown): ErrorInfo {
   const e = isRecord(raw) ? raw : {};
   const info: ErrorInfo = {
-    name: clip(typeof e.name === "string" ? e.name : "Error", MAX_ERROR_NAME),
-    message: clip(typeof e.message === "string" ? e.message : "", MAX_ERROR_MESSAGE),
+    name: clip(stripControls(typeof e.name === "string" ? e.name : "Error", true), MAX_ERROR_NAME),
+    message: clip(stripControls(typeof e.message === "string" ? e.message : ""), MAX_ERROR_MESSAGE),
     notImplemented: e.notImplemented === true,
   };
   const f = e.frame;
