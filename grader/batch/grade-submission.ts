@@ -57,12 +57,15 @@ export async function readSubmission(p: Pending): Promise<Collected> {
     id: p.id,
     source: p.source,
     reason: `could not be read: ${error.message}`,
+    ...(p.note ? { note: p.note } : {}),
   }));
 }
 
 export async function gradeSubmission(collected: Collected, ctx: BatchContext): Promise<SubmissionResult> {
   const started = Date.now();
-  if (isRefused(collected)) return emptyResult(ctx, collected.id, "refused", collected.reason, started);
+  const told = collected.note ? [collected.note] : [];
+  if (isRefused(collected))
+    return emptyResult(ctx, collected.id, "refused", [collected.reason, ...told].join(" | "), started);
   // The files were read into memory once; compiling never touches the submission again.
   const graded = await gradeImplementation({
     files: collected.files,
@@ -74,7 +77,7 @@ export async function gradeSubmission(collected: Collected, ctx: BatchContext): 
     diagnose: ctx.diagnose,
     gate: ctx.gate,
   });
-  const notes: string[] = [];
+  const notes: string[] = [...told];
   let status: GradingStatus = "graded";
   if (graded.crashes.length > 0) {
     status = "crashed";

@@ -21,6 +21,7 @@ import { progress } from "../batch/progress.ts";
 import { expandInputs } from "../submission/expand.ts";
 import { UsageError } from "../errors.ts";
 import { runCli } from "./run-cli.ts";
+import { terminalText } from "../sanitize.ts";
 import { loadDiagnoser } from "../misconceptions/index.ts";
 import { parseShard, selectShard, type Shard } from "../batch/shard.ts";
 import { mergeMain } from "./merge.ts";
@@ -91,6 +92,7 @@ async function main(argv: string[]): Promise<void> {
   const reports = await reportSteps(opts, out, manifest);
   const everyone = await expandInputs(inputs);
   const submissions = opts.shard ? selectShard(everyone, opts.shard) : everyone;
+  for (const p of submissions) if (p.note) process.stdout.write(`${terminalText(p.note)}\n`);
   if (opts.shard) {
     process.stdout.write(
       `Shard ${opts.shard.index}/${opts.shard.total}: ${submissions.length} of ${everyone.length} submissions.\n`,
