@@ -17,6 +17,7 @@
 import { readFile } from "node:fs/promises";
 import { InvalidFileError } from "../errors.ts";
 import { safeId } from "../submission/source.ts";
+import { stripControls } from "../sanitize.ts";
 
 export interface RosterEntry {
   submission: string;
@@ -92,7 +93,8 @@ export function parseRoster(source: string, file: string): RosterEntry[] {
   const problems: string[] = [];
   const seen = new Map<string, number>();
   const entries = body.map(({ cells, line }) => {
-    const get = (c: (typeof COLUMNS)[number]) => (index.has(c) ? (cells[index.get(c)!] ?? "").trim() : "");
+    const get = (c: (typeof COLUMNS)[number]) =>
+      index.has(c) ? stripControls(cells[index.get(c)!] ?? "", true).trim() : "";
     const entry: RosterEntry = {
       submission: get("submission"),
       student: get("student"),

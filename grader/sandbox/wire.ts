@@ -23,6 +23,7 @@ const create = Object.create;
 const define = Object.defineProperty;
 const describe = Object.getOwnPropertyDescriptor;
 const isProxy = types.isProxy;
+const arrayFrom = Array.from;
 
 /**
  * Sets a property by definition, not assignment: a setter that student code put on
@@ -37,9 +38,19 @@ function record(): { [key: string]: Wire } {
   return create(null) as { [key: string]: Wire };
 }
 
+/** Values and entries encoded per call at most: an honest answer has a few hundred, and 4 MiB of JSON fewer than this. */
+const MAX_NODES = 1_000_000;
+let nodesLeft = 0;
+
 /** Encodes any value the student returned into JSON-safe form. */
-export function toWire(value: unknown, depth = 0): Wire {
+export function toWire(value: unknown): Wire {
+  nodesLeft = MAX_NODES;
+  return encode(value, 0);
+}
+
+function encode(value: unknown, depth: number): Wire {
   if (depth > MAX_DEPTH) return { [TAG]: "too-deep" };
+  if (--nodesLeft < 0) return { [TAG]: "too-large" };
   switch (typeof value) {
     case "number":
       if (value === value && value !== Infinity && value !== -Infinity) return value;
@@ -60,22 +71,32 @@ export function toWire(value: unknown, depth = 0): Wire {
   if (typeof (value as { then?: unknown }).then === "function") return { [TAG]: "promise" };
   if (isView(value) && !(value instanceof DataView)) {
     // A Float64Array is a vector in every way that matters here.
-    const out: Wire[] = [];
     const view = value as unknown as ArrayLike<number>;
-    for (let i = 0; i < view.length; i++) put(out, i, toWire(view[i], depth + 1));
-    return out;
+    return list(view.length, (i) => encode(view[i], depth + 1));
   }
-  if (isArray(value)) {
-    const out: Wire[] = [];
-    for (let i = 0; i < value.length; i++) put(out, i, toWire(value[i], depth + 1));
-    return out;
-  }
+  if (isArray(value)) return list(value.length, (i) => encode(value[i], depth + 1));
   const out = record();
   const keys = ownKeys(value as object);
-  for (let i = 0; i < keys.length; i++) {
-    put(out, keys[i], toWire((value as Record<string, unknown>)[keys[i]], depth + 1));
+  for (let i = 0; i < keys.length && nodesLeft >= 0; i++) {
+    out[keys[i]] = encode((value as Record<string, unknown>)[keys[i]], depth + 1);
   }
-  return out;
+  return nodesLeft >= 0 ? out : { [TAG]: "too-large" };
+}
+
+/**
+ * A fresh array of `length` entries. Array.from defines its entries rather than assigning
+ * them, so a setter on Array.prototype cannot swallow one; the array-like it reads has no
+ * prototype, so no patched iterator is consulted either.
+ */
+function list(length: number, entry: (i: number) => Wire): Wire {
+  if (length > nodesLeft) {
+    nodesLeft = -1;
+    return { [TAG]: "too-large" };
+  }
+  const like = create(null) as { length: number };
+  like.length = length;
+  const out = arrayFrom(like, (_: unknown, i: number) => (nodesLeft >= 0 ? entry(i) : null));
+  return nodesLeft >= 0 ? out : { [TAG]: "too-large" };
 }
 
 /**
@@ -84,16 +105,24 @@ export function toWire(value: unknown, depth = 0): Wire {
  * arguments is reported as such (and so as a change) instead of being asked for a value.
  */
 export function snapshot(value: unknown, depth = 0): Wire {
-  if (value === null || typeof value !== "object") return toWire(value, depth);
+  if (depth === 0) nodesLeft = MAX_NODES;
+  if (value === null || typeof value !== "object") return encode(value, depth);
+  if (--nodesLeft < 0) return { [TAG]: "too-large" };
   if (depth > MAX_DEPTH) return { [TAG]: "too-deep" };
   if (isProxy(value)) return { [TAG]: "proxy" };
-  const keys = ownKeys(value);
-  const out: Wire[] | { [key: string]: Wire } = isArray(value) ? [] : record();
-  for (let i = 0; i < keys.length; i++) {
-    const slot = describe(value, keys[i]);
-    put(out, keys[i], !slot || !("value" in slot) ? { [TAG]: "accessor" } : snapshot(slot.value, depth + 1));
+  const read = (key: string | number): Wire => {
+    const slot = describe(value, key);
+    return !slot || !("value" in slot) ? { [TAG]: "accessor" } : snapshot(slot.value, depth + 1);
+  };
+  if (isArray(value)) {
+    // Own keys beyond the indexes (a property added to an argument) count as a change too.
+    const extra = ownKeys(value).length - value.length;
+    return extra === 0 ? list(value.length, read) : { [TAG]: "changed" };
   }
-  return out;
+  const keys = ownKeys(value);
+  const out = record();
+  for (let i = 0; i < keys.length && nodesLeft >= 0; i++) out[keys[i]] = read(keys[i]);
+  return nodesLeft >= 0 ? out : { [TAG]: "too-large" };
 }
 
 /** A value that cannot be a number, vector or matrix, kept so messages can name it. */
@@ -126,7 +155,9 @@ export function fromWire(wire: unknown, depth = 0): unknown {
             ? "a value nested too deeply"
             : tag === "accessor"
               ? "a getter"
-              : `a ${tag}`,
+              : tag === "too-large"
+                ? "a value too large to check"
+                : `a ${tag}`,
       );
     }
     const out: Record<string, unknown> = {};

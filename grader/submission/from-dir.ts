@@ -43,6 +43,8 @@ export async function collectDir(root: string, id: string): Promise<Collected> {
       if (entry.isDirectory()) {
         const problem = await walk(name);
         if (problem) return problem;
+      } else if (entry.name.endsWith(".ts") && !entry.isFile()) {
+        return `${shown} is not a regular file (a FIFO, device or socket); only files are taken`;
       } else if (entry.name.endsWith(".ts")) {
         // Sizes are checked before reading, on the open file: the total too, so refusing costs no memory.
         const contents = await readRegularFile(path.join(root, where, name), shown, MAX_TOTAL_BYTES - total);
