@@ -15,7 +15,7 @@
  */
 import * as esbuild from "esbuild";
 
-export const COMPILE_TIMEOUT_MS = 15_000;
+export const COMPILE_TIMEOUT_MS = 10_000;
 /** Brackets nested deeper than this are refused before parsing; real code stays under 30. */
 export const MAX_SOURCE_DEPTH = 256;
 /** More import or export-from clauses than this in one file are refused; each costs the compiler a round trip. */
@@ -82,11 +82,18 @@ function alone<T>(task: () => Promise<T>): Promise<T> {
   return run;
 }
 
-/** Runs one esbuild build under the guard; `{ ok: false }` only when it failed twice, the second time alone. */
-export async function guarded<T>(task: () => Promise<T>, timeoutMs = COMPILE_TIMEOUT_MS): Promise<Guarded<T>> {
+/**
+ * Runs one esbuild build under the guard; `{ ok: false }` only when it failed twice, the second
+ * time alone. With `retry: false`, one try: for a build that is split up when it fails.
+ */
+export async function guarded<T>(
+  task: () => Promise<T>,
+  timeoutMs = COMPILE_TIMEOUT_MS,
+  retry = true,
+): Promise<Guarded<T>> {
   while (barrier) await barrier;
   const first = await once(task, timeoutMs);
-  if (first.ok) return first;
+  if (first.ok || !retry) return first;
   return alone(() => once(task, timeoutMs));
 }
 

@@ -63,16 +63,18 @@ export async function compileExercises(
   if (misses.length === 0) return result;
   // One build for all exercises is the fast path; only a failing submission
   // pays for one build per exercise, to learn which exercises the errors cost.
-  // A build the compiler itself failed on (crashed, or out of time) is charged to
-  // the exercises it was for; after a crash, each exercise is tried on its own.
+  // A build the compiler itself failed on twice (crashed, or out of time) is
+  // charged to that exercise alone (see compile-guard.ts).
   const refused = refusals(files);
-  const safely = async (ids: string[]): Promise<BuildOutcome> => {
-    const outcome = await guarded(() => build(files, ids, entries, refused));
+  const safely = async (ids: string[], retry: boolean): Promise<BuildOutcome> => {
+    const outcome = await guarded(() => build(files, ids, entries, refused), undefined, retry);
     return outcome.ok ? outcome.value : { ok: false, problems: [], charged: outcome.reason };
   };
-  const all = await safely(misses);
-  const split = !all.ok && !all.charged?.startsWith("compiling took longer");
-  const groups = all.ok ? [all] : split ? await Promise.all(misses.map((id) => safely([id]))) : misses.map(() => all);
+  // The build of all exercises is tried once: whatever failed it (a source error, the compiler
+  // crashing or running out of time), each exercise is then built on its own, with a retry, to
+  // learn which exercises it costs.
+  const all = await safely(misses, false);
+  const groups = all.ok ? [all] : await Promise.all(misses.map((id) => safely([id], true)));
   for (const [i, outcome] of groups.entries()) {
     if (!outcome.ok) {
       const text = outcome.charged ? `${outcome.charged}; this exercise's files could not be compiled` : undefined;

@@ -133,7 +133,8 @@ export const TRUST_ATTACKS: Attack[] = [
     patch: prepend(`export const deep = ${"!".repeat(1_000_000)}1;`),
     status: "compile_error",
     loses: ["08-gradient-check"],
-    reports: ["the compiler (esbuild) crashed on it"],
+    // Crashed, or out of time first on a loaded machine: either way this exercise's compile error.
+    reports: ["this exercise's files could not be compiled"],
     endsRun: true,
   },
   {
