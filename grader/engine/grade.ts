@@ -75,11 +75,10 @@ export async function gradeImplementation(input: GradeInput): Promise<GradedImpl
     const signature = `${c.exercise}\u0000${c.fn}\u0000${JSON.stringify(c.args)}`;
     let call = byArgs.get(signature);
     if (!call) {
-      call = { id: String(calls.length), exercise: c.exercise, fn: c.fn, args: c.args, pure: false };
+      call = { id: String(calls.length), exercise: c.exercise, fn: c.fn, args: c.args };
       byArgs.set(signature, call);
       calls.push(call);
     }
-    call.pure ||= c.pure === true;
     callOf.set(c.key, call.id);
   }
   const run = () =>

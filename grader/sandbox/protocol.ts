@@ -16,8 +16,6 @@ export interface Call {
   exercise: string;
   fn: string;
   args: unknown[];
-  /** The call must leave its arguments unchanged: the harness sends them back after the call. */
-  pure?: boolean;
 }
 
 export interface Request {
@@ -52,6 +50,7 @@ export type Message =
   | { t: "ready" }
   | { t: "imported"; exercise: string }
   | { t: "import-failed"; exercise: string; error: ErrorInfo }
+  /** `after`: the arguments as they are after the call, for the grader to decide purity. */
   | { t: "ok"; id: string; value: Wire; meta: Wire; after?: Wire }
   | { t: "threw"; id: string; error: ErrorInfo }
   | { t: "done" };
