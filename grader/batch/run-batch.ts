@@ -16,9 +16,8 @@ import type { RunLimits } from "../sandbox/run.ts";
 import { Gate } from "../sandbox/gate.ts";
 import { Workspace } from "../sandbox/workspace.ts";
 import type { Pending } from "../submission/expand.ts";
-import { clipText, terminalText } from "../sanitize.ts";
 import { isRefused } from "../submission/source.ts";
-import { writeAtomic } from "./atomic.ts";
+import { failureReason, writeResult } from "./write-result.ts";
 import { fingerprint } from "./fingerprint.ts";
 import { toRow, type Row } from "./gradebook.ts";
 import { writeClassReports } from "./class-reports.ts";
@@ -52,9 +51,6 @@ export interface BatchReport {
 
 export { fingerprint };
 
-/** No honest results.json comes near this: 120 cases with clipped messages are well under 2 MB. */
-const MAX_RESULT_CHARS = 32 * 2 ** 20;
-
 export function resultFile(out: string, id: string): string {
   return path.join(out, id, "results.json");
 }
@@ -71,16 +67,7 @@ async function previous(file: string): Promise<SubmissionResult | undefined> {
 }
 
 function crashed(ctx: BatchContext, id: string, error: unknown): SubmissionResult {
-  const reason = clipText(String((error as Error)?.message ?? error), 2000);
-  return emptyResult(ctx, id, "crashed", `the grader failed on this submission: ${reason}`, Date.now());
-}
-
-/** The result as results.json holds it; a result that breaks its schema or cannot be serialised throws. */
-function serialise(result: SubmissionResult): string {
-  SubmissionResultSchema.parse(result);
-  const text = JSON.stringify(result, null, 2) + "\n";
-  if (text.length > MAX_RESULT_CHARS) throw new Error(`its results.json would be ${text.length} characters long`);
-  return text;
+  return emptyResult(ctx, id, "crashed", failureReason(error), Date.now());
 }
 
 export async function runBatch(options: BatchOptions): Promise<BatchReport> {
@@ -99,55 +86,37 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
   let graded = 0;
   let skipped = 0;
   let next = 0;
-  /**
-   * One submission, end to end. Everything in here costs this submission only: a result that
-   * fails its schema, cannot be serialised or cannot be written becomes a `crashed` result
-   * with the reason; only when even that cannot be written does the run go on without it.
-   */
-  const one = async (pending: Pending): Promise<void> => {
-    const collected = await readSubmission(pending);
-    const file = resultFile(options.out, pending.id);
-    if (!options.force && !isRefused(collected)) {
-      const old = await previous(file);
-      if (old && old.input_hash === collected.hash && old.grader_fingerprint === ctx.fingerprint) {
-        rows.push(toRow(old));
-        skipped++;
-        options.progress?.done(pending.id, `${pending.id}: unchanged since the last run, kept`);
-        return;
-      }
-    }
-    let result = await gradeSubmission(collected, ctx).catch((error: unknown) => crashed(ctx, pending.id, error));
-    // A submission cut short by Ctrl-C is not a result; the next run grades it.
-    if (options.signal?.aborted) return;
-    try {
-      await writeAtomic(file, serialise(result));
-    } catch (error) {
-      result = crashed(ctx, pending.id, error);
-      await writeAtomic(file, serialise(result));
-    }
-    for (const write of options.writers ?? []) {
-      // A report that fails to render must not cost the result itself.
-      await write(result, path.dirname(file)).catch((error: Error) =>
-        process.stderr.write(
-          `warning: ${terminalText(pending.id)}: could not write a report: ${terminalText(String(error?.message))}\n`,
-        ),
-      );
-    }
-    rows.push(toRow(result));
-    graded++;
-    options.progress?.done(
-      pending.id,
-      `${pending.id}: ${result.grading_status} ${result.score ?? "–"}/${result.max_score}`,
-    );
-  };
   const worker = async () => {
     while (next < options.submissions.length && !options.signal?.aborted) {
       const pending = options.submissions[next++];
-      await one(pending).catch((error: unknown) => {
-        process.stderr.write(
-          `warning: ${terminalText(pending.id)}: no result could be written: ${terminalText(String((error as Error)?.message ?? error))}\n`,
+      const collected = await readSubmission(pending);
+      const file = resultFile(options.out, pending.id);
+      if (!options.force && !isRefused(collected)) {
+        const old = await previous(file);
+        if (old && old.input_hash === collected.hash && old.grader_fingerprint === ctx.fingerprint) {
+          rows.push(toRow(old));
+          skipped++;
+          options.progress?.done(pending.id, `${pending.id}: unchanged since the last run, kept`);
+          continue;
+        }
+      }
+      const outcome = await gradeSubmission(collected, ctx).catch((error: unknown) => crashed(ctx, pending.id, error));
+      // A submission cut short by Ctrl-C is not a result; the next run grades it.
+      if (options.signal?.aborted) break;
+      // Schema, serialising and writing are this submission's trouble: at worst it is `crashed`, with the reason.
+      const result = await writeResult(file, outcome, (error) => crashed(ctx, pending.id, error));
+      for (const write of options.writers ?? []) {
+        // A report that fails to render must not cost the result itself.
+        await write(result, path.dirname(file)).catch((error: Error) =>
+          process.stderr.write(`warning: ${pending.id}: could not write a report: ${error.message}\n`),
         );
-      });
+      }
+      rows.push(toRow(result));
+      graded++;
+      options.progress?.done(
+        pending.id,
+        `${pending.id}: ${result.grading_status} ${result.score ?? "–"}/${result.max_score}`,
+      );
     }
   };
   try {
