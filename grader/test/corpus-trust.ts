@@ -193,7 +193,7 @@ export const TRUST_ATTACKS: Attack[] = [
     patch: inject("train", "  return { layers, losses: [0.5, 0.1, 0.001] };"),
     status: "graded",
     loses: ["07-gradient-descent"],
-    reports: ["the mean loss of the returned layers"],
+    reports: ["the loss of the initial layers, then of the returned ones", "the mean loss of the returned layers"],
   },
   {
     name: "getter-hides-mutation",

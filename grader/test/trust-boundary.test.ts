@@ -13,6 +13,8 @@ import { errorInfo, jsonDepth, readLine } from "../sandbox/inbox.ts";
 import { MAX_MESSAGE_BYTES } from "../sandbox/protocol.ts";
 import { fromWire, Opaque, snapshot, toWire } from "../sandbox/wire.ts";
 import { stripControls, terminalText } from "../sanitize.ts";
+import { loadCases } from "../fixtures/load.ts";
+import { trainingProblems } from "../engine/training.ts";
 
 const SECRET = "s3cr3t-s3cr3t-s3cr3t";
 const deep = (n: number) => "[".repeat(n) + "]".repeat(n);
@@ -160,5 +162,22 @@ describe("the results fingerprint", () => {
     expect(graderCodeHash()).toMatch(/^[0-9a-f]{64}$/);
     expect(fingerprint(manifest, [], DEFAULT_LIMITS, "a")).not.toBe(fingerprint(manifest, [], DEFAULT_LIMITS, "b"));
     expect(fingerprint(manifest, [], DEFAULT_LIMITS)).toBe(fingerprint(manifest, [], DEFAULT_LIMITS, graderCodeHash()));
+  });
+});
+
+describe("the training checks, decided from the returned layers", () => {
+  const cases = loadCases(loadManifest(), { visibility: ["public"] }).filter(
+    (c) => c.fn === "train" && (c.check.kind === "falls" || c.check.kind === "below"),
+  );
+  const untrained = (c: (typeof cases)[number]) =>
+    (c.args[0] as { W: number[][]; b: number[] }[]).map(({ W, b }) => ({ W, b }));
+
+  it.each(cases.map((c) => ({ c, name: c.id })))("$name: the reference's own result passes", ({ c }) => {
+    expect(trainingProblems(c, c.expected)).toEqual([]);
+  });
+
+  it.each(cases.map((c) => ({ c, name: c.id })))("$name: untrained layers with made-up losses fail", ({ c }) => {
+    const problems = trainingProblems(c, { layers: untrained(c), losses: [0.5, 0.1, 0.001] });
+    expect(problems.map((p) => p.code)).toEqual([c.check.kind === "falls" ? "not_falling" : "too_high"]);
   });
 });
