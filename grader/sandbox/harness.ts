@@ -157,6 +157,8 @@ function harden(): void {
   // The harness never returns to the event loop, so a request could never be sent;
   // without the network's own wall (unshare), the clients go too.
   for (const name of ["fetch", "WebSocket", "EventSource", "Request", "Response", "Headers"]) delete global[name];
+  // Error.prepareStackTrace hands out call sites, and with them the harness's own functions.
+  define(Error, "prepareStackTrace", { value: undefined, writable: false, configurable: false });
   // A throw from a student's timer must not take the remaining cases down with it.
   process.on("uncaughtException", () => {});
   process.on("unhandledRejection", () => {});

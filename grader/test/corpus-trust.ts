@@ -253,6 +253,25 @@ if (found.length > 0) throw new Error("read stdin: " + found.join("|"));`),
     loses: ["09-autodiff"],
   },
   {
+    name: "call-sites-of-the-harness",
+    file: "08-gradient-check/gradcheck.ts",
+    // Call sites would hand out the harness's own functions, to call with forged messages.
+    patch: inject(
+      "relativeError",
+      `  const E: any = Error;
+  let grabbed = 0;
+  try { E.prepareStackTrace = (_e: unknown, sites: unknown[]) => sites; } catch {}
+  const sites: any = new Error("x").stack;
+  if (Array.isArray(sites)) for (const site of sites) {
+    try { const fn = site.getFunction(); if (fn) { grabbed++; fn({ t: "ok", id: "0", value: 1, meta: {} }); } } catch {}
+  }
+  throw new Error("grabbed " + grabbed);`,
+    ),
+    status: "graded",
+    loses: ["08-gradient-check"],
+    reports: ["grabbed 0"],
+  },
+  {
     name: "network-clients",
     file: "08-gradient-check/gradcheck.ts",
     patch: inject(
