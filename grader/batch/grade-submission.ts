@@ -13,6 +13,7 @@ import type { Workspace } from "../sandbox/workspace.ts";
 import { collect, type Pending } from "../submission/expand.ts";
 import { isRefused, type Collected } from "../submission/source.ts";
 import type { TypeChecker } from "../check/typecheck.ts";
+import { clipText, stripControls } from "../sanitize.ts";
 
 export interface BatchContext {
   manifest: Manifest;
@@ -42,7 +43,7 @@ export function emptyResult(
     grading_status: status,
     score: 0,
     max_score: maxScore(ctx.manifest, ctx.cases),
-    note,
+    note: clipText(stripControls(note, true), 20_000),
     input_hash: "",
     grader_fingerprint: ctx.fingerprint,
     visibility: [...new Set(ctx.cases.map((c) => c.visibility))],
@@ -59,12 +60,15 @@ export async function readSubmission(p: Pending): Promise<Collected> {
     id: p.id,
     source: p.source,
     reason: `could not be read: ${error.message}`,
+    ...(p.note ? { note: p.note } : {}),
   }));
 }
 
 export async function gradeSubmission(collected: Collected, ctx: BatchContext): Promise<SubmissionResult> {
   const started = Date.now();
-  if (isRefused(collected)) return emptyResult(ctx, collected.id, "refused", collected.reason, started);
+  const told = collected.note ? [collected.note] : [];
+  if (isRefused(collected))
+    return emptyResult(ctx, collected.id, "refused", [collected.reason, ...told].join(" | "), started);
   // The files were read into memory once; compiling never touches the submission again.
   const [graded, warnings] = await Promise.all([
     gradeImplementation({
@@ -79,7 +83,7 @@ export async function gradeSubmission(collected: Collected, ctx: BatchContext): 
     }),
     ctx.typeChecker?.check(collected.files),
   ]);
-  const notes: string[] = [];
+  const notes: string[] = [...told];
   let status: GradingStatus = "graded";
   if (graded.crashes.length > 0) {
     status = "crashed";

@@ -6,6 +6,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { Manifest } from "../manifest.ts";
 import type { SubmissionResult } from "../engine/results.ts";
+import { stripControls } from "../sanitize.ts";
 
 /** What the run keeps of each submission after its files are written: small, so memory stays flat. */
 export interface Row {
@@ -40,9 +41,14 @@ export function toRow(result: SubmissionResult): Row {
   };
 }
 
-/** A text cell a spreadsheet would read as a formula (=, +, -, @, tab, CR) gets a leading quote mark. */
+/**
+ * A text cell, cleaned of control characters, that a spreadsheet would read as a formula (=, +, -, @, tab, CR)
+ * gets a leading quote mark.
+ */
 export function formulaGuard(value: string | number): string | number {
-  return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  if (typeof value !== "string") return value;
+  const clean = stripControls(value);
+  return /^[=+\-@\t\r]/.test(clean) ? `'${clean}` : clean;
 }
 
 /** RFC 4180 CSV, written by csv-stringify, with "\n" line ends and every text cell formula-guarded. */

@@ -3,6 +3,7 @@
  * a terminal (cli-progress), one plain line per submission otherwise.
  */
 import cliProgress from "cli-progress";
+import { terminalText } from "../sanitize.ts";
 
 export interface Progress {
   done(id: string, line: string): void;
@@ -16,7 +17,7 @@ export function progress(total: number, stream: NodeJS.WriteStream = process.std
     return {
       done(_id, line) {
         count++;
-        stream.write(`[${count}/${total}] ${line}\n`);
+        stream.write(`[${count}/${total}] ${terminalText(line)}\n`);
       },
       stop() {},
     };
@@ -36,7 +37,7 @@ export function progress(total: number, stream: NodeJS.WriteStream = process.std
     done(id) {
       count++;
       const rate = (count / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1);
-      bar.update(count, { rate, last: id });
+      bar.update(count, { rate, last: terminalText(id, 60) });
     },
     stop() {
       bar.stop();

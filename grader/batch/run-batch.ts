@@ -23,7 +23,7 @@ import { Workspace } from "../sandbox/workspace.ts";
 import { TypeChecker } from "../check/typecheck.ts";
 import type { Pending } from "../submission/expand.ts";
 import { isRefused } from "../submission/source.ts";
-import { writeAtomic } from "./atomic.ts";
+import { failureReason, writeResult } from "./write-result.ts";
 import { fingerprint } from "./fingerprint.ts";
 import { toRow, type Row } from "./gradebook.ts";
 import { writeClassReports } from "./class-reports.ts";
@@ -79,8 +79,7 @@ function machineError(ctx: BatchContext, id: string, error: SandboxUnavailableEr
 }
 
 function crashed(ctx: BatchContext, id: string, error: unknown): SubmissionResult {
-  const note = `the grader failed on this submission: ${(error as Error)?.message ?? String(error)}`;
-  return emptyResult(ctx, id, "crashed", note, Date.now());
+  return emptyResult(ctx, id, "crashed", failureReason(error), Date.now());
 }
 
 export async function runBatch(options: BatchOptions): Promise<BatchReport> {
@@ -102,10 +101,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
   let graded = 0;
   let skipped = 0;
   let next = 0;
-  const record = async (pending: Pending, result: SubmissionResult) => {
+  const record = async (pending: Pending, outcome: SubmissionResult) => {
     const file = resultFile(options.out, pending.id);
-    SubmissionResultSchema.parse(result);
-    await writeAtomic(file, JSON.stringify(result, null, 2) + "\n");
+    // Schema, serialising and writing are this submission's trouble: at worst it is `crashed`, with the reason.
+    const result = await writeResult(file, outcome, (error) => crashed(ctx, pending.id, error));
     for (const write of options.writers ?? []) {
       // A report that fails to render must not cost the result itself.
       await write(result, path.dirname(file)).catch((error: Error) =>

@@ -22,6 +22,7 @@ import { expandInputs } from "../submission/expand.ts";
 import { UsageError } from "../errors.ts";
 import { ensureOutDir } from "./out-dir.ts";
 import { runCli } from "./run-cli.ts";
+import { terminalText } from "../sanitize.ts";
 import { loadDiagnoser } from "../misconceptions/index.ts";
 import { parseShard, selectShard, type Shard } from "../batch/shard.ts";
 import { mergeMain } from "./merge.ts";
@@ -95,6 +96,7 @@ async function main(argv: string[]): Promise<void> {
   const everyone = await expandInputs(inputs);
   await ensureOutDir(out, opts.out);
   const submissions = opts.shard ? selectShard(everyone, opts.shard) : everyone;
+  for (const p of submissions) if (p.note) process.stdout.write(`${terminalText(p.note)}\n`);
   if (opts.shard) {
     process.stdout.write(
       `Shard ${opts.shard.index}/${opts.shard.total}: ${submissions.length} of ${everyone.length} submissions.\n`,

@@ -4,6 +4,7 @@
  */
 import { CommanderError } from "commander";
 import { GraderError, UsageError } from "../errors.ts";
+import { stripControls } from "../sanitize.ts";
 
 export async function runCli(main: (argv: string[]) => Promise<void>): Promise<void> {
   try {
@@ -14,7 +15,8 @@ export async function runCli(main: (argv: string[]) => Promise<void>): Promise<v
       return;
     }
     if (error instanceof GraderError) {
-      process.stderr.write(`${error.message}\n`);
+      // Messages name the user's files, whose names may hold terminal escapes.
+      process.stderr.write(`${stripControls(error.message)}\n`);
       process.exitCode = error instanceof UsageError ? 2 : 1;
       return;
     }

@@ -8,6 +8,8 @@ import { anyNumber, closeRule, compare, relerrRule } from "./compare.ts";
 import { brief, describeValue, formatNumber } from "./describe.ts";
 import type { Problem } from "./problem.ts";
 import { SIGNATURES } from "./signatures.ts";
+import { checksTraining, trainingProblems } from "./training.ts";
+import { Opaque } from "../sandbox/wire.ts";
 
 export type CaseStatus = "pass" | "fail" | "error" | "timeout";
 
@@ -102,6 +104,19 @@ function expectedError(wanted: string[]): string {
   return wanted.length > 0 ? `an error that names ${wanted.join(" and ")}` : "an error";
 }
 
+/** Deep equality of plain data (the case's arguments against what the harness sent back). */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a instanceof Opaque || b instanceof Opaque) return false;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => same(x, b[i]));
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object" || Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((k) => Object.hasOwn(b, k) && same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
+}
+
 export function decide(c: LoadedCase, outcome: CallOutcome): Verdict {
   switch (outcome.status) {
     case "timeout":
@@ -143,15 +158,18 @@ export function decide(c: LoadedCase, outcome: CallOutcome): Verdict {
     case "ok": {
       const problems = c.check.kind === "throws" ? [] : typeProblems(c, outcome.value);
       if (problems.length === 0) problems.push(...valueProblems(c, outcome.value));
-      if (c.pure && outcome.meta.mutated === true) problems.push({ code: "mutated", path: [] });
+      if (problems.length === 0 && checksTraining(c)) problems.push(...trainingProblems(c, outcome.value));
+      // Decided from the arguments as they are after the call; none sent back counts as changed.
+      if (c.pure && !same(c.args, outcome.after)) problems.push({ code: "mutated", path: [] });
       if (c.maxCalls) {
+        // The harness always counts; a count that did not arrive is not taken as a pass.
         const calls = outcome.meta[c.maxCalls.counter];
-        if (typeof calls === "number" && calls > c.maxCalls.max) {
+        if (typeof calls !== "number" || calls > c.maxCalls.max) {
           problems.push({
             code: "too_many_calls",
             path: [],
             expected: `at most ${c.maxCalls.max}`,
-            received: String(calls),
+            received: typeof calls === "number" ? String(calls) : "an unknown number of",
             detail: `${c.maxCalls.counter}: ${c.maxCalls.why}`,
           });
         }

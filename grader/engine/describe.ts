@@ -24,6 +24,10 @@ export function matrixShape(v: number[][]): [number, number] | undefined {
   return v.every((row) => row.length === cols) ? [v.length, cols] : undefined;
 }
 
+/** Descriptions name at most this many of an object's keys, each cut short: keys are the student's text. */
+const MAX_KEYS = 8;
+const keyName = (k: string) => (k.length > 30 ? `${k.slice(0, 30)}…` : k);
+
 /** "a 3×2 matrix", "a vector of length 3", "the number 0.5", "NaN", "undefined", … */
 export function describeValue(v: unknown): string {
   if (v instanceof Opaque) return v.kind;
@@ -34,14 +38,17 @@ export function describeValue(v: unknown): string {
   if (typeof v === "string") return `the string ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + "…" : v)}`;
   if (isMatrix(v)) {
     const shape = matrixShape(v);
+    const lengths = v.slice(0, 8).map((r) => r.length);
     return shape
       ? `a ${shape[0]}×${shape[1]} matrix`
-      : `a ragged matrix with rows of length ${v.map((r) => r.length).join(", ")}`;
+      : `a ragged matrix with rows of length ${lengths.join(", ")}${v.length > 8 ? ", …" : ""}`;
   }
   if (isNumberArray(v)) return `a vector of length ${v.length}`;
   if (Array.isArray(v)) return `a list of ${v.length} ${v.length === 1 ? "entry" : "entries"}`;
   const keys = Object.keys(v as object);
-  return keys.length === 0 ? "an empty object" : `an object with ${keys.join(", ")}`;
+  if (keys.length === 0) return "an empty object";
+  const named = keys.slice(0, MAX_KEYS).map(keyName);
+  return `an object with ${named.join(", ")}${keys.length > MAX_KEYS ? `, … (${keys.length} keys)` : ""}`;
 }
 
 /** A brief rendering of a value: numbers to 4 significant digits, long lists cut. */
@@ -57,9 +64,9 @@ export function brief(v: unknown, budget = 6): string {
     const shape = matrixShape(layer.W);
     return `${shape ? `${shape[0]}→${shape[1]}` : "?"} ${layer.activation}`;
   }
-  return `{${Object.entries(v)
-    .map(([k, x]) => `${k}: ${brief(x, budget)}`)
-    .join(", ")}}`;
+  const entries = Object.entries(v);
+  const shown = entries.slice(0, MAX_KEYS).map(([k, x]) => `${keyName(k)}: ${brief(x, budget)}`);
+  return `{${shown.join(", ")}${entries.length > MAX_KEYS ? ", …" : ""}}`;
 }
 
 /** The input of a case in brief: "layers: [3→4 sigmoid, 4→2 identity], x: [0.1, …]". */

@@ -17,6 +17,8 @@ import { briefArgs } from "./describe.ts";
 import { locator } from "./locate.ts";
 import { SIGNATURES } from "./signatures.ts";
 import { redact, renderProblem } from "./render.ts";
+import type { Problem } from "./problem.ts";
+import { stripControls } from "../sanitize.ts";
 import type { CaseResult, Diagnosis, ExerciseResult, ExerciseStatus } from "./results.ts";
 
 /**
@@ -70,24 +72,29 @@ export async function gradeImplementation(input: GradeInput): Promise<GradedImpl
   const modules: Record<string, string> = {};
   for (const [id, outcome] of Object.entries(compiled)) if (outcome.ok) modules[id] = outcome.code;
 
-  // Cases that share a call (same function, same arguments) run it once.
+  // Cases that share a call (same function, same arguments) run it once. Every public call
+  // runs before any hidden one, so nothing a process saw of a hidden input can reach a public
+  // case's output, which is shown in full.
   const calls: (Call & { limitMs?: number })[] = [];
   const callOf = new Map<string, string>();
-  const byArgs = new Map<string, string>();
-  for (const c of cases) {
+  const byArgs = new Map<string, Call & { limitMs?: number }>();
+  const ordered = [
+    ...cases.filter((c) => c.visibility !== "hidden"),
+    ...cases.filter((c) => c.visibility === "hidden"),
+  ];
+  for (const c of ordered) {
     if (!modules[c.exercise]) continue;
     const signature = `${c.exercise}\u0000${c.fn}\u0000${JSON.stringify(c.args)}`;
-    let id = byArgs.get(signature);
-    if (!id) {
-      id = String(calls.length);
-      byArgs.set(signature, id);
-      calls.push({ id, exercise: c.exercise, fn: c.fn, args: c.args, limitMs: c.cpuLimitMs });
+    let call = byArgs.get(signature);
+    if (!call) {
+      call = { id: String(calls.length), exercise: c.exercise, fn: c.fn, args: c.args, limitMs: c.cpuLimitMs };
+      byArgs.set(signature, call);
+      calls.push(call);
     } else if (c.cpuLimitMs !== undefined) {
       // Cases sharing a call share its limit: the most generous of theirs.
-      const call = calls[Number(id)];
       call.limitMs = Math.max(call.limitMs ?? 0, c.cpuLimitMs);
     }
-    callOf.set(c.key, id);
+    callOf.set(c.key, call.id);
   }
   const run = () =>
     runCalls({
@@ -166,8 +173,9 @@ function caseResult(
     verdict = decide(c, outcome);
   }
   const hidden = c.visibility === "hidden";
-  const problems = hidden ? verdict.problems.map(redact) : verdict.problems;
-  const lines = verdict.error ? [verdict.error] : problems.map(renderProblem);
+  const problems = hidden ? distinct(verdict.problems.map(redact)) : verdict.problems;
+  const error = hidden && verdict.error ? hiddenError(verdict.error, outcome) : verdict.error;
+  const lines = error ? [error] : problems.map(renderProblem);
   const diagnosis =
     verdict.status === "fail" && outcome?.status === "ok" && diagnose ? diagnose(c, outcome.value) : undefined;
   return {
@@ -180,8 +188,8 @@ function caseResult(
     status: verdict.status,
     score: verdict.status === "pass" ? c.points : 0,
     max_score: c.points,
-    message: verdict.status === "pass" ? "" : lines.join("\n"),
-    problems,
+    message: verdict.status === "pass" ? "" : stripControls(lines.join("\n")),
+    problems: problems.map(cleanProblem),
     ...(hidden ? {} : { input: inputOf(c) }),
     ...(verdict.notImplemented ? { not_implemented: true } : {}),
     ...(diagnosis ? { diagnosis } : {}),
@@ -194,6 +202,33 @@ function caseResult(
 function missingExport(outcome: CallOutcome | undefined): string | undefined {
   if (outcome?.status !== "threw" || outcome.error.name !== MISSING_EXPORT) return undefined;
   return /^[A-Za-z_$][\w$]{0,100}$/.test(outcome.error.message) ? outcome.error.message : undefined;
+}
+
+/** A problem's text fields carry what the function returned: no control characters in any report. */
+function cleanProblem(p: Problem): Problem {
+  const out: Problem = {
+    ...p,
+    path: p.path.map((k) => (typeof k === "string" ? stripControls(k, true).slice(0, 40) : k)),
+  };
+  for (const field of ["expected", "received", "detail"] as const) {
+    if (out[field] !== undefined) out[field] = stripControls(out[field], true);
+  }
+  return out;
+}
+
+function distinct(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => !seen.has(p.code) && seen.add(p.code));
+}
+
+/** What a hidden case's error may say: the grader's own words, never a message student code wrote. */
+function hiddenError(error: string, outcome: CallOutcome | undefined): string {
+  // The name of a missing export is the course's, not the student's, and says nothing of the input.
+  if (missingExport(outcome) !== undefined) return error;
+  if (outcome?.status === "threw") return "threw an error; its message is not shown for hidden cases";
+  if (outcome?.status === "import-failed")
+    return "the module failed to load; its message is not shown for hidden cases";
+  return error;
 }
 
 function exerciseResults(

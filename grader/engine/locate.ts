@@ -8,17 +8,35 @@ import { originalPositionFor, TraceMap } from "@jridgewell/trace-mapping";
 import type { CompileOutcome } from "../sandbox/compile.ts";
 import type { ErrorInfo } from "../sandbox/protocol.ts";
 
+/** Locating an error is a courtesy: when it fails, for whatever reason, the error goes on without a place. */
 export function locator(compiled: Record<string, CompileOutcome>): (error: ErrorInfo) => ErrorInfo {
+  const locate = unsafeLocator(compiled);
+  return (error) => {
+    try {
+      return locate(error);
+    } catch {
+      return error;
+    }
+  };
+}
+
+function unsafeLocator(compiled: Record<string, CompileOutcome>): (error: ErrorInfo) => ErrorInfo {
   const maps = new Map<string, TraceMap | undefined>();
   const mapOf = (bundle: string) => {
     if (!maps.has(bundle)) {
       const outcome = compiled[bundle];
-      maps.set(bundle, outcome?.ok && outcome.map ? new TraceMap(outcome.map) : undefined);
+      let map: TraceMap | undefined;
+      try {
+        map = outcome?.ok && outcome.map ? new TraceMap(outcome.map) : undefined;
+      } catch {
+        map = undefined;
+      }
+      maps.set(bundle, map);
     }
     return maps.get(bundle);
   };
   return (error) => {
-    if (!error.frame || error.at) return error;
+    if (!error.frame || error.at || !(error.frame.line >= 1) || !(error.frame.column >= 0)) return error;
     const map = mapOf(error.frame.bundle);
     if (!map) return error;
     const pos = originalPositionFor(map, { line: error.frame.line, column: Math.max(0, error.frame.column - 1) });

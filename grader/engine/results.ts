@@ -85,11 +85,11 @@ export const SubmissionResultSchema = z.object({
   /** null exactly when grading_status is "error": no score, rather than a 0 the student did not earn. */
   score: z.number().min(0).nullable(),
   max_score: z.number().min(0),
-  /** The reason behind any status but graded; empty otherwise. */
+  /** The reason behind any status but graded, and anything else to know (an id changed to keep ids unique). */
   note: z.string(),
   /** sha256 of the exercise files taken from the submission; a re-run with the same hash is skipped. */
   input_hash: z.string(),
-  /** sha256 of the cases and limits it was graded under; a fixed case makes older results stale. */
+  /** sha256 of the cases, limits and grading code it was graded under; a fix to any makes older results stale. */
   grader_fingerprint: z.string(),
   visibility: z.array(VisibilitySchema),
   exercises: z.array(ExerciseResultSchema),

@@ -11,6 +11,7 @@ import { DEFAULT_ASSIGNMENT } from "./canvas.ts";
 import { writeSummary, type ClassSummary } from "./class-summary.ts";
 import { loadRoster, type RosterEntry } from "./roster.ts";
 import { reportWriters } from "./writers.ts";
+import { terminalText } from "../sanitize.ts";
 
 export function rosterOption(): Option {
   return new Option(
@@ -80,7 +81,11 @@ export async function reportSteps(
       const done = roster
         ? await writeSummary(out, manifest, rows, roster)
         : { summary: path.join(out, "summary.html"), backfilled: 0 };
-      process.stdout.write(describe(done, rows).join("\n") + "\n");
+      process.stdout.write(
+        describe(done, rows)
+          .map((line) => terminalText(line, Infinity))
+          .join("\n") + "\n",
+      );
     },
   };
 }

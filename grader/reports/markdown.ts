@@ -9,11 +9,13 @@
 import markdownKatexModule from "@vscode/markdown-it-katex";
 import katex from "katex";
 import MarkdownIt from "markdown-it";
+import { stripControls } from "../sanitize.ts";
 
 /** Long untrusted text is cut: a 1 MB error message must not become a 1 MB page. */
 export const MAX_UNTRUSTED = 1500;
 
-function clip(s: string, max = MAX_UNTRUSTED): string {
+function clip(raw: string, max = MAX_UNTRUSTED): string {
+  const s = stripControls(raw);
   return s.length > max ? `${s.slice(0, max)}… (${s.length - max} more characters)` : s;
 }
 

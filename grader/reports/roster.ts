@@ -22,6 +22,7 @@ import { safeId } from "../submission/source.ts";
 import { parseCsv } from "./csv-read.ts";
 
 export { parseCsv };
+import { stripControls } from "../sanitize.ts";
 
 export interface RosterEntry {
   submission: string;
@@ -70,7 +71,8 @@ export function parseRoster(source: string, file: string): RosterEntry[] {
       problems.push(
         `line ${line}: ${cells.length} fields where the header has ${width}; a field holding a comma must be in quotes, e.g. "Lovelace, Ada"`,
       );
-    const get = (c: (typeof COLUMNS)[number]) => (index.has(c) ? (cells[index.get(c)!] ?? "").trim() : "");
+    const get = (c: (typeof COLUMNS)[number]) =>
+      index.has(c) ? stripControls(cells[index.get(c)!] ?? "", true).trim() : "";
     const entry: RosterEntry = {
       submission: get("submission"),
       student: get("student"),

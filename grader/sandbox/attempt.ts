@@ -12,8 +12,10 @@
  * wall clock, and running out of it is the machine's trouble.
  */
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { TreeCpu } from "./cpu.ts";
+import { inbox } from "./inbox.ts";
 import { MAX_MESSAGE_BYTES, type Call, type Message } from "./protocol.ts";
 import type { CallOutcome, RunOptions } from "./run.ts";
 import { sandboxCommand } from "./command.ts";
@@ -90,7 +92,6 @@ export function runAttempt(
     let spawnError: string | undefined;
     let killedFor: "startup" | "step" | "budget" | "output" | "done" | undefined;
     let stepWall = false;
-    let buffered = "";
     let stepTimer: NodeJS.Timeout | undefined;
     let cpuAtReady = 0;
     let cpuNow = 0;
@@ -103,8 +104,15 @@ export function runAttempt(
     };
     child.stderr?.on("data", keep);
     child.stdin?.on("error", () => {});
+    // Only lines that start with this secret count: it reaches the harness on stdin and stays in its closure,
+    // where student code sharing the process cannot read it.
+    const secret = randomBytes(24).toString("base64url");
     child.stdin?.end(
-      JSON.stringify({ modules, calls: calls.map(({ id, exercise, fn, args }) => ({ id, exercise, fn, args })) }),
+      JSON.stringify({
+        secret,
+        modules,
+        calls: calls.map(({ id, exercise, fn, args }) => ({ id, exercise, fn, args })),
+      }),
     );
 
     function kill(reason: NonNullable<typeof killedFor>) {
@@ -196,6 +204,7 @@ export function runAttempt(
                   status: "ok",
                   value: fromWire(message.value),
                   meta: (fromWire(message.meta) ?? {}) as Record<string, unknown>,
+                  ...(message.after === undefined ? {} : { after: fromWire(message.after) }),
                 }
               : { status: "threw", error: message.error },
           );
@@ -210,25 +219,20 @@ export function runAttempt(
       }
     }
 
-    child.stdio[3]?.on("data", (chunk: Buffer) => {
-      buffered += chunk.toString("utf8");
-      let newline: number;
-      while ((newline = buffered.indexOf("\n")) >= 0) {
-        const line = buffered.slice(0, newline);
-        buffered = buffered.slice(newline + 1);
-        let message: Message;
-        try {
-          message = JSON.parse(line) as Message;
-        } catch {
-          continue;
-        }
-        if (message && typeof message === "object") onMessage(message);
-      }
-      if (buffered.length > MAX_MESSAGE_BYTES) {
-        buffered = "";
-        kill("output");
-      }
-    });
+    child.stdio[3]?.on(
+      "data",
+      inbox(secret, {
+        message: onMessage,
+        // A line from the harness that breaks a bound costs the running call its output.
+        breach: (reason) =>
+          onMessage({
+            t: "threw",
+            id: cursor()?.id ?? "",
+            error: { name: "OutputRefused", message: `the output was refused: ${reason}`, notImplemented: false },
+          }),
+        overflow: () => kill("output"),
+      }),
+    );
     child.stdio[3]?.on("error", () => {});
 
     child.on("error", (error) => {

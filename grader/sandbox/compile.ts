@@ -12,6 +12,8 @@ import { chmod } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { hashFiles, type CompileCache } from "./compile-cache.ts";
+import { guarded, sourceProblem } from "./compile-guard.ts";
+import { stripControls } from "../sanitize.ts";
 
 export interface CompileProblem {
   /** Path as the student knows it, e.g. exercises/05-delta/delta.ts. */
@@ -61,11 +63,24 @@ export async function compileExercises(
   if (misses.length === 0) return result;
   // One build for all exercises is the fast path; only a failing submission
   // pays for one build per exercise, to learn which exercises the errors cost.
-  const all = await build(files, misses, entries);
-  const groups = all.ok ? [all] : await Promise.all(misses.map((id) => build(files, [id], entries)));
+  // A build the compiler itself failed on twice (crashed, or out of time) is
+  // charged to that exercise alone (see compile-guard.ts).
+  const refused = refusals(files);
+  const safely = async (ids: string[], retry: boolean): Promise<BuildOutcome> => {
+    const outcome = await guarded(() => build(files, ids, entries, refused), undefined, retry);
+    return outcome.ok ? outcome.value : { ok: false, problems: [], charged: outcome.reason };
+  };
+  // The build of all exercises is tried once: whatever failed it (a source error, the compiler
+  // crashing or running out of time), each exercise is then built on its own, with a retry, to
+  // learn which exercises it costs.
+  const all = await safely(misses, false);
+  const groups = all.ok ? [all] : await Promise.all(misses.map((id) => safely([id], true)));
   for (const [i, outcome] of groups.entries()) {
     if (!outcome.ok) {
-      result[misses[i]] = outcome;
+      const text = outcome.charged ? `${outcome.charged}; this exercise's files could not be compiled` : undefined;
+      result[misses[i]] = text
+        ? { ok: false, problems: [{ file: `exercises/${entries[misses[i]]}`, line: 0, column: 0, text }] }
+        : { ok: false, problems: outcome.problems };
       continue;
     }
     for (const [id, built] of Object.entries(outcome.built)) {
@@ -85,11 +100,29 @@ interface Built extends Bundle {
 const ROOT = "/exercises";
 const NAMESPACE = "exercise-file";
 
+type BuildOutcome =
+  { ok: true; built: Record<string, Built> } | { ok: false; problems: CompileProblem[]; charged?: string };
+
+/** At most this many problems per exercise, each cut short: a message can quote the student's source. */
+const MAX_PROBLEMS = 10;
+const MAX_PROBLEM_TEXT = 500;
+
+/** The files refused before compiling (see sourceProblem), with the reason. */
+function refusals(files: ExerciseFiles): Map<string, string> {
+  const refused = new Map<string, string>();
+  for (const [rel, contents] of files) {
+    const problem = sourceProblem(typeof contents === "string" ? contents : new TextDecoder().decode(contents));
+    if (problem) refused.set(rel, problem);
+  }
+  return refused;
+}
+
 async function build(
   files: ExerciseFiles,
   ids: string[],
   entries: Record<string, string>,
-): Promise<{ ok: true; built: Record<string, Built> } | { ok: false; problems: CompileProblem[] }> {
+  refused: Map<string, string>,
+): Promise<BuildOutcome> {
   const result = await esbuild
     .build({
       entryPoints: ids.map((id) => ({ in: `${ROOT}/${entries[id]}`, out: id })),
@@ -106,11 +139,15 @@ async function build(
       sourcesContent: false,
       logLevel: "silent",
       tsconfigRaw: {},
-      plugins: [inMemory(files)],
+      plugins: [inMemory(files, refused)],
     })
-    .catch((error: esbuild.BuildFailure) => error);
+    .catch((error: unknown) => {
+      // A failure of the service itself (not of the source) is for compile-guard.ts to handle.
+      if ((error as esbuild.BuildFailure)?.errors?.length > 0) return error as esbuild.BuildFailure;
+      throw error;
+    });
   if ("errors" in result && result.errors.length > 0) {
-    return { ok: false, problems: result.errors.map(toProblem) };
+    return { ok: false, problems: result.errors.slice(0, MAX_PROBLEMS).map(toProblem) };
   }
   const done = result as esbuild.BuildResult<{ write: false; metafile: true }>;
   const maps = new Map(done.outputFiles.filter((f) => f.path.endsWith(".map")).map((f) => [f.path, f.text]));
@@ -134,12 +171,14 @@ function toProblem(message: esbuild.Message): CompileProblem {
     file: file ? `exercises/${file}` : "exercises",
     line: loc?.line ?? 0,
     column: (loc?.column ?? 0) + 1,
-    text: message.text,
+    text: stripControls(
+      message.text.length > MAX_PROBLEM_TEXT ? `${message.text.slice(0, MAX_PROBLEM_TEXT)}…` : message.text,
+    ),
   };
 }
 
 /** Resolves imports among the submission's files only, as TypeScript would: with or without .ts, or a folder's index.ts. */
-function inMemory(files: ExerciseFiles): esbuild.Plugin {
+function inMemory(files: ExerciseFiles, refused: Map<string, string>): esbuild.Plugin {
   const text = (rel: string) => {
     const contents = files.get(rel)!;
     return typeof contents === "string" ? contents : new TextDecoder().decode(contents);
@@ -150,9 +189,10 @@ function inMemory(files: ExerciseFiles): esbuild.Plugin {
       b.onResolve({ filter: /.*/ }, (args) => {
         if (args.kind === "entry-point") return { path: args.path, namespace: NAMESPACE };
         const spec = args.path;
+        const shown = spec.length > 80 ? `${spec.slice(0, 80)}…` : spec;
         if (!spec.startsWith("./") && !spec.startsWith("../")) {
           return {
-            errors: [{ text: `import "${spec}" is not allowed; exercise files may only import other exercise files` }],
+            errors: [{ text: `import "${shown}" is not allowed; exercise files may only import other exercise files` }],
           };
         }
         const target = path.posix.resolve(path.posix.dirname(args.importer), spec);
@@ -160,21 +200,22 @@ function inMemory(files: ExerciseFiles): esbuild.Plugin {
           return {
             errors: [
               {
-                text: `import "${spec}" reaches outside exercises/; exercise files may only import other exercise files`,
+                text: `import "${shown}" reaches outside exercises/; exercise files may only import other exercise files`,
               },
             ],
           };
         }
         const rel = target.slice(ROOT.length + 1);
         const found = [rel, `${rel}.ts`, `${rel.replace(/\.js$/, "")}.ts`, `${rel}/index.ts`].find((c) => files.has(c));
-        if (!found) return { errors: [{ text: `import "${spec}": no such exercise file` }] };
+        if (!found) return { errors: [{ text: `import "${shown}": no such exercise file` }] };
         return { path: `${ROOT}/${found}`, namespace: NAMESPACE };
       });
-      b.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => ({
-        contents: text(args.path.slice(ROOT.length + 1)),
-        loader: "ts",
-        resolveDir: path.posix.dirname(args.path),
-      }));
+      b.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => {
+        const rel = args.path.slice(ROOT.length + 1);
+        const problem = refused.get(rel);
+        if (problem) return { errors: [{ text: problem, location: { file: `${NAMESPACE}:${args.path}`, line: 1 } }] };
+        return { contents: text(rel), loader: "ts", resolveDir: path.posix.dirname(args.path) };
+      });
     },
   };
 }

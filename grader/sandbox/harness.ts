@@ -9,22 +9,27 @@ import { readFileSync, writeSync } from "node:fs";
 import { compileFunction } from "node:vm";
 import { invoke, type Module } from "./adapters.ts";
 import {
+  MAX_ERROR_MESSAGE,
+  MAX_ERROR_NAME,
   MAX_MESSAGE_BYTES,
   NOT_IMPLEMENTED,
   RESULT_FD,
+  type Call,
   type ErrorInfo,
   type Message,
   type Request,
 } from "./protocol.ts";
-import { toWire } from "./wire.ts";
+import { snapshot, toWire } from "./wire.ts";
 
 // Primordials, captured before student code can patch them. Student code may
-// patch JSON, Object.prototype.toJSON, Array.prototype, Buffer or fs: that may
-// corrupt its own answers, never the messages that carry them.
+// patch JSON, Object.prototype (setters included), Array.prototype, Map, Buffer
+// or fs: that may corrupt its own answers, never the messages that carry them.
 const stringify = JSON.stringify;
 const parse = JSON.parse;
 const ownKeys = Object.keys;
 const isArray = Array.isArray;
+const create = Object.create;
+const define = Object.defineProperty;
 const bufferFrom = Buffer.from;
 const write = writeSync;
 const wait = Atomics.wait;
@@ -48,22 +53,36 @@ function serialize(value: unknown): string {
   return out + "}";
 }
 
-function send(message: Message): void {
-  let line = serialize(message) + "\n";
-  if (line.length > MAX_MESSAGE_BYTES && "id" in message) {
-    const error = { name: "OutputTooLarge", message: "the returned value is larger than 4 MiB", notImplemented: false };
-    line = serialize({ t: "threw", id: message.id, error } satisfies Message) + "\n";
-  }
-  let buffer = bufferFrom(line);
-  while (buffer.length > 0) {
-    try {
-      buffer = buffer.subarray(write(RESULT_FD, buffer));
-    } catch (error) {
-      // fd 3 may be non-blocking; wait for the grader to drain it.
-      if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
-      wait(sleeper, 0, 0, 2);
+/**
+ * The only writer of fd 3. Every line starts with the run's secret, which lives
+ * only in this closure: student code cannot read it, so it cannot forge a line.
+ */
+function sender(secret: string): (message: Message) => void {
+  return (message) => {
+    let line = secret + serialize(message) + "\n";
+    if (line.length > MAX_MESSAGE_BYTES && "id" in message) {
+      const error = {
+        name: "OutputTooLarge",
+        message: "the returned value is larger than 4 MiB",
+        notImplemented: false,
+      };
+      line = secret + serialize({ t: "threw", id: message.id, error } satisfies Message) + "\n";
     }
-  }
+    let buffer = bufferFrom(line);
+    while (buffer.length > 0) {
+      try {
+        buffer = buffer.subarray(write(RESULT_FD, buffer));
+      } catch (error) {
+        // fd 3 may be non-blocking; wait for the grader to drain it.
+        if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+        wait(sleeper, 0, 0, 2);
+      }
+    }
+  };
+}
+
+function clip(s: string, max: number): string {
+  return s.length > max ? s.slice(0, max) : s;
 }
 
 function describeError(error: unknown): ErrorInfo {
@@ -77,11 +96,11 @@ function describeError(error: unknown): ErrorInfo {
 
 function describe(error: unknown): ErrorInfo {
   if (error instanceof Error) {
-    const message = String(error.message).slice(0, 4000);
+    const message = clip(String(error.message), MAX_ERROR_MESSAGE);
     // The first frame in an exercise bundle (not in the harness or node's internals).
     const frame = /(\d\d-[\w-]+)\.js:(\d+):(\d+)/.exec(String(error.stack ?? ""));
     return {
-      name: String(error.name),
+      name: clip(String(error.name), MAX_ERROR_NAME),
       message,
       notImplemented: NOT_IMPLEMENTED.test(message),
       ...(frame ? { frame: { bundle: frame[1], line: Number(frame[2]), column: Number(frame[3]) } } : {}),
@@ -89,12 +108,24 @@ function describe(error: unknown): ErrorInfo {
   }
   return {
     name: "thrown value",
-    message: `threw ${typeof error === "string" ? stringify(error) : String(error)}`,
+    message: clip(`threw ${typeof error === "string" ? stringify(error) : String(error)}`, MAX_ERROR_MESSAGE),
     notImplemented: false,
   };
 }
 
-/** Exercise code has no business ending or signalling processes; make that an ordinary error. */
+/** Swallows what student code prints: its output is never read, and its streams are routes to raw fds. */
+const inert = create(null, {
+  write: { value: () => true },
+  end: { value: () => {} },
+  on: { value: () => inert },
+  once: { value: () => inert },
+  isTTY: { value: false },
+});
+
+/**
+ * Exercise code has no business ending or signalling processes, reaching the
+ * network, or holding a stream it could point at fd 3; take those away.
+ */
 function harden(): void {
   const refuse = (what: string) => () => {
     throw new Error(`${what} is not allowed in exercise code`);
@@ -109,6 +140,25 @@ function harden(): void {
   // code has no dynamic import), and not the harness's own module either.
   delete proc.getBuiltinModule;
   proc.mainModule = undefined;
+  // process.stdout's constructor (a SyncWriteStream) writes to any fd it is given;
+  // the bindings and handle lists are other routes to descriptors.
+  for (const name of ["stdout", "stderr", "stdin"]) {
+    define(process, name, { value: inert, configurable: false, writable: false });
+  }
+  for (const name of ["binding", "_linkedBinding", "dlopen", "openStdin", "_getActiveHandles", "_getActiveRequests"]) {
+    delete proc[name];
+  }
+  const global = globalThis as unknown as Record<string, unknown>;
+  const quiet = create(null);
+  for (const name of ["log", "info", "warn", "error", "debug", "trace", "dir", "table", "assert", "time", "timeEnd"]) {
+    define(quiet, name, { value: () => {} });
+  }
+  define(globalThis, "console", { value: quiet, configurable: false, writable: false });
+  // The harness never returns to the event loop, so a request could never be sent;
+  // without the network's own wall (unshare), the clients go too.
+  for (const name of ["fetch", "WebSocket", "EventSource", "Request", "Response", "Headers"]) delete global[name];
+  // Error.prepareStackTrace hands out call sites, and with them the harness's own functions.
+  define(Error, "prepareStackTrace", { value: undefined, writable: false, configurable: false });
   // A throw from a student's timer must not take the remaining cases down with it.
   process.on("uncaughtException", () => {});
   process.on("unhandledRejection", () => {});
@@ -124,34 +174,49 @@ function load(exercise: string, code: string): Module {
 
 function main(): void {
   const request = parse(readFileSync(0, "utf8")) as Request;
+  const send = sender(request.secret);
+  request.secret = "";
+  const calls: Call[] = request.calls;
+  const sources: Record<string, string> = request.modules;
   harden();
   send({ t: "ready" });
-  const modules = new Map<string, Module>();
-  const failed = new Set<string>();
-  for (const call of request.calls) {
+  // Null-prototype records, not Map and Set: student code may patch their methods.
+  const modules: Record<string, Module> = create(null);
+  const failed: Record<string, true> = create(null);
+  for (let i = 0; i < calls.length; i++) {
+    const call = calls[i];
+    const { id, exercise, fn, args } = call;
     // The grader already knows this exercise failed to load, and fails its cases itself.
-    if (failed.has(call.exercise)) continue;
-    let mod = modules.get(call.exercise);
+    if (failed[exercise]) continue;
+    let mod = modules[exercise];
     if (!mod) {
       try {
-        mod = load(call.exercise, request.modules[call.exercise]);
-        modules.set(call.exercise, mod);
-        send({ t: "imported", exercise: call.exercise });
+        mod = load(exercise, sources[exercise]);
+        define(modules, exercise, { value: mod });
+        send({ t: "imported", exercise });
       } catch (error) {
-        failed.add(call.exercise);
-        send({ t: "import-failed", exercise: call.exercise, error: describeError(error) });
+        define(failed, exercise, { value: true });
+        send({ t: "import-failed", exercise, error: describeError(error) });
         continue;
       }
     }
     try {
-      const { value, meta } = invoke(call.exercise, call.fn, mod, call.args);
-      send({ t: "ok", id: call.id, value: toWire(value), meta: toWire(meta) });
+      const { value, meta } = invoke(exercise, fn, mod, args);
+      // Purity is decided on the trusted side, from the arguments as they are right after the call,
+      // before any getter in the answer runs. Every call sends them (a case's arguments are small),
+      // so the harness need not know which cases care.
+      const after = snapshot(args);
+      send({ t: "ok", id, value: toWire(value), meta: toWire(meta ?? {}), after });
     } catch (error) {
-      send({ t: "threw", id: call.id, error: describeError(error) });
+      send({ t: "threw", id, error: describeError(error) });
     }
   }
   send({ t: "done" });
-  realExit(0);
 }
 
-main();
+try {
+  main();
+} finally {
+  // Never back to the event loop: no student timer, promise or request ever runs after the calls.
+  realExit(0);
+}

@@ -2,9 +2,11 @@
  * Internal. The messages between the trusted grader and the sandboxed harness.
  *
  * The harness reads one Request on stdin and writes newline-delimited Messages
- * on fd 3. Student code shares the harness's process, so it could write to fd 3
- * too: the grader therefore treats messages only as *outputs to be checked*,
- * never as verdicts, and accepts a result only for the call that is running.
+ * on fd 3, each line prefixed with the run's secret. Student code shares the
+ * harness's process and might find a way to write to fd 3 too, but it never
+ * sees the secret (see inbox.ts): lines without it are ignored. Even so, the
+ * grader treats messages only as *outputs to be checked*, never as verdicts,
+ * and accepts a result only for the call that is running.
  */
 import type { Wire } from "./wire.ts";
 
@@ -17,6 +19,8 @@ export interface Call {
 }
 
 export interface Request {
+  /** Fresh per process; prefixes every line the harness writes. Held only in the harness's closure. */
+  secret: string;
   /** exercise id → its compiled CommonJS module's code (the sandbox reads no file but the harness). */
   modules: Record<string, string>;
   calls: Call[];
@@ -46,7 +50,8 @@ export type Message =
   | { t: "ready" }
   | { t: "imported"; exercise: string }
   | { t: "import-failed"; exercise: string; error: ErrorInfo }
-  | { t: "ok"; id: string; value: Wire; meta: Wire }
+  /** `after`: the arguments as they are after the call, for the grader to decide purity. */
+  | { t: "ok"; id: string; value: Wire; meta: Wire; after?: Wire }
   | { t: "threw"; id: string; error: ErrorInfo }
   | { t: "done" };
 
@@ -54,3 +59,8 @@ export const NOT_IMPLEMENTED = /^not implemented\b/i;
 export const RESULT_FD = 3;
 /** Larger results are refused: no exercise legitimately returns megabytes. */
 export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+/** Deepest nesting a value may have on the wire (the harness tags anything deeper). */
+export const MAX_WIRE_DEPTH = 64;
+/** Clipping of the strings an error carries, applied on both sides of the boundary. */
+export const MAX_ERROR_NAME = 200;
+export const MAX_ERROR_MESSAGE = 4000;

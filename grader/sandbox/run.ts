@@ -31,7 +31,7 @@ export interface RunLimits {
 }
 
 export type CallOutcome =
-  | { status: "ok"; value: unknown; meta: Record<string, unknown> }
+  | { status: "ok"; value: unknown; meta: Record<string, unknown>; after?: unknown }
   | { status: "threw"; error: ErrorInfo }
   | { status: "import-failed"; error: ErrorInfo }
   | { status: "timeout"; message: string }

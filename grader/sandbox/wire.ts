@@ -6,20 +6,51 @@
  * They travel as small tagged objects and are restored on the trusted side.
  */
 
+import { types } from "node:util";
+import { MAX_WIRE_DEPTH } from "./protocol.ts";
+
 export type Wire = null | boolean | number | string | Wire[] | { [key: string]: Wire };
 
 const TAG = "$bpk";
-const MAX_DEPTH = 64;
+const MAX_DEPTH = MAX_WIRE_DEPTH;
 
 // Captured once, before any student module loads, so that patched globals in a
 // submission can only corrupt that submission's own outputs, not this encoder.
 const isArray = Array.isArray;
 const ownKeys = Object.keys;
 const isView = ArrayBuffer.isView;
+const create = Object.create;
+const define = Object.defineProperty;
+const describe = Object.getOwnPropertyDescriptor;
+const isProxy = types.isProxy;
+const arrayFrom = Array.from;
+
+/**
+ * Sets a property by definition, not assignment: a setter that student code put on
+ * Object.prototype or Array.prototype (for "0", or "gPrimeCalls") must not swallow it.
+ */
+function put(target: object, key: string | number, value: unknown): void {
+  define(target, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/** A fresh object with no prototype: nothing inherited can intercept its keys. */
+function record(): { [key: string]: Wire } {
+  return create(null) as { [key: string]: Wire };
+}
+
+/** Values and entries encoded per call at most: an honest answer has a few hundred, and 4 MiB of JSON fewer than this. */
+const MAX_NODES = 1_000_000;
+let nodesLeft = 0;
 
 /** Encodes any value the student returned into JSON-safe form. */
-export function toWire(value: unknown, depth = 0): Wire {
+export function toWire(value: unknown): Wire {
+  nodesLeft = MAX_NODES;
+  return encode(value, 0);
+}
+
+function encode(value: unknown, depth: number): Wire {
   if (depth > MAX_DEPTH) return { [TAG]: "too-deep" };
+  if (--nodesLeft < 0) return { [TAG]: "too-large" };
   switch (typeof value) {
     case "number":
       if (value === value && value !== Infinity && value !== -Infinity) return value;
@@ -40,21 +71,58 @@ export function toWire(value: unknown, depth = 0): Wire {
   if (typeof (value as { then?: unknown }).then === "function") return { [TAG]: "promise" };
   if (isView(value) && !(value instanceof DataView)) {
     // A Float64Array is a vector in every way that matters here.
-    const out: Wire[] = [];
     const view = value as unknown as ArrayLike<number>;
-    for (let i = 0; i < view.length; i++) out[i] = toWire(view[i], depth + 1);
-    return out;
+    return list(view.length, (i) => encode(view[i], depth + 1));
   }
+  if (isArray(value)) return list(value.length, (i) => encode(value[i], depth + 1));
+  const out = record();
+  const keys = ownKeys(value as object);
+  for (let i = 0; i < keys.length && nodesLeft >= 0; i++) {
+    out[keys[i]] = encode((value as Record<string, unknown>)[keys[i]], depth + 1);
+  }
+  return nodesLeft >= 0 ? out : { [TAG]: "too-large" };
+}
+
+/**
+ * A fresh array of `length` entries. Array.from defines its entries rather than assigning
+ * them, so a setter on Array.prototype cannot swallow one; the array-like it reads has no
+ * prototype, so no patched iterator is consulted either.
+ */
+function list(length: number, entry: (i: number) => Wire): Wire {
+  if (length > nodesLeft) {
+    nodesLeft = -1;
+    return { [TAG]: "too-large" };
+  }
+  const like = create(null) as { length: number };
+  like.length = length;
+  const out = arrayFrom(like, (_: unknown, i: number) => (nodesLeft >= 0 ? entry(i) : null));
+  return nodesLeft >= 0 ? out : { [TAG]: "too-large" };
+}
+
+/**
+ * Wire form of a call's arguments after the call, to tell on the trusted side whether it
+ * changed them. It reads only plain data: a getter or a Proxy that student code put among the
+ * arguments is reported as such (and so as a change) instead of being asked for a value.
+ */
+export function snapshot(value: unknown, depth = 0): Wire {
+  if (depth === 0) nodesLeft = MAX_NODES;
+  if (value === null || typeof value !== "object") return encode(value, depth);
+  if (--nodesLeft < 0) return { [TAG]: "too-large" };
+  if (depth > MAX_DEPTH) return { [TAG]: "too-deep" };
+  if (isProxy(value)) return { [TAG]: "proxy" };
+  const read = (key: string | number): Wire => {
+    const slot = describe(value, key);
+    return !slot || !("value" in slot) ? { [TAG]: "accessor" } : snapshot(slot.value, depth + 1);
+  };
   if (isArray(value)) {
-    const out: Wire[] = [];
-    for (let i = 0; i < value.length; i++) out[i] = toWire(value[i], depth + 1);
-    return out;
+    // Own keys beyond the indexes (a property added to an argument) count as a change too.
+    const extra = ownKeys(value).length - value.length;
+    return extra === 0 ? list(value.length, read) : { [TAG]: "changed" };
   }
-  const out: { [key: string]: Wire } = {};
-  for (const key of ownKeys(value as object)) {
-    out[key] = toWire((value as Record<string, unknown>)[key], depth + 1);
-  }
-  return out;
+  const keys = ownKeys(value);
+  const out = record();
+  for (let i = 0; i < keys.length && nodesLeft >= 0; i++) out[keys[i]] = read(keys[i]);
+  return nodesLeft >= 0 ? out : { [TAG]: "too-large" };
 }
 
 /** A value that cannot be a number, vector or matrix, kept so messages can name it. */
@@ -65,9 +133,13 @@ export class Opaque {
   }
 }
 
-/** Decodes wire form back into values, turning tags into NaN, ±Infinity or an Opaque. */
-export function fromWire(wire: unknown): unknown {
-  if (isArray(wire)) return wire.map(fromWire);
+/**
+ * Decodes wire form back into values, turning tags into NaN, ±Infinity or an Opaque.
+ * Keys are defined, never assigned, so a key "__proto__" stays a plain key.
+ */
+export function fromWire(wire: unknown, depth = 0): unknown {
+  if (depth > MAX_DEPTH + 2) return new Opaque("a value nested too deeply");
+  if (isArray(wire)) return wire.map((item) => fromWire(item, depth + 1));
   if (wire !== null && typeof wire === "object") {
     const record = wire as Record<string, unknown>;
     const tag = record[TAG];
@@ -77,11 +149,19 @@ export function fromWire(wire: unknown): unknown {
       if (tag === "-Infinity") return -Infinity;
       if (tag === "undefined") return undefined;
       return new Opaque(
-        tag === "promise" ? "a Promise" : tag === "too-deep" ? "a value nested too deeply" : `a ${tag}`,
+        tag === "promise"
+          ? "a Promise"
+          : tag === "too-deep"
+            ? "a value nested too deeply"
+            : tag === "accessor"
+              ? "a getter"
+              : tag === "too-large"
+                ? "a value too large to check"
+                : `a ${tag}`,
       );
     }
     const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(record)) out[key] = fromWire(value);
+    for (const [key, value] of Object.entries(record)) put(out, key, fromWire(value, depth + 1));
     return out;
   }
   return wire;

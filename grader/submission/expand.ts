@@ -17,18 +17,35 @@ import { safeId, type Collected } from "./source.ts";
 export interface Pending {
   id: string;
   source: string;
+  /** Why it is refused without being read (a hidden name). */
+  refuse?: string;
+  /** Said in its result's note: e.g. that its id was changed to keep ids unique. */
+  note?: string;
 }
 
 function pending(source: string, name: string): Pending {
-  return { id: safeId(name), source };
+  const p: Pending = { id: safeId(name), source };
+  if (name.startsWith("."))
+    p.refuse = `its name "${name}" starts with a dot, which hides it from most listings; rename it to grade it`;
+  return p;
 }
 
 /** Reads a submission's exercise files, or says why it is refused. */
-export async function collect({ id, source }: Pending): Promise<Collected> {
+export async function collect(p: Pending): Promise<Collected> {
+  const collected = await collectOnce(p);
+  return p.note ? { ...collected, note: p.note } : collected;
+}
+
+async function collectOnce({ id, source, refuse }: Pending): Promise<Collected> {
+  if (refuse) return { id, source, reason: refuse };
   const stat = await lstat(source).catch(() => undefined);
   if (!stat) return { id, source, reason: "the submission has disappeared" };
   if (stat.isSymbolicLink())
     return { id, source, reason: "the submission is a symlink; submissions may not contain symlinks" };
+  if (!stat.isFile() && !stat.isDirectory())
+    return { id, source, reason: "the submission is not a regular file or folder (a FIFO, device or socket)" };
+  if (source.toLowerCase().endsWith(".zip") && !stat.isFile())
+    return { id, source, reason: "a folder named .zip; a submission is a folder or a .zip file" };
   return source.toLowerCase().endsWith(".zip") ? collectZip(source, id) : collectDir(source, id);
 }
 
@@ -44,12 +61,11 @@ async function expandOne(arg: string): Promise<Pending[]> {
   }
   if (existsSync(path.join(full, "exercises")) || (await hasLooseFiles(full, 0)))
     return [pending(full, path.basename(full))];
+  // Folders and zips whose names start with a dot are listed too, and refused with a reason:
+  // a submission must never vanish without a word.
   const entries = (await readdir(full, { withFileTypes: true }))
-    .filter(
-      (e) =>
-        !e.name.startsWith(".") && (e.isDirectory() || e.isSymbolicLink() || e.name.toLowerCase().endsWith(".zip")),
-    )
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .filter((e) => e.isDirectory() || e.isSymbolicLink() || e.name.toLowerCase().endsWith(".zip"))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   if (entries.length === 0)
     throw new RefusedInputError(arg, "holds no exercises/ folder and no submissions (sub-folders or .zip files)");
   // A folder of folders none of which is a submission is not a class: most likely the wrong folder.
@@ -86,15 +102,28 @@ async function looksLikeSubmission(dir: string): Promise<boolean> {
 
 const RESERVED = ["assets", "gradebook.csv", "summary.html", "canvas.csv"];
 
-/** Every submission named by the arguments, with ids made unique. */
+/**
+ * Every submission named by the arguments, with ids made unique: the output folder's own
+ * names are taken ("assets" becomes "assets-2"), ids differ without regard to case (folders
+ * on macOS and Windows do), and a renamed submission's note says what it was renamed from.
+ */
 export async function expandInputs(args: string[]): Promise<Pending[]> {
   const all = (await Promise.all(args.map(expandOne))).flat();
-  // The output folder's own files and folders are taken: a submission named "assets" becomes "assets-2".
-  const seen = new Map<string, number>(RESERVED.map((name) => [name, 1]));
-  for (const p of all) {
-    const n = seen.get(p.id) ?? 0;
-    seen.set(p.id, n + 1);
-    if (n > 0) p.id = `${p.id}-${n + 1}`;
+  const taken = new Set<string>(RESERVED);
+  const key = (id: string) => id.toLowerCase();
+  // Ids kept as they are first, so a folder "coll-2" keeps its name and "coll.zip" moves on.
+  const clashing = all.filter((p) => {
+    if (taken.has(key(p.id))) return true;
+    taken.add(key(p.id));
+    return false;
+  });
+  for (const p of clashing) {
+    let n = 2;
+    while (taken.has(key(`${p.id}-${n}`))) n++;
+    const renamed = `${p.id}-${n}`;
+    taken.add(key(renamed));
+    p.note = `graded as ${renamed}: the id ${p.id} belongs to another submission (${path.basename(p.source)} was renamed)`;
+    p.id = renamed;
   }
   return all;
 }

@@ -4,10 +4,13 @@
  * loose exercise files (loose.ts).
  * Symlinks are refused, never followed; the folder is only read.
  */
-import { lstat, readdir, readFile } from "node:fs/promises";
+import { lstat, readdir } from "node:fs/promises";
 import path from "node:path";
 import { collectLooseDir, looseNames } from "./loose.ts";
-import { fileProblem, hashFiles, MAX_FILES, totalProblem, type Collected } from "./source.ts";
+import { hashFiles, MAX_FILES, MAX_TOTAL_BYTES, readRegularFile, totalProblem, type Collected } from "./source.ts";
+
+/** Files and folders under exercises/ that are looked at; far more than any submission holds. */
+const MAX_ENTRIES = 20_000;
 
 /** Where exercises/ is, relative to root: "exercises" or "<one folder>/exercises". */
 async function findExercises(root: string): Promise<string | { reason: string; missing?: true }> {
@@ -35,22 +38,24 @@ export async function collectDir(root: string, id: string): Promise<Collected> {
   if (typeof where !== "string")
     return (where.missing && (await collectLooseDir(root, id))) || { id, source: root, reason: where.reason };
   const files = new Map<string, Buffer>();
+  let entries = 0;
+  let total = 0;
   const walk = async (rel: string): Promise<string | undefined> => {
     for (const entry of await readdir(path.join(root, where, rel), { withFileTypes: true })) {
       const name = path.posix.join(rel, entry.name);
       const shown = `${where}/${name}`;
+      if (++entries > MAX_ENTRIES) return `more than ${MAX_ENTRIES} files and folders under ${where}/`;
       if (entry.isSymbolicLink()) return `${shown} is a symlink; submissions may not contain symlinks`;
       if (entry.isDirectory()) {
         const problem = await walk(name);
         if (problem) return problem;
-      } else if (entry.isFile() && entry.name.endsWith(".ts")) {
-        const full = path.join(root, where, name);
-        const { size } = await lstat(full);
-        const early = fileProblem(shown, size);
-        if (early) return early;
-        const contents = await readFile(full);
-        const problem = fileProblem(shown, contents.length, contents);
-        if (problem) return problem;
+      } else if (entry.name.endsWith(".ts") && !entry.isFile()) {
+        return `${shown} is not a regular file (a FIFO, device or socket); only files are taken`;
+      } else if (entry.name.endsWith(".ts")) {
+        // Sizes are checked before reading, on the open file: the total too, so refusing costs no memory.
+        const contents = await readRegularFile(path.join(root, where, name), shown, MAX_TOTAL_BYTES - total);
+        if (typeof contents === "string") return contents;
+        total += contents.length;
         files.set(name, contents);
         if (files.size > MAX_FILES) return `more than ${MAX_FILES} .ts files under ${where}/`;
       }

@@ -4,9 +4,11 @@
  * (loose.ts). Entries with absolute paths or `..`, symlink
  * entries and oversized exercise files make the whole submission refused.
  */
+import { close, constants, fstat, open } from "node:fs";
+import { promisify } from "node:util";
 import yauzl from "yauzl";
 import { courseTypes, looseNames, looseTarget, placeLoose } from "./loose.ts";
-import { fileProblem, hashFiles, MAX_FILES, totalProblem, type Collected } from "./source.ts";
+import { fileProblem, hashFiles, MAX_FILES, MAX_TOTAL_BYTES, totalProblem, type Collected } from "./source.ts";
 
 const MAX_ENTRIES = 20_000;
 const S_IFMT = 0o170000;
@@ -14,12 +16,23 @@ const S_IFLNK = 0o120000;
 
 class Refusal extends Error {}
 
-function openZip(file: string): Promise<yauzl.ZipFile> {
+/** Opens only a regular file, checked on the descriptor: a FIFO named x.zip must not block the batch. */
+async function openZip(file: string): Promise<yauzl.ZipFile> {
+  // A raw descriptor, which yauzl closes itself (autoClose) once the zip is read.
+  const fd = await promisify(open)(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  const stat = await promisify(fstat)(fd).catch(() => undefined);
+  if (!stat?.isFile()) {
+    close(fd, () => {});
+    throw new Error("it is not a regular file (a FIFO, device or socket)");
+  }
   return new Promise((resolve, reject) => {
-    yauzl.open(
-      file,
+    yauzl.fromFd(
+      fd,
       { lazyEntries: true, autoClose: true, decodeStrings: true, validateEntrySizes: true },
-      (err, zip) => (err ? reject(err) : resolve(zip!)),
+      (err, zip) => {
+        if (err) close(fd, () => {});
+        return err ? reject(err) : resolve(zip!);
+      },
     );
   });
 }
@@ -60,6 +73,7 @@ export async function collectZip(file: string, id: string): Promise<Collected> {
   try {
     await new Promise<void>((resolve, reject) => {
       let count = 0;
+      let declared = 0;
       zip.on("error", (error: Error) => reject(new Refusal(`unsafe or damaged zip: ${error.message}`)));
       zip.on("end", () => resolve());
       zip.on("entry", (entry: yauzl.Entry) => {
@@ -80,6 +94,11 @@ export async function collectZip(file: string, id: string): Promise<Collected> {
           } else if (where && name.endsWith(".ts")) {
             const problem = fileProblem(name, entry.uncompressedSize);
             if (problem) throw new Refusal(problem);
+            // The sizes the zip declares are checked before inflating anything (yauzl holds
+            // each entry to its declared size), so refusing a zip bomb costs no memory.
+            declared += entry.uncompressedSize;
+            if (declared > MAX_TOTAL_BYTES)
+              throw new Refusal("the exercise files total more than 8 MiB; at most 8 MiB is taken");
             const contents = await readEntry(zip, entry);
             const late = fileProblem(name, contents.length, contents);
             if (late) throw new Refusal(late);

@@ -8,11 +8,11 @@
  * exercises/types.ts completes them, since the stubs import it.
  */
 import { readFileSync } from "node:fs";
-import { lstat, readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { loadManifest, type Manifest } from "../manifest.ts";
 import { paths } from "../paths.ts";
-import { fileProblem, hashFiles, type Collected } from "./source.ts";
+import { hashFiles, MAX_TOTAL_BYTES, readRegularFile, type Collected } from "./source.ts";
 
 /** Where a file of the submission goes (relative to exercises/, e.g. 05-delta/delta.ts), if it is a loose exercise file. */
 export function looseTarget(relPath: string, manifest: Manifest = loadManifest()): string | undefined {
@@ -73,14 +73,13 @@ export async function collectLooseDir(root: string, id: string): Promise<Collect
   const placed = placeLoose(found, () => path.join(paths.exercises, "types.ts"), manifest);
   if (!placed) return undefined;
   const files = new Map<string, Buffer>();
+  let total = 0;
   for (const [target, full] of placed) {
-    const { size } = await lstat(full);
     const shown = path.relative(root, full).split(path.sep).join("/");
-    const early = fileProblem(shown, size);
-    if (early) return { id, source: root, reason: early };
-    const contents = await readFile(full);
-    const problem = fileProblem(shown, contents.length, contents);
-    if (problem) return { id, source: root, reason: problem };
+    // Regular files with one name only, their size checked before they are read (see source.ts).
+    const contents = await readRegularFile(full, shown, MAX_TOTAL_BYTES - total);
+    if (typeof contents === "string") return { id, source: root, reason: contents };
+    total += contents.length;
     files.set(target, contents);
   }
   return { id, source: root, files, hash: hashFiles(files) };

@@ -3,6 +3,8 @@
  * and nothing else, or the reason it refuses the whole submission.
  */
 import { createHash } from "node:crypto";
+import { constants } from "node:fs";
+import { open } from "node:fs/promises";
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 /** More exercise files than this is not a submission of this kit. */
@@ -17,6 +19,35 @@ export function totalProblem(files: Map<string, Buffer>): string | undefined {
   return total > MAX_TOTAL_BYTES
     ? `the exercise files total ${(total / 2 ** 20).toFixed(1)} MiB; at most 8 MiB is taken`
     : undefined;
+}
+
+/**
+ * Opens `full` only if it is a regular file with one name, never following a symlink and
+ * never blocking on a FIFO or device: the type and link count are checked on the open
+ * descriptor, so nothing can be swapped in between. A hard link could name a file of the
+ * kit (a solution) from inside a submission. Returns the descriptor's contents, or why not.
+ */
+export async function readRegularFile(full: string, shown: string, maxBytes: number): Promise<Buffer | string> {
+  const handle = await open(full, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK).catch(
+    (error: NodeJS.ErrnoException) => error,
+  );
+  if (handle instanceof Error)
+    return handle.code === "ELOOP"
+      ? `${shown} is a symlink; submissions may not contain symlinks`
+      : `${shown} could not be opened (${handle.code ?? handle.message})`;
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) return `${shown} is not a regular file (a FIFO, device or socket); only files are taken`;
+    if (stat.nlink > 1)
+      return `${shown} is a hard link (the file has ${stat.nlink} names); submissions may not contain links`;
+    const early = fileProblem(shown, stat.size);
+    if (early) return early;
+    if (stat.size > maxBytes) return `the exercise files total more than 8 MiB; at most 8 MiB is taken`;
+    const contents = await handle.readFile();
+    return fileProblem(shown, contents.length, contents) ?? contents;
+  } finally {
+    await handle.close();
+  }
 }
 
 export interface Submission {
@@ -36,7 +67,12 @@ export interface Refused {
   reason: string;
 }
 
-export type Collected = Submission | Refused;
+/** Said in the submission's note: e.g. that its id was changed to keep ids unique. */
+export interface Noted {
+  note?: string;
+}
+
+export type Collected = (Submission | Refused) & Noted;
 
 export function isRefused(c: Collected): c is Refused {
   return "reason" in c;

@@ -1,30 +1,37 @@
 /**
  * Grades the adversarial corpus together with two clean submissions in one
- * batch, through the real `grade` command, and checks every attack's outcome,
- * that the clean submissions are untouched, and that nothing was written
- * outside the output folder or changed in the inputs.
+ * batch, through the real `grade` command (with a roster whose names hold
+ * terminal escapes), and checks every attack's outcome, that the clean
+ * submissions are untouched, that every output file is well-formed and free of
+ * control characters, that no hidden input or expected value appears in any
+ * output, and that nothing was written outside the output folder or changed
+ * in the inputs.
  */
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import yazl from "yazl";
 import { SubmissionResultSchema, type SubmissionResult } from "../engine/results.ts";
 import { loadManifest } from "../manifest.ts";
 import { paths } from "../paths.ts";
-import { ATTACKS, CANARY, type Attack } from "./corpus.ts";
+import { GradescopeResultsSchema } from "../reports/gradescope-schema.ts";
+import { ATTACKS, CANARY } from "./corpus.ts";
+import { buildAttack, runnable } from "./corpus-build.ts";
+import { CONTROL, hiddenFingerprints, lostOnlyWhatItAttacked, outputFiles } from "./corpus-check.ts";
 
 const run = promisify(execFile);
 const manifest = loadManifest();
+const attacks = ATTACKS.filter((a) => runnable(a));
 let tmp: string;
 let classDir: string;
 let out: string;
 let results: Map<string, SubmissionResult>;
 let stdout: string;
+let stderr: string;
 let hashBefore: string;
 
 async function treeHash(dir: string): Promise<string> {
@@ -39,50 +46,6 @@ async function treeHash(dir: string): Promise<string> {
   return hash.digest("hex");
 }
 
-function zip(entries: { name: string; data: string; mode?: number }[]): Promise<Buffer> {
-  const z = new yazl.ZipFile();
-  for (const e of entries) z.addBuffer(Buffer.from(e.data), e.name, e.mode ? { mode: e.mode } : {});
-  z.end();
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    z.outputStream.on("data", (c: Buffer) => chunks.push(c)).on("end", () => resolve(Buffer.concat(chunks)));
-  });
-}
-
-/** yazl refuses unsafe names, as it should; write a safe one of the same length, then swap the bytes. */
-async function zipWithName(unsafe: string): Promise<Buffer> {
-  const placeholder = "x".repeat(unsafe.length - "evil.ts".length) + "evil.ts";
-  const buffer = await zip([
-    { name: "exercises/01-linear-algebra/linalg.ts", data: "export {};" },
-    { name: placeholder, data: "export {};" },
-  ]);
-  return Buffer.from(buffer.toString("latin1").split(placeholder).join(unsafe), "latin1");
-}
-
-async function build(attack: Attack): Promise<void> {
-  const dir = path.join(classDir, attack.name);
-  switch (attack.build) {
-    case "symlink":
-      await cp(paths.solutions, path.join(dir, "exercises"), { recursive: true });
-      await rm(path.join(dir, "exercises/05-delta/delta.ts"));
-      await symlink(path.join(paths.solutions, "05-delta/delta.ts"), path.join(dir, "exercises/05-delta/delta.ts"));
-      return;
-    case "zip-slip":
-      return writeFile(`${dir}.zip`, await zipWithName("../evil.ts"));
-    case "zip-absolute":
-      return writeFile(`${dir}.zip`, await zipWithName("/tmp/evil.ts"));
-    case "zip-symlink":
-      return writeFile(
-        `${dir}.zip`,
-        await zip([{ name: "exercises/05-delta/delta.ts", data: "../../solutions/05-delta/delta.ts", mode: 0o120777 }]),
-      );
-  }
-  await cp(paths.solutions, path.join(dir, "exercises"), { recursive: true });
-  const file = path.join(dir, "exercises", attack.file!);
-  const source = await readFile(file, "utf8");
-  await writeFile(file, attack.patch!(source, { solutions: paths.solutions, fixtures: paths.fixtures, out }));
-}
-
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), "backprop-kit-corpus-"));
   classDir = path.join(tmp, "class");
@@ -91,14 +54,24 @@ beforeAll(async () => {
   for (const clean of ["clean-first", "zz-clean-last"]) {
     await cp(paths.solutions, path.join(classDir, clean, "exercises"), { recursive: true });
   }
-  for (const attack of ATTACKS) await build(attack);
+  for (const attack of attacks) await buildAttack(attack, classDir, out);
+  const roster = path.join(tmp, "roster.csv");
+  await writeFile(
+    roster,
+    'submission,student\nclean-first,"Ada \u001b[31mLovelace\u0007"\nghost,"\u001b]0;pwned\u0007Ghost \u009b2J"\n',
+  );
   hashBefore = await treeHash(classDir);
-  const child = await run(process.execPath, ["--import", "tsx", "grader/cli/grade.ts", classDir, "--out", out], {
-    cwd: paths.root,
-    env: { ...process.env, [CANARY]: CANARY, SECRET_TOKEN: CANARY },
-    maxBuffer: 16 * 2 ** 20,
-  });
+  const child = await run(
+    process.execPath,
+    ["--import", "tsx", "grader/cli/grade.ts", classDir, "--out", out, "--roster", roster],
+    {
+      cwd: paths.root,
+      env: { ...process.env, [CANARY]: CANARY, SECRET_TOKEN: CANARY },
+      maxBuffer: 64 * 2 ** 20,
+    },
+  );
   stdout = child.stdout;
+  stderr = child.stderr;
   results = new Map();
   for (const entry of await readdir(out, { withFileTypes: true })) {
     const file = path.join(out, entry.name, "results.json");
@@ -106,13 +79,14 @@ beforeAll(async () => {
       results.set(entry.name, SubmissionResultSchema.parse(JSON.parse(await readFile(file, "utf8"))));
     }
   }
-}, 300_000);
+}, 600_000);
 
 afterAll(() => rm(tmp, { recursive: true, force: true }));
 
 describe("adversarial corpus, graded in one batch", () => {
-  it("grades every submission", () => {
-    expect(results.size).toBe(ATTACKS.length + 2);
+  it("grades every submission, and grade exits 0", () => {
+    const others = attacks.flatMap((a) => a.others ?? []).length;
+    expect(results.size).toBe(attacks.length + others + 2);
     expect(stdout).toMatch(/Graded \d+\/\d+ submissions/);
   });
 
@@ -123,24 +97,72 @@ describe("adversarial corpus, graded in one batch", () => {
     expect(r.score).toBe(r.exercises.reduce((s, e) => s + e.max_score, 0));
   });
 
-  it.each(ATTACKS.map((a) => ({ a, name: a.name })))("$name ends as it must", ({ a }) => {
+  it.each(attacks.map((a) => ({ a, name: a.name })))("$name ends as it must", async ({ a }) => {
     const isolation = stdout.match(/Sandbox: (.*)/)?.[1] ?? "";
-    if (a.requires && !isolation.includes(a.requires)) return;
+    if (!runnable(a, isolation)) return;
     const r = results.get(a.name)!;
+    expect(r, `no result for ${a.name}`).toBeDefined();
     const text = JSON.stringify(r);
     expect(r.grading_status, r.note).toBe(a.status);
     for (const wanted of a.reports ?? []) expect(text).toContain(wanted);
     for (const secret of a.never ?? []) expect(text).not.toContain(secret);
+    if (a.maxResultBytes) {
+      expect((await stat(path.join(out, a.name, "results.json"))).size).toBeLessThan(a.maxResultBytes);
+    }
+    for (const other of a.others ?? []) {
+      const o = results.get(other.id)!;
+      expect(o?.grading_status, `${other.id}: ${o?.note}`).toBe(other.status);
+      for (const wanted of other.reports ?? []) expect(o.note).toContain(wanted);
+    }
     if (a.status === "refused") {
       expect(r.score).toBe(0);
+      expect(r.note).not.toBe("");
       return;
     }
     expect(r.cases.length).toBeGreaterThan(0);
-    if (a.loses === "any") return;
-    for (const e of manifest.exercises) {
-      const got = r.exercises.find((x) => x.id === e.id)!;
-      if (a.loses.includes(e.id)) expect(got.score, `${e.id} should lose points`).toBeLessThan(got.max_score);
-      else expect(got.score, `${e.id} should be untouched: ${r.note}`).toBe(got.max_score);
+    if (a.loses !== "any") lostOnlyWhatItAttacked(r, a.loses, manifest);
+  });
+
+  it("writes well-formed files: results, feedback, Gradescope, gradebook, summary, canvas", async () => {
+    for (const id of results.keys()) {
+      const dir = path.join(out, id);
+      expect((await readFile(path.join(dir, "feedback.md"), "utf8")).length, id).toBeGreaterThan(0);
+      expect((await readFile(path.join(dir, "feedback.html"), "utf8")).startsWith("<!doctype html>"), id).toBe(true);
+      GradescopeResultsSchema.parse(JSON.parse(await readFile(path.join(dir, "gradescope.json"), "utf8")));
+    }
+    const gradebook = (await readFile(path.join(out, "gradebook.csv"), "utf8")).trimEnd().split("\n");
+    expect(gradebook.length).toBe(results.size + 1);
+    for (const id of results.keys()) expect(gradebook.some((line) => line.startsWith(`${id},`))).toBe(true);
+    expect(existsSync(path.join(out, "summary.html"))).toBe(true);
+    expect(existsSync(path.join(out, "canvas.csv"))).toBe(true);
+  });
+
+  it("writes no control characters to any file or the terminal", async () => {
+    expect(stdout).not.toMatch(CONTROL);
+    expect(stderr).not.toMatch(CONTROL);
+    expect(stdout).toContain("Ghost");
+    for (const file of await outputFiles(out)) {
+      const text = await readFile(file, "utf8");
+      expect(text, file).not.toMatch(CONTROL);
+      if (file.endsWith(".json"))
+        expect(JSON.stringify(JSON.parse(text)), file).not.toMatch(/\\u00(1[0-9a-f]|0[0-8bcef])/);
+    }
+  });
+
+  it("shows no hidden input or expected value anywhere, and no detail of a hidden case's answer", async () => {
+    const fingerprints = await hiddenFingerprints();
+    expect(fingerprints.length).toBeGreaterThan(20);
+    for (const file of await outputFiles(out)) {
+      const text = await readFile(file, "utf8");
+      for (const secret of fingerprints) expect(text.includes(secret), `${file} holds ${secret}`).toBe(false);
+    }
+    for (const r of results.values()) {
+      for (const c of r.cases.filter((x) => x.visibility === "hidden")) {
+        for (const p of c.problems) {
+          expect(p.path, `${r.submission} ${c.key}`).toEqual([]);
+          expect(p.received, `${r.submission} ${c.key}`).toBeUndefined();
+        }
+      }
     }
   });
 

@@ -6,6 +6,8 @@
  * still score full marks.
  */
 import type { GradingStatus } from "../engine/results.ts";
+import type { BuildContext } from "./corpus-build.ts";
+import { TRUST_ATTACKS } from "./corpus-trust.ts";
 
 export const CANARY = "BACKPROP_KIT_CANARY_7f3a9c";
 
@@ -23,6 +25,14 @@ export interface Attack {
   patch?: (source: string, ctx: AttackContext) => string;
   /** Builds the submission some other way (symlinks, zips), in the class folder. */
   build?: "symlink" | "zip-slip" | "zip-absolute" | "zip-symlink";
+  /** Builds it in code (FIFOs, hard links, clashing names): see corpus-build.ts. */
+  make?: (ctx: BuildContext) => Promise<void>;
+  /** Further submissions the build makes, by the id each must get, with their outcome. */
+  others?: { id: string; status: GradingStatus; reports?: string[] }[];
+  /** Its results.json must stay below this many bytes: what crosses is clipped. */
+  maxResultBytes?: number;
+  /** It could end a whole run if a wall were missing: it is also graded alone with one clean neighbour. */
+  endsRun?: boolean;
   status: GradingStatus;
   /** Exercises that must lose points; every other exercise must score full marks. "any": not checked. */
   loses: string[] | "any";
@@ -30,8 +40,8 @@ export interface Attack {
   reports?: string[];
   /** Strings that must never appear in this submission's results.json. */
   never?: string[];
-  /** Only where the sandbox has this wall (a memory cap needs prlimit). */
-  requires?: "prlimit";
+  /** Only where the sandbox has this wall (a memory cap needs prlimit), or the test runs as root (mknod). */
+  requires?: "prlimit" | "root";
 }
 
 /**
@@ -247,4 +257,5 @@ JSON.parse = () => ({ t: "done" });`),
   { name: "zip-slip", build: "zip-slip", status: "refused", loses: [], reports: ["../evil.ts"] },
   { name: "zip-absolute-path", build: "zip-absolute", status: "refused", loses: [], reports: ["/tmp/evil.ts"] },
   { name: "zip-symlink", build: "zip-symlink", status: "refused", loses: [], reports: ["symlink"] },
+  ...TRUST_ATTACKS,
 ];

@@ -15,6 +15,9 @@ import { paths } from "../paths.ts";
 import { DEFAULT_LIMITS } from "../engine/grade.ts";
 import { detectIsolation } from "../sandbox/isolation.ts";
 import { sandboxCommand } from "../sandbox/run.ts";
+import { CheckSession } from "../check/session.ts";
+import { loadManifest } from "../manifest.ts";
+import { cp, readFile } from "node:fs/promises";
 
 const run = promisify(execFile);
 let dir: string;
@@ -75,5 +78,28 @@ describe("a sandbox's walls", () => {
   it.runIf(hasPrlimit)("cap data memory, on this Node too", () => {
     expect(layers.filter((l) => l.includes("(prlimit)"))).toHaveLength(1);
     expect(outcome[HOARD.name]).toMatch(/allocation failed/i);
+  });
+});
+
+describe("check, run as root", () => {
+  it.skipIf(process.getuid?.() !== 0)("runs student code as an unprivileged user where the OS allows", async () => {
+    const impl = path.join(dir, "impl");
+    await cp(paths.solutions, impl, { recursive: true });
+    const file = path.join(impl, "01-linear-algebra/linalg.ts");
+    const source = await readFile(file, "utf8");
+    await writeFile(
+      file,
+      source.replace(/^(export function shape\([^{]*\{)/m, '$1\n  throw new Error("uid=" + process.getuid!());'),
+    );
+    const session = await CheckSession.open({ manifest: loadManifest(), dir: impl, visibility: ["public"] });
+    try {
+      const result = await session.run(["01-linear-algebra"]);
+      const messages = result.cases.map((c) => c.message).join("\n");
+      expect(messages).toMatch(/uid=\d+/);
+      // With unshare or setpriv available (as on CI and this kit's machines), never uid 0.
+      expect(messages).not.toContain("uid=0");
+    } finally {
+      await session.close();
+    }
   });
 });

@@ -1,0 +1,67 @@
+/**
+ * The attacks that could end a whole run if a wall were missing (what crosses
+ * from the sandbox, the compiler, the submission container), each graded on its
+ * own with one clean neighbour through the real `grade` command: the run must
+ * finish within its limits and exit 0, the attack must end as it must, and the
+ * neighbour must score full marks.
+ */
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SubmissionResultSchema, type SubmissionResult } from "../engine/results.ts";
+import { loadManifest } from "../manifest.ts";
+import { paths } from "../paths.ts";
+import { ATTACKS } from "./corpus.ts";
+import { buildAttack, runnable, solutionsAt } from "./corpus-build.ts";
+import { lostOnlyWhatItAttacked } from "./corpus-check.ts";
+
+const run = promisify(execFile);
+const manifest = loadManifest();
+const alone = ATTACKS.filter((a) => a.endsRun && runnable(a));
+/** One submission's limit (60 s) plus start-up and compiling retries: a run that ends must end well before. */
+const RUN_LIMIT_MS = 150_000;
+let tmp: string;
+
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), "backprop-kit-alone-"));
+});
+afterAll(() => rm(tmp, { recursive: true, force: true }));
+
+async function load(out: string, id: string): Promise<SubmissionResult> {
+  return SubmissionResultSchema.parse(JSON.parse(await readFile(path.join(out, id, "results.json"), "utf8")));
+}
+
+describe("each attack that could end a run, graded alone with a clean neighbour", () => {
+  it.each(alone.map((a) => ({ a, name: a.name })))(
+    "$name",
+    async ({ a }) => {
+      const classDir = path.join(tmp, a.name, "class");
+      const out = path.join(tmp, a.name, "results");
+      await mkdir(classDir, { recursive: true });
+      await solutionsAt(path.join(classDir, "neighbour"));
+      await buildAttack(a, classDir, out);
+      const started = Date.now();
+      // execFile rejects on a non-zero exit or when the time limit kills the run.
+      await run(process.execPath, ["--import", "tsx", "grader/cli/grade.ts", classDir, "--out", out], {
+        cwd: paths.root,
+        timeout: RUN_LIMIT_MS,
+        maxBuffer: 64 * 2 ** 20,
+      });
+      expect(Date.now() - started).toBeLessThan(RUN_LIMIT_MS);
+      const neighbour = await load(out, "neighbour");
+      expect(neighbour.grading_status).toBe("graded");
+      expect(neighbour.score).toBe(neighbour.max_score);
+      expect(existsSync(path.join(out, "gradebook.csv"))).toBe(true);
+      const r = await load(out, a.name);
+      expect(r.grading_status, r.note).toBe(a.status);
+      const text = JSON.stringify(r);
+      for (const wanted of a.reports ?? []) expect(text).toContain(wanted);
+      if (a.status !== "refused" && a.loses !== "any") lostOnlyWhatItAttacked(r, a.loses, manifest);
+    },
+    RUN_LIMIT_MS + 30_000,
+  );
+});
