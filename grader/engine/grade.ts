@@ -15,13 +15,22 @@ import { decide, type Verdict } from "./checks.ts";
 import { briefArgs } from "./describe.ts";
 import { locator } from "./locate.ts";
 import { SIGNATURES } from "./signatures.ts";
+import { sourceLocator } from "./source-line.ts";
+import type { Problem } from "./problem.ts";
+import { lectureNotation } from "../misconceptions/notation.ts";
 import { redact, renderProblem } from "./render.ts";
 import type { CaseResult, Diagnosis, ExerciseResult, ExerciseStatus } from "./results.ts";
 
 export const DEFAULT_LIMITS: RunLimits = { callTimeoutMs: 2000, submissionTimeoutMs: 60_000, maxOldSpaceMb: 256 };
 
+/** What a diagnoser says about a wrong answer: a named mistake, and where it goes wrong layer by layer. */
+export interface Finding {
+  diagnosis?: Diagnosis;
+  trace?: string;
+}
+
 /** Names a wrong answer's misconception, on the trusted side; see grader/misconceptions. */
-export type Diagnoser = (c: LoadedCase, received: unknown) => Diagnosis | undefined;
+export type Diagnoser = (c: LoadedCase, received: unknown) => Finding | undefined;
 
 export interface GradeInput {
   /** The exercise files to grade, or the folder holding 01-linear-algebra/, 02-perceptron/, … to read them from. */
@@ -90,9 +99,10 @@ export async function gradeImplementation(input: GradeInput): Promise<GradedImpl
       report.outcomes.set(id, { ...outcome, error: locate(outcome.error) });
     }
   }
+  const sourceOf = sourceLocator(files, manifest);
   const results = cases.map((c) => {
     const outcome = compiled[c.exercise]?.ok ? report.outcomes.get(callOf.get(c.key)!) : undefined;
-    return caseResult(c, outcome, compiled[c.exercise], input.diagnose);
+    return caseResult(c, outcome, compiled[c.exercise], input.diagnose, sourceOf);
   });
   const crashes = [...report.outcomes.entries()]
     .filter(([, o]) => o.status === "crashed")
@@ -132,11 +142,23 @@ export function renderCompileProblems(problems: CompileProblem[]): string {
   return problems.map((p) => `${p.file}${p.line ? `:${p.line}:${p.column}` : ""}: ${p.text}`).join("\n");
 }
 
+/** Problems that say the function returned a wrong value (rather than changed its input, or called too often). */
+const WRONG_VALUE = new Set<Problem["code"]>([
+  "value",
+  "shape",
+  "type",
+  "missing",
+  "not_falling",
+  "too_high",
+  "not_thrown",
+]);
+
 function caseResult(
   c: LoadedCase,
   outcome: CallOutcome | undefined,
   compiled: CompileOutcome | undefined,
   diagnose?: Diagnoser,
+  sourceOf?: (exercise: string, fn: string) => string | undefined,
 ): CaseResult {
   let verdict: Verdict;
   if (compiled && !compiled.ok) {
@@ -147,9 +169,14 @@ function caseResult(
     verdict = decide(c, outcome);
   }
   const hidden = c.visibility === "hidden";
-  const problems = hidden ? verdict.problems.map(redact) : verdict.problems;
+  const problems = (hidden ? verdict.problems.map(redact) : verdict.problems).map((p) => {
+    const at = p.path.length > 0 ? lectureNotation(c.fn, p.path) : undefined;
+    return at ? { ...p, at } : p;
+  });
+  const wrongValue = verdict.status === "fail" && verdict.problems.some((p) => WRONG_VALUE.has(p.code));
+  const source = wrongValue ? sourceOf?.(c.exercise, c.fn) : undefined;
   const lines = verdict.error ? [verdict.error] : problems.map(renderProblem);
-  const diagnosis =
+  const finding =
     verdict.status === "fail" && outcome?.status === "ok" && diagnose ? diagnose(c, outcome.value) : undefined;
   return {
     key: c.key,
@@ -165,7 +192,9 @@ function caseResult(
     problems,
     ...(hidden ? {} : { input: inputOf(c) }),
     ...(verdict.notImplemented ? { not_implemented: true } : {}),
-    ...(diagnosis ? { diagnosis } : {}),
+    ...(finding?.diagnosis ? { diagnosis: finding.diagnosis } : {}),
+    ...(finding?.trace ? { trace: finding.trace } : {}),
+    ...(source ? { source } : {}),
   };
 }
 

@@ -1,0 +1,232 @@
+/**
+ * Relations between a wrong value and the right one, beyond the catalogue:
+ * negated, scaled by a constant, transposed, due in another layer, in the
+ * wrong order, missing or extra g′ factors, f for a and a for f, and the
+ * relations the layer steps find (layers.ts). Each has a name and a one-line
+ * explanation tied to the rule it breaks, in the lecture's notation.
+ */
+import type { NumberRule } from "../engine/compare.ts";
+import { formatNumber } from "../engine/describe.ts";
+import type { View } from "./layers.ts";
+import { flat, isMat, map, near, shapeOf, transpose, type Num } from "./numeric.ts";
+
+/** What a view's wrong value was found to be. `k`: the constant of "scaled"; `offset`: layers away for "layer". */
+export interface Found {
+  rel: string;
+  k?: number;
+  offset?: number;
+}
+
+/** The rule each function implements, quoted by every explanation. */
+export const RULE: Record<string, string> = {
+  forward: "f^[l] = (W^[l])ᵀ a^[l-1] + b^[l] and a^[l] = g^[l](f^[l])",
+  deltas: "δ^[L] = g′(f^[L]) ∘ dε/dŷ and δ^[l] = g′(f^[l]) ∘ (W^[l+1] δ^[l+1])",
+  gradients: "dε/dW^[l] = a^[l-1] (δ^[l])ᵀ and dε/db^[l] = δ^[l], from δ^[L] = g′(f^[L]) ∘ (ŷ − y)",
+  sgdStep: "W^[l] ← W^[l] − η dε/dW^[l] and b^[l] ← b^[l] − η dε/db^[l]",
+  weightGradient: "dε/dW^[l] = a^[l-1] (δ^[l])ᵀ",
+  loss: "ε = ½‖ŷ − y‖²",
+  lossGradient: "dε/dŷ = ŷ − y for ε = ½‖ŷ − y‖²",
+};
+
+export function ruleOf(fn: string): string {
+  return RULE[fn] ?? "the formula in the exercise's README";
+}
+
+/** Relation ids that are a catalogued mistake of the function, so both are named alike. */
+export const CATALOGUED: Record<string, Record<string, string>> = {
+  forward: { "no-bias": "forward-no-bias", "w-not-transposed": "forward-w-not-transposed" },
+  deltas: {
+    "no-gprime": "delta-missing-gprime",
+    "gprime-of-a": "delta-gprime-of-a",
+    "w-transposed": "delta-w-transposed",
+  },
+  gradients: {
+    "no-gprime": "delta-missing-gprime",
+    "gprime-of-a": "delta-gprime-of-a",
+    "w-transposed": "delta-w-transposed",
+    "uses-a-l": "grad-uses-a-l",
+    "dw-transposed": "grad-transposed",
+    "loss-sign": "loss-gradient-sign",
+  },
+  sgdStep: { ascent: "sgd-ascent" },
+  weightGradient: { "dw-transposed": "grad-transposed" },
+  lossGradient: { negated: "loss-gradient-sign" },
+};
+
+const NICE = [2, 0.5, 4, 0.25, 3, 1 / 3];
+
+function scaleHint(k: number, fn: string): string {
+  if (Math.abs(k - 2) < 1e-9)
+    return " A factor of 2 points at the ½ in ε = ½‖ŷ − y‖²: its derivative is ŷ − y, with no 2.";
+  if (Math.abs(k - 0.5) < 1e-9) return " A factor of ½ points at the ½ of ε = ½‖ŷ − y‖² kept in its derivative, ŷ − y.";
+  return fn === "sgdStep" ? " Check η and the sign of the step." : "";
+}
+
+/** q: what is wrong, as the sentence's subject ("Your δ^[2]"); k for "scaled" (absent on hidden cases). */
+export function relationText(found: Found, fn: string, q: string, showK: boolean): { name: string; why: string } {
+  const rule = ruleOf(fn);
+  const k = found.k === undefined ? "" : formatNumber(found.k);
+  switch (found.rel) {
+    case "negated":
+      return {
+        name: "the sign flipped",
+        why: `${q} has the right size but the opposite sign: check the order of each subtraction (ŷ − y, not y − ŷ) and each step's sign. The rule: ${rule}.`,
+      };
+    case "scaled":
+      return {
+        name: showK ? `scaled by ${k}` : "scaled by a constant",
+        why: `${q} is ${showK ? `${k} times` : "a constant multiple of"} the right value in every entry.${showK ? scaleHint(found.k!, fn) : ""} The rule: ${rule}.`,
+      };
+    case "zeros":
+      return { name: "left at zero", why: `${q} is all zeros, as if it were never filled in. The rule: ${rule}.` };
+    case "transposed":
+      return {
+        name: "transposed",
+        why: `${q} has rows and columns swapped. W^[l] is n_{l-1} × n_l, and every matrix here keeps that shape: ${rule}.`,
+      };
+    case "layer":
+      return {
+        name: Math.abs(found.offset ?? 0) === 1 ? "shifted by one layer" : "layers in the wrong order",
+        why: `${q} holds the value due in another layer. Lists are aligned with layers, index i holds layer l = i + 1: ${rule}.`,
+      };
+    case "order":
+      return {
+        name: "right values in the wrong order",
+        why: `${q} has the right numbers in the wrong places: unit j of layer l is entry j of its vector (row r, column j of a matrix). The rule: ${rule}.`,
+      };
+    case "f-for-a":
+      return {
+        name: "f in place of a",
+        why: `${q} holds the weighted input f^[l] where the activation a^[l] = g^[l](f^[l]) was due: apply the layer's activation.`,
+      };
+    case "a-for-f":
+      return {
+        name: "a in place of f",
+        why: `${q} holds the activation a^[l] where the weighted input f^[l] = (W^[l])ᵀ a^[l-1] + b^[l] was due.`,
+      };
+    case "no-gprime":
+      return {
+        name: "δ without the g′(f) factor",
+        why: `${q} lacks the factor g′(f^[l]): δ^[l] = g′(f^[l]) ∘ (W^[l+1] δ^[l+1]), and δ^[L] = g′(f^[L]) ∘ dε/dŷ at the output.`,
+      };
+    case "extra-gprime":
+      return {
+        name: "g′(f) applied twice",
+        why: `${q} has the factor g′(f^[l]) twice; it belongs once: δ^[l] = g′(f^[l]) ∘ (W^[l+1] δ^[l+1]).`,
+      };
+    case "gprime-of-a":
+      return {
+        name: "g′ evaluated at a instead of f",
+        why: `${q} takes g′ at the activation a^[l] = g(f^[l]), not at the weighted input: δ^[l] = g′(f^[l]) ∘ (W^[l+1] δ^[l+1]).`,
+      };
+    case "w-transposed":
+      return {
+        name: "W^[l+1] transposed in the δ recursion",
+        why: `${q} uses (W^[l+1])ᵀ δ^[l+1]. W^[l+1] is n_l × n_{l+1}, so δ^[l] = g′(f^[l]) ∘ (W^[l+1] δ^[l+1]) uses it as it is.`,
+      };
+    case "w-not-transposed":
+      return {
+        name: "forward pass with W instead of Wᵀ",
+        why: `${q} uses W^[l] a^[l-1]. W^[l] is n_{l-1} × n_l, so f^[l] = (W^[l])ᵀ a^[l-1] + b^[l]: unit j reads column j.`,
+      };
+    case "no-bias":
+      return { name: "the bias left out of f", why: `${q} leaves out the bias: f^[l] = (W^[l])ᵀ a^[l-1] + b^[l].` };
+    case "uses-a-l":
+      return {
+        name: "a^[l] in place of a^[l−1] in the weight gradient",
+        why: `${q} uses the layer's own activation a^[l]; dε/dW^[l] = a^[l-1] (δ^[l])ᵀ uses its input a^[l-1] (x for the first layer).`,
+      };
+    case "f-for-a-prev":
+      return {
+        name: "f^[l−1] in place of a^[l−1] in the weight gradient",
+        why: `${q} uses the weighted input f^[l-1] where the activation a^[l-1] was due: dε/dW^[l] = a^[l-1] (δ^[l])ᵀ.`,
+      };
+    case "dw-transposed":
+      return {
+        name: "weight gradient transposed (δ aᵀ)",
+        why: `${q} is δ^[l] (a^[l-1])ᵀ, n_l × n_{l-1}; dε/dW^[l] = a^[l-1] (δ^[l])ᵀ has the shape of W^[l].`,
+      };
+    case "loss-sign":
+      return {
+        name: "dε/dŷ with the wrong sign (y − ŷ)",
+        why: `${q} starts from y − ŷ; for ε = ½‖ŷ − y‖², dε/dŷ = ŷ − y, so δ^[L] = g′(f^[L]) ∘ (ŷ − y).`,
+      };
+    case "ascent":
+      return {
+        name: "gradient ascent (+η) instead of descent",
+        why: `${q} moves along the gradient, which climbs the error: ${rule}.`,
+      };
+    case "eta-missing":
+      return {
+        name: "off by a factor of η (η left out)",
+        why: `${q} steps by the whole gradient, without η: ${rule}.`,
+      };
+    case "eta-twice":
+      return {
+        name: "off by a factor of η (η applied twice)",
+        why: `${q} steps by η² times the gradient; η belongs once: ${rule}.`,
+      };
+    case "no-update":
+      return { name: "not updated", why: `${q} is returned unchanged: ${rule}.` };
+    case "low-precision":
+      return {
+        name: "right only to about 6 digits",
+        why: `${q} agrees with the right value to about 1e-6, not to the case's tolerance: it was computed in lower precision (a Float32Array, Math.fround) or rounded. Keep every value a JavaScript number (float64).`,
+      };
+    default:
+      return { name: found.rel, why: `${q} does not follow ${rule}.` };
+  }
+}
+
+/** Which other view of the same quantity `value` equals, as layers away (+1: the next layer's). */
+function otherLayer(view: View, views: View[], value: Num, rule: NumberRule): number | undefined {
+  const own = views.filter((v) => v.symbol === view.symbol);
+  const at = own.indexOf(view);
+  for (let j = 0; j < own.length; j++) {
+    if (j !== at && !near(view.expected, own[j].expected, rule) && near(own[j].expected, value)) {
+      return Number(/\[(\d+)\]/.exec(own[j].label)?.[1]) - Number(/\[(\d+)\]/.exec(view.label)?.[1]);
+    }
+  }
+  return undefined;
+}
+
+function divide(e: Num, by: number[]): Num | undefined {
+  const d = flat(e);
+  if (by.length !== d.length || by.some((x, i) => x === 0 && d[i] !== 0)) return undefined;
+  return map(e, (x, i) => (by[i] === 0 ? 0 : x / by[i]));
+}
+
+/** The first generic relation that `r` (a wrong value) has with the view's expected value, if any. */
+export function genericRelation(view: View, views: View[], r: Num, rule: NumberRule): Found | undefined {
+  const e = view.expected;
+  const observable = (candidate: Num | undefined): candidate is Num =>
+    candidate !== undefined && !near(e, candidate, rule) && near(candidate, r);
+  const values = flat(e);
+  const biggest = values.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
+  if (!values.every(Number.isFinite) || biggest === 0) return undefined;
+  if (observable(map(e, () => 0))) return { rel: "zeros" };
+  if (observable(map(e, (x) => -x))) return { rel: "negated" };
+  if (isMat(e) && observable(transpose(e))) return { rel: "transposed" };
+  const offset = otherLayer(view, views, r, rule);
+  if (offset !== undefined) return { rel: "layer", offset };
+  for (const swap of view.swaps ?? []) if (observable(swap.value)) return { rel: swap.rel };
+  if (view.gpf) {
+    if (observable(divide(e, view.gpf))) return { rel: "no-gprime" };
+    if (observable(map(e, (x, i) => x * view.gpf![i]))) return { rel: "extra-gprime" };
+    const atA = divide(e, view.gpf);
+    if (atA && view.gpa && observable(map(atA, (x, i) => x * view.gpa![i]))) return { rel: "gprime-of-a" };
+  }
+  if (shapeOf(r).join() === shapeOf(e).join() && values.length >= 2) {
+    const sort = (v: number[]) => [...v].sort((a, b) => a - b);
+    if (near(sort(values), sort(flat(r))) && !near(e, r)) return { rel: "order" };
+  }
+  const m = values.findIndex((x) => Math.abs(x) === biggest);
+  const k = flat(r)[m] / values[m];
+  const nice = NICE.find((n) => Math.abs(k - n) <= 1e-6 * n);
+  const significant = values.filter((x) => Math.abs(x) > 1e-6 * biggest).length;
+  if (Number.isFinite(k) && k !== 0 && Math.abs(k - 1) > 1e-6 && Math.abs(k + 1) > 1e-6 && (nice || significant >= 2)) {
+    if (observable(map(e, (x) => x * (nice ?? k)))) return { rel: "scaled", k: nice ?? Number(k.toPrecision(6)) };
+  }
+  if (near(e, r, (a, b) => Math.abs(a - b) <= 1e-8 + 1e-5 * Math.abs(a))) return { rel: "low-precision" };
+  return undefined;
+}
