@@ -62,10 +62,12 @@ export function traceViews(views: View[], received: unknown, rule: NumberRule): 
     if (r && steps.right && upstreamWrong && near(steps.right, r)) {
       return void out.push({ view, status: "follows", received: r });
     }
+    // A value due in another layer says more than any step that happens to give it (reversed lists stay consistent).
+    const moved = r && genericRelation(view, views, r, rule);
+    if (moved && moved.rel === "layer") return void out.push({ view, status: "explained", found: moved, received: r });
     const variant = r && steps.variants.find((s) => s.value && !near(view.expected, s.value, rule) && near(s.value, r));
     if (variant) return void out.push({ view, status: "explained", found: { rel: variant.rel }, received: r });
-    const found = r && genericRelation(view, views, r, rule);
-    out.push(found ? { view, status: "explained", found, received: r } : { view, status: "wrong", received: r });
+    out.push(moved ? { view, status: "explained", found: moved, received: r } : { view, status: "wrong", received: r });
   });
   return out;
 }
@@ -121,7 +123,9 @@ function byLayers(c: LoadedCase, traced: Traced[], source: CatalogueSource): Dia
     const partial = traced.some((t) => t.status === "ok") || groups.length > 1;
     const subject = hidden
       ? `Your ${traced[0].view.symbol}${partial ? ", in some layers," : ""}`
-      : `Your ${listWords(g.labels)}`;
+      : g.labels.length === 1
+        ? `Your ${g.labels[0]}`
+        : `Each of ${listWords(g.labels)}`;
     const text = relationText(g.found, c.fn, subject, !hidden);
     return {
       id,

@@ -103,7 +103,12 @@ function forwardViews(c: LoadedCase): View[] | undefined {
       path: ["f", i],
       expected: (e.f as Vec[])[i],
       upstream: i > 0 ? fIndex - 1 : undefined,
-      steps: (received) => forwardStep(layer, i === 0 ? x : vecOf(received(fIndex - 1), nPrev)),
+      steps: (received) =>
+        forwardStep(
+          layer,
+          i === 0 ? x : vecOf(received(fIndex - 1), nPrev),
+          i === 0 ? undefined : vecOf(received(fIndex - 2), nPrev),
+        ),
       swaps: [{ rel: "a-for-f", value: (e.a as Vec[])[i] }],
     });
     views.push({
@@ -122,11 +127,14 @@ function forwardViews(c: LoadedCase): View[] | undefined {
   return views;
 }
 
-function forwardStep(layer: LayerJson, input: Vec | undefined): Steps {
+/** f^[l] from the student's a^[l-1] (and f^[l-1], which a student may feed forward instead). */
+function forwardStep(layer: LayerJson, input: Vec | undefined, fPrev: Vec | undefined): Steps {
   if (!input) return { variants: [] };
   const weighted = matVec(transpose(layer.W), input);
   if (!weighted) return { variants: [] };
   const variants: Variant[] = [{ rel: "no-bias", value: weighted }];
+  const fromF = fPrev && matVec(transpose(layer.W), fPrev);
+  if (fromF) variants.push({ rel: "f-for-a-prev", value: plus(fromF, layer.b) });
   if (square(layer.W)) {
     const untransposed = matVec(layer.W, input)!;
     variants.push({ rel: "w-not-transposed", value: plus(untransposed, layer.b) });
@@ -278,6 +286,7 @@ function sgdViews(c: LoadedCase): View[] | undefined {
             { rel: "ascent", value: step(-eta) },
             { rel: "eta-missing", value: step(1) },
             { rel: "eta-twice", value: step(eta * eta) },
+            { rel: "eta-divided", value: step(1 / eta) },
             { rel: "no-update", value: w },
           ],
         }),

@@ -138,8 +138,11 @@ export function relationText(found: Found, fn: string, q: string, showK: boolean
       };
     case "f-for-a-prev":
       return {
-        name: "f^[l−1] in place of a^[l−1] in the weight gradient",
-        why: `${q} uses the weighted input f^[l-1] where the activation a^[l-1] was due: dε/dW^[l] = a^[l-1] (δ^[l])ᵀ.`,
+        name:
+          fn === "forward"
+            ? "f^[l−1] fed forward in place of a^[l−1]"
+            : "f^[l−1] in place of a^[l−1] in the weight gradient",
+        why: `${q} uses the weighted input f^[l-1] where the activation a^[l-1] was due: ${rule}.`,
       };
     case "dw-transposed":
       return {
@@ -165,6 +168,11 @@ export function relationText(found: Found, fn: string, q: string, showK: boolean
       return {
         name: "off by a factor of η (η applied twice)",
         why: `${q} steps by η² times the gradient; η belongs once: ${rule}.`,
+      };
+    case "eta-divided":
+      return {
+        name: "off by a factor of η (divided by η)",
+        why: `${q} steps by the gradient divided by η; it is multiplied: ${rule}.`,
       };
     case "no-update":
       return { name: "not updated", why: `${q} is returned unchanged: ${rule}.` };
@@ -223,8 +231,10 @@ export function genericRelation(view: View, views: View[], r: Num, rule: NumberR
   const m = values.findIndex((x) => Math.abs(x) === biggest);
   const k = flat(r)[m] / values[m];
   const nice = NICE.find((n) => Math.abs(k - n) <= 1e-6 * n);
+  // One number is a multiple of any other: only a ½ in the loss is evidence enough there.
   const significant = values.filter((x) => Math.abs(x) > 1e-6 * biggest).length;
-  if (Number.isFinite(k) && k !== 0 && Math.abs(k - 1) > 1e-6 && Math.abs(k + 1) > 1e-6 && (nice || significant >= 2)) {
+  const enough = significant >= 2 || (view.symbol === "loss" && (nice === 2 || nice === 0.5));
+  if (Number.isFinite(k) && k !== 0 && Math.abs(k - 1) > 1e-6 && Math.abs(k + 1) > 1e-6 && enough) {
     if (observable(map(e, (x) => x * (nice ?? k)))) return { rel: "scaled", k: nice ?? Number(k.toPrecision(6)) };
   }
   if (near(e, r, (a, b) => Math.abs(a - b) <= 1e-8 + 1e-5 * Math.abs(a))) return { rel: "low-precision" };
