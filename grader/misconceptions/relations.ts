@@ -26,7 +26,30 @@ export const RULE: Record<string, string> = {
   weightGradient: "dε/dW^[l] = a^[l-1] (δ^[l])ᵀ",
   loss: "ε = ½‖ŷ − y‖²",
   lossGradient: "dε/dŷ = ŷ − y for ε = ½‖ŷ − y‖²",
+  train: "per instance, W ← W − η dε/dW; losses[e] is the mean ε after epoch e + 1",
+  dot: "wᵀx = Σ_r w_r x_r",
+  transpose: "(Aᵀ)[c][r] = A[r][c], so an m × n matrix becomes n × m",
+  matVec: "(A x)_r = Σ_c A[r][c] x_c",
+  outer: "u vᵀ has entry [r][c] = u_r v_c",
+  hadamard: "(A ∘ B)[r][c] = A[r][c] B[r][c]",
+  update: "w ← w + η(y − ŷ)x",
+  sigmoid: "σ(z) = 1 / (1 + e^(−z))",
+  sigmoidPrime: "σ′(z) = σ(z)(1 − σ(z))",
+  tanh: "tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z))",
+  tanhPrime: "tanh′(z) = 1 − tanh(z)²",
+  relu: "relu(z) = max(0, z)",
+  reluPrime: "relu′(z) = 1 if z > 0, otherwise 0",
+  leakyRelu: "leakyRelu(z) = z if z > 0, otherwise αz",
+  leakyReluPrime: "leakyRelu′(z) = 1 if z > 0, otherwise α",
+  softmax: "softmax(z)_i = e^(z_i) / Σ_j e^(z_j)",
+  softmaxJacobian: "J[i][j] = s_i(δ_ij − s_j) with s = softmax(z)",
+  numericalGradient: "∂f/∂x_i ≈ (f(x + h e_i) − f(x − h e_i)) / (2h)",
+  relativeError: "|a − n| / max(|a|, |n|)",
+  autodiff: "d out/dv = Σ_p (d out/dp)(∂p/∂v), summed over every node p that uses v",
 };
+
+/** Functions whose values come from ε = ½‖ŷ − y‖², where a factor of 2 or ½ points at the ½. */
+const FROM_LOSS = new Set(["loss", "lossGradient", "gradients", "deltas", "train"]);
 
 export function ruleOf(fn: string): string {
   return RULE[fn] ?? "the formula in the exercise's README";
@@ -56,9 +79,14 @@ export const CATALOGUED: Record<string, Record<string, string>> = {
 const NICE = [2, 0.5, 4, 0.25, 3, 1 / 3];
 
 function scaleHint(k: number, fn: string): string {
-  if (Math.abs(k - 2) < 1e-9)
+  const is = (n: number) => Math.abs(k - n) < 1e-9;
+  if (fn === "numericalGradient" && is(2)) return " A factor of 2 points at dividing by h instead of 2h.";
+  if (fn === "numericalGradient" && is(0.5))
+    return " A factor of ½ points at dividing by 4h, or by 2h for a one-sided difference.";
+  if (FROM_LOSS.has(fn) && is(2))
     return " A factor of 2 points at the ½ in ε = ½‖ŷ − y‖²: its derivative is ŷ − y, with no 2.";
-  if (Math.abs(k - 0.5) < 1e-9) return " A factor of ½ points at the ½ of ε = ½‖ŷ − y‖² kept in its derivative, ŷ − y.";
+  if (FROM_LOSS.has(fn) && is(0.5))
+    return " A factor of ½ points at the ½ of ε = ½‖ŷ − y‖² kept in its derivative, ŷ − y.";
   return fn === "sgdStep" ? " Check η and the sign of the step." : "";
 }
 
@@ -82,7 +110,7 @@ export function relationText(found: Found, fn: string, q: string, showK: boolean
     case "transposed":
       return {
         name: "transposed",
-        why: `${q} has rows and columns swapped. W^[l] is n_{l-1} × n_l, and every matrix here keeps that shape: ${rule}.`,
+        why: `${q} has rows and columns swapped. The rule: ${rule}.`,
       };
     case "layer":
       return {
