@@ -268,3 +268,12 @@ export function genericRelation(view: View, views: View[], r: Num, rule: NumberR
   if (near(e, r, (a, b) => Math.abs(a - b) <= 1e-8 + 1e-5 * Math.abs(a))) return { rel: "low-precision" };
   return undefined;
 }
+
+/** The name of a generic relation's id ("relation-negated" → "the sign flipped"), for the class summary. */
+export function relationName(id: string): string | undefined {
+  if (!id.startsWith("relation-")) return undefined;
+  const rel = id.slice("relation-".length);
+  if (rel === "layer") return "values due in another layer (shifted or reordered)";
+  const { name } = relationText({ rel, offset: 1 }, "", "", false);
+  return name === rel ? undefined : name;
+}

@@ -46,11 +46,3 @@ export function renderTrace(traced: Traced[]): string {
     })
     .join(" · ");
 }
-
-/** The trace as one markdown line for the feedback page: the labels as code, so ^ and _ stay as written. */
-export function traceMarkdown(trace: string): string {
-  return `**Layer by layer:** ${trace
-    .split(" · ")
-    .map((step) => step.replace(/^(\S+)/, "`$1`"))
-    .join(" · ")}`;
-}

@@ -42,7 +42,8 @@ export interface SummaryData {
   statusCounts: [string, number][];
   exercises: ExerciseStats[];
   mostFailed: FailedCase[];
-  misconceptions: { id: string; count: number }[];
+  /** Per misconception, the submissions that showed it (sorted), so a TA can go to them. */
+  misconceptions: { id: string; count: number; submissions: string[] }[];
 }
 
 export function median(values: number[]): number {
@@ -86,7 +87,14 @@ export function summarize(rows: Row[], manifest: Manifest, cases: Map<string, Ca
     .sort((a, b) => b.failed - a.failed || a.notStarted - b.notStarted || a.key.localeCompare(b.key))
     .slice(0, top);
   const misconceptions = [...counted(rows.flatMap((r) => r.diagnoses))]
-    .map(([id, count]) => ({ id, count }))
+    .map(([id, count]) => ({
+      id,
+      count,
+      submissions: rows
+        .filter((r) => r.diagnoses.includes(id))
+        .map((r) => r.submission)
+        .sort(),
+    }))
     .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
   return {
     total: rows.length,

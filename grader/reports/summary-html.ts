@@ -4,6 +4,7 @@
  */
 import type { Row } from "../batch/gradebook.ts";
 import { CATALOGUE } from "../misconceptions/catalogue.ts";
+import { relationName } from "../misconceptions/relations.ts";
 import { escapeHtml as h, htmlPage } from "./html-page.ts";
 import type { RosterEntry } from "./roster.ts";
 import type { SummaryData } from "./summary-data.ts";
@@ -72,9 +73,13 @@ function failedTable(d: SummaryData): string {
 function misconceptionTable(d: SummaryData): string {
   if (d.misconceptions.length === 0) return `<p>No named misconception matched a wrong answer in this class.</p>`;
   const names = new Map(CATALOGUE.map((m) => [m.id, m]));
-  const rows = d.misconceptions.map(({ id, count }) => {
+  const rows = d.misconceptions.map(({ id, count, submissions }) => {
     const m = names.get(id);
-    return `<tr><td><b>${h(m?.name ?? id)}</b><br><span class="note">${h(m?.explanation ?? "")}</span></td>
+    const who = submissions
+      .map((s) => `<a href="${h(`${encodeURIComponent(s)}/feedback.html`)}">${h(s)}</a>`)
+      .join(", ");
+    return `<tr><td><b>${h(m?.name ?? relationName(id) ?? id)}</b><br><span class="note">${h(m?.explanation ?? "")}</span>
+<br><span class="note">Shown by: ${who}</span></td>
 <td>${h(m?.exercise ?? "")}</td><td style="text-align:right">${count} / ${d.total}</td>
 <td>${barSvg([{ value: count, colour: RED, label: `${count} submissions` }], d.total)}</td></tr>`;
   });

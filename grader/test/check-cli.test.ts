@@ -51,7 +51,9 @@ describe("npm run check", () => {
   it("takes the points of a δ without g′, shows expected vs received, and names the mistake", async () => {
     const { stdout } = await check("05", "--dir", path.join(tmp, "mistake"));
     expect(stdout).toMatch(/05 The δ recursion\s+0\/\d+/);
-    expect(stdout).toMatch(/expected -?[\d.e-]+, received -?[\d.e-]+ → at \[\d\]\[\d\]/);
+    expect(stdout).toMatch(/expected -?[\d.e-]+, received -?[\d.e-]+ → at δ\^\[\d\]_\d/);
+    expect(stdout).toMatch(/returned by exercises\/05-delta\/delta\.ts:\d+/);
+    expect(stdout).toMatch(/layer by layer: δ\^\[4\] ✗ \(every unit\) · δ\^\[3\] ✗/);
     expect(stdout).toContain("δ without the g′(f) factor");
     expect(stdout).not.toMatch(/^\s+[✓◐·✗] 01 /m); // one exercise only
   });

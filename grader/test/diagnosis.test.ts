@@ -18,6 +18,8 @@ import { makeTableDiagnoser } from "../misconceptions/table.ts";
 import { precomputeDiagnoses } from "../release/diagnoses.ts";
 import { activation } from "../sandbox/activations.ts";
 import type { ActivationName } from "../../exercises/types.ts";
+import type { CaseResult } from "../engine/results.ts";
+import { caseDetail } from "../reports/case-detail.ts";
 
 const manifest = loadManifest();
 const cases = loadCases(manifest, { visibility: ["public", "hidden"] });
@@ -244,5 +246,33 @@ describe("positions in the lecture's notation", () => {
     ["lossGradient", [1], undefined],
   ])("%s at %j is %s", (fn, path, expected) => {
     expect(lectureNotation(fn as string, path as (string | number)[])).toBe(expected);
+  });
+});
+
+describe("where it went wrong, on the feedback page", () => {
+  const lost: CaseResult = {
+    key: "05-delta/x",
+    id: "x",
+    exercise: "05-delta",
+    name: "δ for a 4-3-3-2 network",
+    fn: "deltas",
+    visibility: "public",
+    status: "fail",
+    score: 0,
+    max_score: 2,
+    message: "expected 0.5, received 0.25 → at δ^[2]_1",
+    problems: [{ code: "value", path: [1, 0], at: "δ^[2]_1", expected: "0.5", received: "0.25" }],
+    input: "…",
+    trace: "δ^[3] ✓ · δ^[2] ✗ (units 1 and 3) · δ^[1] ✗ (follows from δ^[2])",
+    source: "exercises/05-delta/delta.ts:12",
+  };
+
+  it("gives positions in the lecture's notation, the function's line and the trace", () => {
+    const md = caseDetail(lost, { diagnosis: true }).join("\n");
+    expect(md).toContain("| `δ^[2]_1` | value check | `0.5` | `0.25` |");
+    expect(md).toContain("Returned by `exercises/05-delta/delta.ts:12`.");
+    expect(md).toContain(
+      "**Layer by layer:** `δ^[3]` ✓ · `δ^[2]` ✗ (units 1 and 3) · `δ^[1]` ✗ (follows from δ^\\[2\\])",
+    );
   });
 });

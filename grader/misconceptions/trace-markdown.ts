@@ -1,0 +1,27 @@
+/**
+ * Internal. Where a wrong answer went wrong, as markdown for the feedback page
+ * and Gradescope: the function that returned it and the layer-by-layer trace,
+ * each one line.
+ */
+import type { CaseResult } from "../engine/results.ts";
+
+const escape = (s: string) => s.replace(/[\\`*_[\]<>|]/g, (m) => `\\${m}`);
+
+/** The trace's labels as code, so ^ and _ show as written; ✓ and ✗ stay plain. */
+export function traceMarkdown(trace: string): string {
+  return trace
+    .split(" · ")
+    .map((step) => {
+      const [label, ...rest] = step.split(" ");
+      return [`\`${label.replace(/`/g, "")}\``, ...rest.map(escape)].join(" ");
+    })
+    .join(" · ");
+}
+
+/** "Returned by `exercises/05-delta/delta.ts:12`." and "**Layer by layer:** …", for the case's detail. */
+export function whereWrong(c: Pick<CaseResult, "source" | "trace">): string[] {
+  const lines: string[] = [];
+  if (c.source) lines.push(`Returned by \`${c.source.replace(/`/g, "")}\`.`, "");
+  if (c.trace) lines.push(`**Layer by layer:** ${traceMarkdown(c.trace)}`, "");
+  return lines;
+}
