@@ -165,6 +165,15 @@ function byEntries(c: LoadedCase, received: unknown, source: CatalogueSource, vi
 }
 
 export function analyse(c: LoadedCase, received: unknown, source: CatalogueSource): Finding | undefined {
+  try {
+    return analyseOrThrow(c, received, source);
+  } catch {
+    // A diagnosis is a bonus on top of the grade: a value it cannot read names nothing, and costs nothing.
+    return undefined;
+  }
+}
+
+function analyseOrThrow(c: LoadedCase, received: unknown, source: CatalogueSource): Finding | undefined {
   if (c.check.kind === "throws" || valuesPass(c, received)) return undefined;
   const rule = numberRule(c.check);
   // Exact checks hold signs, labels and counts, where −1 for +1 says nothing about why.

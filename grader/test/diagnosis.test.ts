@@ -276,3 +276,30 @@ describe("where it went wrong, on the feedback page", () => {
     );
   });
 });
+
+describe("hostile received values", () => {
+  const deep = (n: number): unknown => {
+    let v: unknown = [1];
+    for (let i = 0; i < n; i++) v = [v];
+    return v;
+  };
+  const values: [string, unknown][] = [
+    ["null", null],
+    ["a string", "δ"],
+    ["an empty list", []],
+    ["a list of empty lists", [[], [], []]],
+    ["an object with numbers for lists", { f: 1, a: 2, dW: 3, db: 4 }],
+    ["NaN everywhere", [[NaN, NaN], [NaN]]],
+    ["infinities", [[Infinity, -Infinity, Infinity]]],
+    ["a deep nest", deep(60)],
+    ["a long vector", Array.from({ length: 100_000 }, (_, i) => i)],
+    ["ragged matrices", { dW: [[[1], [1, 2]]], db: [[1]] }],
+  ];
+  const sample = cases.filter((c) => c.visibility === "public" && c.check.kind !== "throws");
+  it.each(values)("%s: every case's diagnosis returns, naming nothing it cannot read", (_what, value) => {
+    for (const c of sample) {
+      const finding = live(c, structuredClone(value));
+      expect(finding?.diagnosis?.id ?? "", c.key).not.toMatch(/^relation-(layer|order|transposed)$/);
+    }
+  });
+});
