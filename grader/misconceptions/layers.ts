@@ -150,6 +150,7 @@ function deltaStep(gpf: Vec, gpa: Vec, u: Vec | undefined, uT: Vec | undefined, 
     { rel: "no-gprime", value: u },
     { rel: "gprime-of-a", value: times(gpa, u) },
     { rel: "extra-gprime", value: times(gpf, times(gpf, u) ?? []) },
+    { rel: "extra-gprime-a", value: times(gpa, times(gpf, u) ?? []) },
   ];
   if (uT) {
     variants.push({ rel: "w-transposed", value: times(gpf, uT) });

@@ -142,6 +142,11 @@ export function relationText(found: Found, fn: string, q: string, showK: boolean
         name: "g′(f) applied twice",
         why: `${q} has the factor g′(f^[l]) twice; it belongs once: δ^[l] = g′(f^[l]) ∘ (W^[l+1] δ^[l+1]).`,
       };
+    case "extra-gprime-a":
+      return {
+        name: "an extra g′(a) factor",
+        why: `${q} has a factor g′(a^[l]) on top of g′(f^[l]); there is one g′, taken at f: δ^[l] = g′(f^[l]) ∘ (W^[l+1] δ^[l+1]).`,
+      };
     case "gprime-of-a":
       return {
         name: "g′ evaluated at a instead of f",
@@ -249,6 +254,7 @@ export function genericRelation(view: View, views: View[], r: Num, rule: NumberR
   if (view.gpf) {
     if (observable(divide(e, view.gpf))) return { rel: "no-gprime" };
     if (observable(map(e, (x, i) => x * view.gpf![i]))) return { rel: "extra-gprime" };
+    if (view.gpa && observable(map(e, (x, i) => x * view.gpa![i]))) return { rel: "extra-gprime-a" };
     const atA = divide(e, view.gpf);
     if (atA && view.gpa && observable(map(atA, (x, i) => x * view.gpa![i]))) return { rel: "gprime-of-a" };
   }

@@ -180,6 +180,12 @@ const RELATIONS: [string, string, (c: LoadedCase) => unknown, string][] = [
     "relation-extra-gprime",
   ],
   [
+    "an extra g′(a)",
+    "05-delta/two-layer-3-4-2",
+    (c) => deltasWith(c, { gprime: (_l, f, a, g) => g(f) * g(a) }),
+    "relation-extra-gprime-a",
+  ],
+  [
     "g′ at a",
     "05-delta/two-layer-3-4-2",
     (c) => deltasWith(c, { gprime: (_l, _f, a, g) => g(a) }),
