@@ -65,8 +65,15 @@ export function traceViews(views: View[], received: unknown, rule: NumberRule): 
     // A value due in another layer says more than any step that happens to give it (reversed lists stay consistent).
     const moved = r && genericRelation(view, views, r, rule);
     if (moved && moved.rel === "layer") return void out.push({ view, status: "explained", found: moved, received: r });
-    const variant = r && steps.variants.find((s) => s.value && !near(view.expected, s.value, rule) && near(s.value, r));
-    if (variant) return void out.push({ view, status: "explained", found: { rel: variant.rel }, received: r });
+    const fits = r
+      ? steps.variants.filter((s) => s.value && !near(view.expected, s.value, rule) && near(s.value, r))
+      : [];
+    // Two different wrong steps that give the same value here (η² and η/2 at η = ½) say nothing about which it was.
+    if (new Set(fits.map((s) => `${s.rel}:${s.k}`)).size > 1)
+      return void out.push({ view, status: "wrong", received: r });
+    const variant = fits[0];
+    if (variant)
+      return void out.push({ view, status: "explained", found: { rel: variant.rel, k: variant.k }, received: r });
     out.push(moved ? { view, status: "explained", found: moved, received: r } : { view, status: "wrong", received: r });
   });
   return out;
@@ -84,12 +91,15 @@ function groupsOf(traced: Traced[]): Group[] | undefined {
     if (t.status !== "explained") continue;
     for (const rel of t.found!.rel.split("+")) {
       const found = { ...t.found!, rel };
-      const key = rel === "scaled" ? `scaled:${found.k}` : rel;
+      const key = found.k === undefined ? rel : `${rel}:${found.k}`;
       const group = groups.get(key) ?? { found, labels: [] };
       group.labels.push(t.view.label);
       groups.set(key, group);
     }
   }
+  // Scaled by a different constant in each layer is no one mistake (db as column sums of dW is δ times Σ a).
+  const scaled = [...groups.keys()].filter((k) => k.startsWith("scaled:") || k.startsWith("step-scaled:"));
+  if (scaled.length > 1) return undefined;
   return groups.size > 0 && groups.size <= 2 ? [...groups.values()] : undefined;
 }
 
@@ -184,7 +194,8 @@ function analyseOrThrow(c: LoadedCase, received: unknown, source: CatalogueSourc
     byEntries(c, received, source, views) ??
     (traced && !isLayered(c.fn) ? byLayers(c, traced, source) : undefined);
   // The trace says where values differ, which depends on the received value: public cases only.
-  const trace = traced && isLayered(c.fn) && c.visibility === "public" ? renderTrace(traced) : undefined;
+  const wrong = traced?.some((t) => t.status !== "ok");
+  const trace = traced && wrong && isLayered(c.fn) && c.visibility === "public" ? renderTrace(traced) : undefined;
   if (!diagnosis && !trace) return undefined;
   return { ...(diagnosis ? { diagnosis } : {}), ...(trace ? { trace } : {}) };
 }

@@ -20,6 +20,8 @@ import { isMat, isVec, matVec, outer, plus, times, transpose, type Mat, type Num
 /** A wrong step, and what it gives. `rel` is a relation id (relations.ts); "a+b" is two at once. */
 export interface Variant {
   rel: string;
+  /** The constant of a scaled step. */
+  k?: number;
   value: Num | undefined;
 }
 
@@ -66,8 +68,9 @@ function vecOf(v: Num | undefined, length: number): Vec | undefined {
   return isVec(v) && v.length === length ? v : undefined;
 }
 
-function square(m: Mat): boolean {
-  return m.length === m[0].length;
+/** Square and not symmetric: only then are W and Wᵀ both usable and told apart. */
+function transposable(m: Mat): boolean {
+  return m.length === m[0].length && m.some((row, r) => row.some((v, c) => v !== m[c][r]));
 }
 
 /** f^[l] and a^[l] for every layer, with the kit's activations, from the case's own arguments. */
@@ -135,7 +138,7 @@ function forwardStep(layer: LayerJson, input: Vec | undefined, fPrev: Vec | unde
   const variants: Variant[] = [{ rel: "no-bias", value: weighted }];
   const fromF = fPrev && matVec(transpose(layer.W), fPrev);
   if (fromF) variants.push({ rel: "f-for-a-prev", value: plus(fromF, layer.b) });
-  if (square(layer.W)) {
+  if (transposable(layer.W)) {
     const untransposed = matVec(layer.W, input)!;
     variants.push({ rel: "w-not-transposed", value: plus(untransposed, layer.b) });
     variants.push({ rel: "no-bias+w-not-transposed", value: untransposed });
@@ -168,10 +171,10 @@ function deltaStep(gpf: Vec, gpa: Vec, u: Vec | undefined, uT: Vec | undefined, 
   return { right: times(gpf, u), variants };
 }
 
-/** W^[l+1] δ^[l+1], and (W^[l+1])ᵀ δ^[l+1] when W^[l+1] is square, from the student's δ^[l+1]. */
+/** W^[l+1] δ^[l+1], and (W^[l+1])ᵀ δ^[l+1] when that differs, from the student's δ^[l+1]. */
 function backProject(next: LayerJson, delta: Vec | undefined): [Vec | undefined, Vec | undefined] {
   if (!delta) return [undefined, undefined];
-  return [matVec(next.W, delta), square(next.W) ? matVec(transpose(next.W), delta) : undefined];
+  return [matVec(next.W, delta), transposable(next.W) ? matVec(transpose(next.W), delta) : undefined];
 }
 
 function deltaViews(c: LoadedCase): View[] | undefined {
@@ -288,6 +291,8 @@ function sgdViews(c: LoadedCase): View[] | undefined {
             { rel: "eta-missing", value: step(1) },
             { rel: "eta-twice", value: step(eta * eta) },
             { rel: "eta-divided", value: step(1 / eta) },
+            { rel: "step-scaled", k: 0.5, value: step(eta / 2) },
+            { rel: "step-scaled", k: 2, value: step(2 * eta) },
             { rel: "no-update", value: w },
           ],
         }),

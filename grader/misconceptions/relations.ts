@@ -207,12 +207,17 @@ export function relationText(found: Found, fn: string, q: string, showK: boolean
         name: "off by a factor of η (divided by η)",
         why: `${q} steps by the gradient divided by η; it is multiplied: ${rule}.`,
       };
+    case "step-scaled":
+      return {
+        name: showK ? `the step scaled by ${k}` : "the step scaled by a constant",
+        why: `${q} steps by ${showK ? `${k} times` : "a constant multiple of"} η times the gradient, not by η times it: ${rule}.`,
+      };
     case "no-update":
       return { name: "not updated", why: `${q} is returned unchanged: ${rule}.` };
     case "low-precision":
       return {
         name: "right only to about 6 digits",
-        why: `${q} agrees with the right value to about 1e-6, not to the case's tolerance: it was computed in lower precision (a Float32Array, Math.fround) or rounded. Keep every value a JavaScript number (float64).`,
+        why: `${q} agrees with the right value to about 1e-6, not to the case's tolerance: every value is a float32 (a Float32Array, Math.fround) or rounded. Keep every value a JavaScript number (float64).`,
       };
     default:
       return { name: found.rel, why: `${q} does not follow ${rule}.` };
@@ -235,6 +240,15 @@ function divide(e: Num, by: number[]): Num | undefined {
   const d = flat(e);
   if (by.length !== d.length || by.some((x, i) => x === 0 && d[i] !== 0)) return undefined;
   return map(e, (x, i) => (by[i] === 0 ? 0 : x / by[i]));
+}
+
+/**
+ * Close is not enough to blame precision (a step size or a formula can be off by 1e-7 too): every value
+ * must carry its signature, exactly a float32 or rounded to at most 8 decimals.
+ */
+function lowPrecision(values: number[]): boolean {
+  const rounded = (x: number) => [0, 1, 2, 3, 4, 5, 6, 7, 8].some((d) => Number(x.toFixed(d)) === x);
+  return values.every((x) => Math.fround(x) === x) || values.every(rounded);
 }
 
 /** The first generic relation that `r` (a wrong value) has with the view's expected value, if any. */
@@ -271,7 +285,9 @@ export function genericRelation(view: View, views: View[], r: Num, rule: NumberR
   if (Number.isFinite(k) && k !== 0 && Math.abs(k - 1) > 1e-6 && Math.abs(k + 1) > 1e-6 && enough) {
     if (observable(map(e, (x) => x * (nice ?? k)))) return { rel: "scaled", k: nice ?? Number(k.toPrecision(6)) };
   }
-  if (near(e, r, (a, b) => Math.abs(a - b) <= 1e-8 + 1e-5 * Math.abs(a))) return { rel: "low-precision" };
+  if (near(e, r, (a, b) => Math.abs(a - b) <= 1e-8 + 1e-5 * Math.abs(a)) && lowPrecision(flat(r))) {
+    return { rel: "low-precision" };
+  }
   return undefined;
 }
 

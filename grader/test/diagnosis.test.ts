@@ -228,7 +228,7 @@ describe("relations beyond the catalogue", () => {
     ["η twice", (w: number, g: number, eta: number) => w - eta * eta * g, "relation-eta-twice"],
     ["+η", (w: number, g: number, eta: number) => w + eta * g, "sgd-ascent"],
   ])("an sgdStep with %s is named %s", (_what, step, id) => {
-    const c = byKey("07-gradient-descent/sgd-step-3-2-1");
+    const c = byKey("07-gradient-descent/sgd-step-2-3-2"); // η = 0.1: η², η/2 and 2η all differ
     const [layers, grads, eta] = c.args as [LayerJson[], { dW: number[][][]; db: Vec[] }, number];
     const received = layers.map((l, i) => ({
       W: l.W.map((row, r) => row.map((w, j) => step(w, grads.dW[i][r][j], eta))),
