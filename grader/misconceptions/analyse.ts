@@ -134,7 +134,7 @@ function byLayers(c: LoadedCase, traced: Traced[], source: CatalogueSource): Dia
     const subject = hidden
       ? `Your ${traced[0].view.symbol}${partial ? ", in some layers," : ""}`
       : g.labels.length === 1
-        ? `Your ${g.labels[0]}`
+        ? `Your ${g.labels[0] === "losses" ? "list of losses" : g.labels[0]}`
         : `Each of ${listWords(g.labels)}`;
     const text = relationText(g.found, c.fn, subject, !hidden);
     return {

@@ -302,6 +302,29 @@ function sgdViews(c: LoadedCase): View[] | undefined {
   return views.length === 2 * layers.length ? views : undefined;
 }
 
+/** train: the final W^[l] and b^[l], then the losses; no steps, since the epochs in between are not seen. */
+function trainViews(c: LoadedCase): View[] | undefined {
+  const e = c.expected as { layers?: unknown; losses?: unknown };
+  if (!e || !Array.isArray(e.layers) || !isVec(e.losses)) return undefined;
+  const views: View[] = [];
+  (e.layers as { W?: unknown; b?: unknown }[]).forEach((layer, i) => {
+    for (const symbol of ["W", "b"] as const) {
+      const value = layer?.[symbol];
+      if (isMat(value) || isVec(value)) {
+        views.push({
+          label: layerLabel(symbol, i),
+          symbol,
+          path: ["layers", i, symbol],
+          expected: value,
+          steps: NO_STEPS,
+        });
+      }
+    }
+  });
+  views.push({ label: "losses", symbol: "losses", path: ["losses"], expected: e.losses, steps: NO_STEPS });
+  return views;
+}
+
 function weightGradientViews(c: LoadedCase): View[] | undefined {
   const [aPrev, delta] = c.args as [unknown, unknown];
   if (!isVec(aPrev) || !isVec(delta) || !isMat(c.expected)) return undefined;
@@ -332,6 +355,7 @@ const MODELS: Record<string, (c: LoadedCase) => View[] | undefined> = {
   deltas: deltaViews,
   gradients: gradientViews,
   sgdStep: sgdViews,
+  train: trainViews,
   weightGradient: weightGradientViews,
 };
 

@@ -25,15 +25,15 @@ function positions(t: Traced): string {
   if (!t.received || !sameShape(expected, t.received)) return "shape";
   const at = differing(expected, t.received, SAME);
   const total = isMat(expected) ? expected.length * expected[0].length : expected.length;
-  const unit = isMat(expected) ? "entr" : "unit";
+  const unit = isMat(expected) ? "entr" : t.view.symbol === "losses" ? "epoch" : "unit";
   if (at.length === 0) return "rounding";
-  if (at.length === total && total > 1) return `every ${unit === "unit" ? "unit" : "entry"}`;
+  if (at.length === total && total > 1) return `every ${unit === "entr" ? "entry" : unit}`;
   const cols = isMat(expected) ? expected[0].length : 1;
   const names = at
     .slice(0, MAX_POSITIONS)
     .map((i) => (isMat(expected) ? `(${Math.floor(i / cols) + 1},${(i % cols) + 1})` : String(i + 1)));
   if (at.length > MAX_POSITIONS) names.push(`${at.length - MAX_POSITIONS} more`);
-  const word = unit === "unit" ? (at.length === 1 ? "unit" : "units") : at.length === 1 ? "entry" : "entries";
+  const word = unit === "entr" ? (at.length === 1 ? "entry" : "entries") : at.length === 1 ? unit : `${unit}s`;
   return `${word} ${listWords(names)}`;
 }
 
