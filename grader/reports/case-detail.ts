@@ -101,7 +101,7 @@ export function caseDetail(c: CaseResult, options: DetailOptions): string[] {
     lines.push(
       options.diagnosis
         ? `**Likely mistake: ${text(c.diagnosis.name)}.** ${text(c.diagnosis.explanation)}`
-        : `This answer matches a known mistake: **${text(c.diagnosis.name)}** (explained above).`,
+        : `This answer matches a known mistake: **${text(c.diagnosis.name)}** (explained above)${c.diagnosis.layers ? `, in ${c.diagnosis.layers.map((l) => code(l)).join(", ")} only` : ""}.`,
       "",
     );
   }
