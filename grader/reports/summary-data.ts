@@ -87,14 +87,7 @@ export function summarize(rows: Row[], manifest: Manifest, cases: Map<string, Ca
     .sort((a, b) => b.failed - a.failed || a.notStarted - b.notStarted || a.key.localeCompare(b.key))
     .slice(0, top);
   const misconceptions = [...counted(rows.flatMap((r) => r.diagnoses))]
-    .map(([id, count]) => ({
-      id,
-      count,
-      submissions: rows
-        .filter((r) => r.diagnoses.includes(id))
-        .map((r) => r.submission)
-        .sort(),
-    }))
+    .map(([id, count]) => ({ id, count }))
     .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
   return {
     total: rows.length,
@@ -106,6 +99,17 @@ export function summarize(rows: Row[], manifest: Manifest, cases: Map<string, Ca
     statusCounts: [...counted(rows.map((r) => r.grading_status))].sort((a, b) => b[1] - a[1]),
     exercises,
     mostFailed,
-    misconceptions,
+    misconceptions: withSubmissions(misconceptions, rows),
   };
+}
+
+/** Each misconception with the submissions that showed it, sorted, so a TA can go to them. */
+function withSubmissions(list: { id: string; count: number }[], rows: Row[]): SummaryData["misconceptions"] {
+  return list.map((m) => ({
+    ...m,
+    submissions: rows
+      .filter((r) => r.diagnoses.includes(m.id))
+      .map((r) => r.submission)
+      .sort(),
+  }));
 }
