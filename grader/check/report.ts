@@ -45,9 +45,9 @@ function renderCase(c: CaseResult, paint: Paint): string[] {
   const pts = `${c.max_score} ${c.max_score === 1 ? "pt" : "pts"}`;
   const lines = [`  ${paint("red", "✗")} ${c.fn}: ${c.name} ${paint("dim", `(${pts})`)}`];
   if (c.input) lines.push(`      ${paint("dim", "input:")} ${c.input}`);
-  for (const line of c.message.split("\n")) lines.push(`      ${paint("red", "✖")} ${line}`);
   if (c.source) lines.push(`      ${paint("dim", "returned by")} ${c.source}`);
   if (c.trace) lines.push(`      ${paint("dim", "layer by layer:")} ${c.trace}`);
+  for (const line of c.message.split("\n")) lines.push(`      ${paint("red", "✖")} ${line}`);
   if (c.diagnosis) {
     lines.push(`      ${paint("yellow", "↳")} ${paint("bold", c.diagnosis.name)}`);
     lines.push(`        ${c.diagnosis.explanation}`);

@@ -178,6 +178,7 @@ function caseResult(
   const lines = verdict.error ? [verdict.error] : problems.map(renderProblem);
   const finding =
     verdict.status === "fail" && outcome?.status === "ok" && diagnose ? diagnose(c, outcome.value) : undefined;
+  const diagnosis = finding?.diagnosis;
   return {
     key: c.key,
     id: c.id,
@@ -192,9 +193,9 @@ function caseResult(
     problems,
     ...(hidden ? {} : { input: inputOf(c) }),
     ...(verdict.notImplemented ? { not_implemented: true } : {}),
-    ...(finding?.diagnosis ? { diagnosis: finding.diagnosis } : {}),
     ...(finding?.trace ? { trace: finding.trace } : {}),
     ...(source ? { source } : {}),
+    ...(diagnosis ? { diagnosis } : {}),
   };
 }
 

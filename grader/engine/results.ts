@@ -35,12 +35,12 @@ export const CaseResultSchema = z.object({
   input: z.string().optional(),
   /** The stub still throws "not implemented". */
   not_implemented: z.boolean().optional(),
-  /** The named mistake this wrong answer matches, when one does. */
-  diagnosis: DiagnosisSchema.optional(),
   /** Layer by layer, where a wrong answer first goes wrong: "δ^[3] ✓ · δ^[2] ✗ (unit 1) · δ^[1] ✗ (follows from δ^[2])". */
   trace: z.string().optional(),
   /** For a wrong value: the file and line of the function that returned it, e.g. exercises/05-delta/delta.ts:12. */
   source: z.string().optional(),
+  /** The named mistake this wrong answer matches, when one does. */
+  diagnosis: DiagnosisSchema.optional(),
 });
 
 export const ExerciseStatusSchema = z.enum(["complete", "in progress", "not started", "compile error"]);

@@ -18,10 +18,14 @@ export function traceMarkdown(trace: string): string {
     .join(" · ");
 }
 
-/** "Returned by `exercises/05-delta/delta.ts:12`." and "**Layer by layer:** …", for the case's detail. */
-export function whereWrong(c: Pick<CaseResult, "source" | "trace">): string[] {
+const codeOf = (s: string) => `\`${s.replace(/`/g, "")}\``;
+
+/** The function's line, the trace, and the layers a named mistake holds in on this case, for its detail. */
+export function whereWrong(c: Pick<CaseResult, "source" | "trace" | "diagnosis">): string[] {
   const lines: string[] = [];
-  if (c.source) lines.push(`Returned by \`${c.source.replace(/`/g, "")}\`.`, "");
+  if (c.source) lines.push(`Returned by ${codeOf(c.source)}.`, "");
   if (c.trace) lines.push(`**Layer by layer:** ${traceMarkdown(c.trace)}`, "");
+  if (c.diagnosis?.layers)
+    lines.push(`The named mistake holds in ${c.diagnosis.layers.map(codeOf).join(", ")} only.`, "");
   return lines;
 }

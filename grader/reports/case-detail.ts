@@ -9,11 +9,11 @@
  * input through them.
  */
 import { formatPath } from "../zod-format.ts";
+import { whereWrong } from "../misconceptions/trace-markdown.ts";
 import type { CaseResult } from "../engine/results.ts";
 import { CHECK_KIND, renderProblem } from "../engine/render.ts";
 import type { Problem } from "../engine/problem.ts";
 import { code, fence, text } from "./markdown.ts";
-import { whereWrong } from "../misconceptions/trace-markdown.ts";
 
 /** A case's status in a word, with a mark a reader can scan for. */
 export function statusLabel(c: CaseResult): string {
@@ -101,7 +101,7 @@ export function caseDetail(c: CaseResult, options: DetailOptions): string[] {
     lines.push(
       options.diagnosis
         ? `**Likely mistake: ${text(c.diagnosis.name)}.** ${text(c.diagnosis.explanation)}`
-        : `This answer matches a known mistake: **${text(c.diagnosis.name)}** (explained above)${c.diagnosis.layers ? `, in ${c.diagnosis.layers.map((l) => code(l)).join(", ")} only` : ""}.`,
+        : `This answer matches a known mistake: **${text(c.diagnosis.name)}** (explained above).`,
       "",
     );
   }
