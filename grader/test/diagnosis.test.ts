@@ -281,7 +281,9 @@ describe("where it went wrong, on the feedback page", () => {
       ...lost,
       diagnosis: { id: "d", name: "δ without g′", explanation: "…", layers: ["δ^[2]", "δ^[1]"] },
     };
-    expect(caseDetail(named, { diagnosis: false }).join("\n")).toContain("The named mistake holds in `δ^[2]`, `δ^[1]` only.");
+    expect(caseDetail(named, { diagnosis: false }).join("\n")).toContain(
+      "The named mistake holds in `δ^[2]`, `δ^[1]` only.",
+    );
     expect(md).toContain(
       "**Layer by layer:** `δ^[3]` ✓ · `δ^[2]` ✗ (units 1 and 3) · `δ^[1]` ✗ (follows from δ^\\[2\\])",
     );
