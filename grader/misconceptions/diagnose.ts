@@ -41,10 +41,17 @@ export { matches };
 export function makeDiagnoser(catalogue: LoadedMisconception[]): Diagnoser {
   const outputs = new Map<string, unknown>();
   const byId = new Map(catalogue.map((m) => [m.id, m]));
+  // Cases that share a call (a training run checked three ways) share each entry's output: it runs once.
+  const calls = new WeakMap<LoadedCase, string>();
+  const callOf = (c: LoadedCase) => {
+    let key = calls.get(c);
+    if (key === undefined) calls.set(c, (key = `${c.exercise}\u0000${c.fn}\u0000${JSON.stringify(c.args)}`));
+    return key;
+  };
   const source: CatalogueSource = {
     entries: catalogue,
     output: (c, id) => {
-      const key = `${c.key}\u0000${id}`;
+      const key = `${callOf(c)}\u0000${id}`;
       if (!outputs.has(key)) outputs.set(key, entryOutput(byId.get(id)!, c));
       return outputs.get(key);
     },
