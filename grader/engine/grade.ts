@@ -142,6 +142,11 @@ export function renderCompileProblems(problems: CompileProblem[]): string {
   return problems.map((p) => `${p.file}${p.line ? `:${p.line}:${p.column}` : ""}: ${p.text}`).join("\n");
 }
 
+function withPosition(fn: string, p: Problem): Problem {
+  const at = p.path.length > 0 ? lectureNotation(fn, p.path) : undefined;
+  return at ? { ...p, at } : p;
+}
+
 /** Problems that say the function returned a wrong value (rather than changed its input, or called too often). */
 const WRONG_VALUE = new Set<Problem["code"]>([
   "value",
@@ -168,13 +173,13 @@ function caseResult(
   } else {
     verdict = decide(c, outcome);
   }
-  const hidden = c.visibility === "hidden";
-  const problems = (hidden ? verdict.problems.map(redact) : verdict.problems).map((p) => {
-    const at = p.path.length > 0 ? lectureNotation(c.fn, p.path) : undefined;
-    return at ? { ...p, at } : p;
-  });
+  // Positions in the lecture's notation (public cases: a hidden case's positions are redacted, never restated), and
+  // where the function that returned a wrong value is declared.
+  if (c.visibility === "public") verdict = { ...verdict, problems: verdict.problems.map((p) => withPosition(c.fn, p)) };
   const wrongValue = verdict.status === "fail" && verdict.problems.some((p) => WRONG_VALUE.has(p.code));
   const source = wrongValue ? sourceOf?.(c.exercise, c.fn) : undefined;
+  const hidden = c.visibility === "hidden";
+  const problems = hidden ? verdict.problems.map(redact) : verdict.problems;
   const lines = verdict.error ? [verdict.error] : problems.map(renderProblem);
   const finding =
     verdict.status === "fail" && outcome?.status === "ok" && diagnose ? diagnose(c, outcome.value) : undefined;
