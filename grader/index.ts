@@ -62,4 +62,11 @@ export {
   type Check,
   type LoadedCase,
 } from "./fixtures/schema.ts";
-export { gradeImplementation, DEFAULT_LIMITS, type GradeInput, type GradedImplementation } from "./engine/grade.ts";
+export {
+  gradeImplementation,
+  DEFAULT_LIMITS,
+  type Diagnoser,
+  type Finding,
+  type GradeInput,
+  type GradedImplementation,
+} from "./engine/grade.ts";

@@ -36,7 +36,8 @@ export function toRow(result: SubmissionResult): Row {
     exercises: Object.fromEntries(result.exercises.map((e) => [e.id, e.score])),
     failed: result.cases.filter((c) => c.status !== "pass").map((c) => c.key),
     not_started: result.cases.filter((c) => c.not_implemented).map((c) => c.key),
-    diagnoses: [...new Set(result.cases.flatMap((c) => (c.diagnosis ? [c.diagnosis.id] : [])))],
+    // Two mistakes named at once ("a+b") count for each.
+    diagnoses: [...new Set(result.cases.flatMap((c) => (c.diagnosis ? c.diagnosis.id.split("+") : [])))],
     duration_ms: result.duration_ms,
   };
 }

@@ -50,6 +50,8 @@ function renderCase(c: CaseResult, paint: Paint): string[] {
   const rules = c.rules?.length ? ` ${paint("dim", `[${c.rules.join(", ")}]`)}` : "";
   const lines = [`  ${paint("red", "✗")} ${c.fn}: ${c.name} ${paint("dim", `(${pts})`)}${rules}`];
   if (c.input) lines.push(`      ${paint("dim", "input:")} ${c.input}`);
+  if (c.source) lines.push(`      ${paint("dim", "returned by")} ${c.source}`);
+  if (c.trace) lines.push(`      ${paint("dim", "layer by layer:")} ${c.trace}`);
   for (const line of c.message.split("\n")) lines.push(`      ${paint("red", "✖")} ${line}`);
   // The explanation is given once, above the cases; here only which mistake this answer matches.
   if (c.diagnosis) lines.push(`      ${paint("yellow", "↳")} ${c.diagnosis.name}`);

@@ -2,9 +2,9 @@
  * Internal. Decides a case from what the student's code did: pass, fail,
  * error or timeout, with the problems as data.
  */
-import type { LoadedCase } from "../fixtures/schema.ts";
+import type { Check, LoadedCase } from "../fixtures/schema.ts";
 import type { CallOutcome } from "../sandbox/run.ts";
-import { anyNumber, closeRule, compare, relerrRule } from "./compare.ts";
+import { anyNumber, closeRule, compare, relerrRule, type NumberRule } from "./compare.ts";
 import { brief, describeValue, formatNumber } from "./describe.ts";
 import type { Problem } from "./problem.ts";
 import { SIGNATURES } from "./signatures.ts";
@@ -56,15 +56,33 @@ function typeProblems(c: LoadedCase, value: unknown): Problem[] {
   }));
 }
 
+/** The case's own rule for two numbers, when its check compares values number by number. */
+export function numberRule(check: Check): NumberRule | undefined {
+  switch (check.kind) {
+    case "equal":
+      return (e, r) => e === r;
+    case "close":
+      return closeRule(check.rtol, check.atol);
+    case "relerr":
+      return relerrRule(check.max, check.floor);
+    default:
+      return undefined;
+  }
+}
+
+/** Whether `value` passes the case's type and value checks, whatever its purity or call counts. */
+export function valuesPass(c: LoadedCase, value: unknown): boolean {
+  if (c.check.kind === "throws") return false;
+  return typeProblems(c, value).length === 0 && valueProblems(c, value).length === 0;
+}
+
 function valueProblems(c: LoadedCase, value: unknown): Problem[] {
   const check = c.check;
   switch (check.kind) {
     case "equal":
-      return compare(c.expected, value, (e, r) => e === r);
     case "close":
-      return compare(c.expected, value, closeRule(check.rtol, check.atol));
     case "relerr":
-      return compare(c.expected, value, relerrRule(check.max, check.floor));
+      return compare(c.expected, value, numberRule(check)!);
     case "shapes":
       return compare(c.expected, value, anyNumber);
     case "falls": {

@@ -7,10 +7,11 @@ import { describeValue, formatNumber, isMatrix, isNumberArray, matrixShape } fro
 
 export type NumberRule = (expected: number, received: number) => boolean;
 
+/** ±∞ is close only to the same infinity (compare() lets equal values through before any rule). */
 export const closeRule =
   (rtol: number, atol: number): NumberRule =>
   (e, r) =>
-    Math.abs(r - e) <= atol + rtol * Math.abs(e);
+    Number.isFinite(e) && Number.isFinite(r) && Math.abs(r - e) <= atol + rtol * Math.abs(e);
 
 export const relerrRule =
   (max: number, floor: number): NumberRule =>

@@ -16,8 +16,10 @@ import { MISSING_EXPORT } from "../sandbox/adapters.ts";
 import { briefArgs } from "./describe.ts";
 import { locator } from "./locate.ts";
 import { SIGNATURES } from "./signatures.ts";
-import { redact, renderProblem } from "./render.ts";
+import { sourceLocator } from "./source-line.ts";
 import type { Problem } from "./problem.ts";
+import { lectureNotation } from "../misconceptions/notation.ts";
+import { redact, renderProblem } from "./render.ts";
 import { stripControls } from "../sanitize.ts";
 import type { CaseResult, Diagnosis, ExerciseResult, ExerciseStatus } from "./results.ts";
 
@@ -34,8 +36,14 @@ export const DEFAULT_LIMITS: RunLimits = {
   maxOldSpaceMb: 256,
 };
 
+/** What a diagnoser says about a wrong answer: a named mistake, and where it goes wrong layer by layer. */
+export interface Finding {
+  diagnosis?: Diagnosis;
+  trace?: string;
+}
+
 /** Names a wrong answer's misconception, on the trusted side; see grader/misconceptions. */
-export type Diagnoser = (c: LoadedCase, received: unknown) => Diagnosis | undefined;
+export type Diagnoser = (c: LoadedCase, received: unknown) => Finding | undefined;
 
 export interface GradeInput {
   /** The exercise files to grade, or the folder holding 01-linear-algebra/, 02-perceptron/, … to read them from. */
@@ -113,9 +121,10 @@ export async function gradeImplementation(input: GradeInput): Promise<GradedImpl
       report.outcomes.set(id, { ...outcome, error: locate(outcome.error) });
     }
   }
+  const sourceOf = sourceLocator(files, manifest);
   const results = cases.map((c) => {
     const outcome = compiled[c.exercise]?.ok ? report.outcomes.get(callOf.get(c.key)!) : undefined;
-    return caseResult(c, outcome, compiled[c.exercise], input.diagnose);
+    return caseResult(c, outcome, compiled[c.exercise], input.diagnose, sourceOf);
   });
   const crashes = [...report.outcomes.entries()]
     .filter(([, o]) => o.status === "crashed")
@@ -155,11 +164,28 @@ export function renderCompileProblems(problems: CompileProblem[]): string {
   return problems.map((p) => `${p.file}${p.line ? `:${p.line}:${p.column}` : ""}: ${p.text}`).join("\n");
 }
 
+function withPosition(fn: string, p: Problem): Problem {
+  const at = p.path.length > 0 ? lectureNotation(fn, p.path) : undefined;
+  return at ? { ...p, at } : p;
+}
+
+/** Problems that say the function returned a wrong value (rather than changed its input, or called too often). */
+const WRONG_VALUE = new Set<Problem["code"]>([
+  "value",
+  "shape",
+  "type",
+  "missing",
+  "not_falling",
+  "too_high",
+  "not_thrown",
+]);
+
 function caseResult(
   c: LoadedCase,
   outcome: CallOutcome | undefined,
   compiled: CompileOutcome | undefined,
   diagnose?: Diagnoser,
+  sourceOf?: (exercise: string, fn: string) => string | undefined,
 ): CaseResult {
   let verdict: Verdict;
   const missing = missingExport(outcome);
@@ -172,12 +198,18 @@ function caseResult(
   } else {
     verdict = decide(c, outcome);
   }
+  // Positions in the lecture's notation (public cases: a hidden case's positions are redacted, never restated), and
+  // where the function that returned a wrong value is declared.
+  if (c.visibility === "public") verdict = { ...verdict, problems: verdict.problems.map((p) => withPosition(c.fn, p)) };
+  const wrongValue = verdict.status === "fail" && verdict.problems.some((p) => WRONG_VALUE.has(p.code));
+  const source = wrongValue ? sourceOf?.(c.exercise, c.fn) : undefined;
   const hidden = c.visibility === "hidden";
   const problems = hidden ? distinct(verdict.problems.map(redact)) : verdict.problems;
   const error = hidden && verdict.error ? hiddenError(verdict.error, outcome) : verdict.error;
   const lines = error ? [error] : problems.map(renderProblem);
-  const diagnosis =
+  const finding =
     verdict.status === "fail" && outcome?.status === "ok" && diagnose ? diagnose(c, outcome.value) : undefined;
+  const diagnosis = finding?.diagnosis;
   return {
     key: c.key,
     id: c.id,
@@ -192,6 +224,8 @@ function caseResult(
     problems: problems.map(cleanProblem),
     ...(hidden ? {} : { input: inputOf(c) }),
     ...(verdict.notImplemented ? { not_implemented: true } : {}),
+    ...(finding?.trace ? { trace: finding.trace } : {}),
+    ...(source ? { source } : {}),
     ...(diagnosis ? { diagnosis } : {}),
     ...(missing ? { missing_export: missing } : {}),
     ...(c.rules ? { rules: c.rules } : {}),

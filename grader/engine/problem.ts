@@ -32,6 +32,8 @@ export const ProblemSchema = z.object({
   code: ProblemCodeSchema,
   /** Where in the output, e.g. ["dW", 1, 0]. */
   path: z.array(z.union([z.string(), z.number()])),
+  /** The same place in the lecture's notation, where the function has one: dW^[2]_1. */
+  at: z.string().optional(),
   /** What was due, in words or digits; omitted for hidden cases. */
   expected: z.string().optional(),
   /** What the function gave. */

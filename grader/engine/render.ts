@@ -6,6 +6,7 @@ import { formatPath } from "../zod-format.ts";
 import type { Problem } from "./problem.ts";
 
 function where(problem: Problem): string {
+  if (problem.at) return ` → at ${problem.at}`;
   return problem.path.length > 0 ? ` → at ${formatPath(problem.path)}` : "";
 }
 

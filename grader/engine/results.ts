@@ -13,6 +13,8 @@ export const DiagnosisSchema = z.object({
   id: z.string(),
   name: z.string(),
   explanation: z.string(),
+  /** Where it holds, in the lecture's notation (["δ^[2]", "δ^[1]"]), when not in every layer; public cases only. */
+  layers: z.array(z.string()).optional(),
 });
 
 export const CaseResultSchema = z.object({
@@ -33,6 +35,10 @@ export const CaseResultSchema = z.object({
   input: z.string().optional(),
   /** The stub still throws "not implemented". */
   not_implemented: z.boolean().optional(),
+  /** Layer by layer, where a wrong answer first goes wrong: "δ^[3] ✓ · δ^[2] ✗ (unit 1) · δ^[1] ✗ (follows from δ^[2])". */
+  trace: z.string().optional(),
+  /** For a wrong value: the file and line of the function that returned it, e.g. exercises/05-delta/delta.ts:12. */
+  source: z.string().optional(),
   /** The named mistake this wrong answer matches, when one does. */
   diagnosis: DiagnosisSchema.optional(),
   /** The student's file lacks the export this case calls (e.g. "deltas"): said once per exercise, not per case. */

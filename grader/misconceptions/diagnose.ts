@@ -1,8 +1,8 @@
 /**
- * Names the misconception behind a wrong answer. When a case fails, each
- * catalogue entry for that case's function is run on the same input, here on
- * the trusted side, and a student's output that matches an entry's output
- * names that entry. Entry outputs are computed once per case and reused.
+ * The course's live diagnoser. When a case fails, each catalogue entry for
+ * that case's function is run on the same input, here on the trusted side;
+ * analyse.ts decides what to name, layer by layer, with those outputs. Entry
+ * outputs are computed once per case and reused.
  */
 import { pathToFileURL } from "node:url";
 import type { LoadedCase } from "../fixtures/schema.ts";
@@ -13,6 +13,7 @@ import { fromWire, toWire } from "../sandbox/wire.ts";
 import { mistakeFile } from "./apply.ts";
 import { CATALOGUE } from "./catalogue.ts";
 import { matches } from "./match.ts";
+import { analyse, type CatalogueSource } from "./analyse.ts";
 import type { Misconception } from "./types.ts";
 
 export interface LoadedMisconception extends Misconception {
@@ -39,15 +40,23 @@ export { matches };
 
 export function makeDiagnoser(catalogue: LoadedMisconception[]): Diagnoser {
   const outputs = new Map<string, unknown>();
-  return (c, received) => {
-    for (const m of catalogue) {
-      if (m.exercise !== c.exercise || m.fn !== c.fn) continue;
-      const key = `${c.key}\u0000${m.id}`;
-      if (!outputs.has(key)) outputs.set(key, entryOutput(m, c));
-      if (matches(outputs.get(key), received)) return toDiagnosis(m);
-    }
-    return undefined;
+  const byId = new Map(catalogue.map((m) => [m.id, m]));
+  // Cases that share a call (a training run checked three ways) share each entry's output: it runs once.
+  const calls = new WeakMap<LoadedCase, string>();
+  const callOf = (c: LoadedCase) => {
+    let key = calls.get(c);
+    if (key === undefined) calls.set(c, (key = `${c.exercise}\u0000${c.fn}\u0000${JSON.stringify(c.args)}`));
+    return key;
   };
+  const source: CatalogueSource = {
+    entries: catalogue,
+    output: (c, id) => {
+      const key = `${callOf(c)}\u0000${id}`;
+      if (!outputs.has(key)) outputs.set(key, entryOutput(byId.get(id)!, c));
+      return outputs.get(key);
+    },
+  };
+  return (c, received) => analyse(c, received, source);
 }
 
 export function toDiagnosis(m: Misconception): Diagnosis {

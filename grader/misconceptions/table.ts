@@ -2,7 +2,8 @@
  * The release's diagnoser. The catalogue's mistakes are near-solution code, so
  * the release does not ship them: the course computes, at release time, what
  * each mistake returns on each case, and the release names a mistake when a
- * student's output matches that table, by the live diagnoser's own rule.
+ * student's output matches that table, by the live diagnoser's own analysis
+ * (analyse.ts).
  * Outputs on public cases are in a plain file; those on hidden cases travel
  * inside the sealed file.
  */
@@ -13,7 +14,7 @@ import type { Diagnoser } from "../engine/grade.ts";
 import { fromWire } from "../sandbox/wire.ts";
 import { InvalidFileError } from "../errors.ts";
 import { formatIssues } from "../zod-format.ts";
-import { matches } from "./match.ts";
+import { analyse, type CatalogueSource } from "./analyse.ts";
 
 /** fixtures/misconceptions.json in a release. */
 export const TABLE_FILE_NAME = "misconceptions.json";
@@ -44,17 +45,17 @@ export function tableKey(c: Pick<LoadedCase, "visibility" | "key">): string {
 
 export function makeTableDiagnoser(table: DiagnosisTable): Diagnoser {
   const decoded = new Map<string, unknown>();
-  return (c, received) => {
-    const row = table.outputs[tableKey(c)];
-    if (!row) return undefined;
-    for (const m of table.misconceptions) {
-      if (m.exercise !== c.exercise || m.fn !== c.fn || !(m.id in row)) continue;
-      const key = `${tableKey(c)}\u0000${m.id}`;
-      if (!decoded.has(key)) decoded.set(key, fromWire(row[m.id]));
-      if (matches(decoded.get(key), received)) return { id: m.id, name: m.name, explanation: m.explanation };
-    }
-    return undefined;
+  const source: CatalogueSource = {
+    entries: table.misconceptions,
+    output: (c, id) => {
+      const row = table.outputs[tableKey(c)];
+      if (!row || !(id in row)) return undefined;
+      const key = `${tableKey(c)}\u0000${id}`;
+      if (!decoded.has(key)) decoded.set(key, fromWire(row[id]));
+      return decoded.get(key);
+    },
   };
+  return (c, received) => analyse(c, received, source);
 }
 
 /** The table file, or undefined when this copy has none. */

@@ -40,6 +40,7 @@ export const COURSE_ONLY: { path: string; why: string }[] = [
   { path: "grader/cli/run-autograder.ts", why: "Gradescope's entry point" },
   { path: "grader/reports/run-autograder.ts", why: "Gradescope's entry point" },
   { path: "bench", why: "the course's benchmark" },
+  { path: "grader/diagnosis-eval", why: "the diagnosis evaluation corpus: wrong and right implementations" },
 ];
 
 export function courseOnly(rel: string): { path: string; why: string } | undefined {

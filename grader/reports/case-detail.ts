@@ -9,6 +9,7 @@
  * input through them.
  */
 import { formatPath } from "../zod-format.ts";
+import { whereWrong } from "../misconceptions/trace-markdown.ts";
 import type { CaseResult } from "../engine/results.ts";
 import { CHECK_KIND, renderProblem } from "../engine/render.ts";
 import type { Problem } from "../engine/problem.ts";
@@ -28,7 +29,7 @@ export function statusLabel(c: CaseResult): string {
 const MAX_ROWS = 6;
 
 function where(p: Problem): string {
-  return p.path.length > 0 ? code(formatPath(p.path), true) : "the result";
+  return p.path.length > 0 ? code(p.at ?? formatPath(p.path), true) : "the result";
 }
 
 /** Problems that carry no secret even on a hidden case: counts and purity (and notes such as "3 more differ"). */
@@ -71,7 +72,7 @@ function hiddenWhat(c: CaseResult): string[] {
     const label =
       SAFE_WHEN_HIDDEN.has(p.code) || noValues
         ? text(renderProblem(p))
-        : `${CHECK_KIND[p.code]}${p.path.length > 0 ? ` at ${code(formatPath(p.path))}` : ""}`;
+        : `${CHECK_KIND[p.code]}${p.path.length > 0 ? ` at ${code(p.at ?? formatPath(p.path))}` : ""}`;
     if (!seen.has(label)) kinds.push(label);
     seen.add(label);
   }
@@ -96,6 +97,7 @@ export function caseDetail(c: CaseResult, options: DetailOptions): string[] {
     if (c.problems.length > 0) lines.push(...problemTable(c.problems), "");
     else lines.push(fence(c.message), "");
   }
+  lines.push(...whereWrong(c));
   if (c.diagnosis) {
     lines.push(
       options.diagnosis

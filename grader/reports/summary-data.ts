@@ -49,7 +49,8 @@ export interface SummaryData {
   statusCounts: [string, number][];
   exercises: ExerciseStats[];
   mostFailed: FailedCase[];
-  misconceptions: { id: string; count: number }[];
+  /** Per misconception, the submissions that showed it (sorted), so a TA can go to them. */
+  misconceptions: { id: string; count: number; submissions: string[] }[];
 }
 
 export function median(values: number[]): number {
@@ -107,6 +108,17 @@ export function summarize(rows: Row[], manifest: Manifest, cases: Map<string, Ca
     statusCounts: [...counted(rows.map((r) => r.grading_status))].sort((a, b) => b[1] - a[1]),
     exercises,
     mostFailed,
-    misconceptions,
+    misconceptions: withSubmissions(misconceptions, rows),
   };
+}
+
+/** Each misconception with the submissions that showed it, sorted, so a TA can go to them. */
+function withSubmissions(list: { id: string; count: number }[], rows: Row[]): SummaryData["misconceptions"] {
+  return list.map((m) => ({
+    ...m,
+    submissions: rows
+      .filter((r) => r.diagnoses.includes(m.id))
+      .map((r) => r.submission)
+      .sort(),
+  }));
 }

@@ -4,6 +4,7 @@
  */
 import { hasScore, type Row } from "../batch/gradebook.ts";
 import { CATALOGUE } from "../misconceptions/catalogue.ts";
+import { relationName } from "../misconceptions/relations.ts";
 import { escapeHtml as h, htmlPage } from "./html-page.ts";
 import type { RosterEntry } from "./roster.ts";
 import type { SummaryData } from "./summary-data.ts";
@@ -84,17 +85,23 @@ function failedTable(d: SummaryData): string {
 <th>Of the class</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
+/** A row under a misconception listing the submissions that showed it, each linked to its feedback. */
+function shownBy(submissions: string[]): string {
+  const links = submissions.map((s) => `<a href="${h(`${encodeURIComponent(s)}/feedback.html`)}">${h(s)}</a>`);
+  return `<tr><td colspan="4" class="note">Shown by: ${links.join(", ")}</td></tr>`;
+}
+
 function misconceptionTable(d: SummaryData): string {
   if (d.misconceptions.length === 0) return `<p>No named misconception matched a wrong answer in this class.</p>`;
   const names = new Map(CATALOGUE.map((m) => [m.id, m]));
   const rows = d.misconceptions.map(({ id, count }) => {
-    const m = names.get(id);
+    const m = names.get(id) ?? { name: relationName(id) ?? id, explanation: "", exercise: "" };
     return `<tr><td><b>${h(m?.name ?? id)}</b><br><span class="note">${h(m?.explanation ?? "")}</span></td>
 <td>${h(m?.exercise ?? "")}</td><td style="text-align:right">${count} / ${d.graded.length}</td>
 <td>${barSvg([{ value: count, colour: RED, label: `${count} submissions` }], d.graded.length)}</td></tr>`;
   });
   return `<table><thead><tr><th>Misconception</th><th>Exercise</th><th style="text-align:right">Submissions</th><th></th></tr></thead>
-<tbody>${rows.join("")}</tbody></table>`;
+<tbody>${rows.map((row, i) => row + shownBy(d.misconceptions[i].submissions)).join("")}</tbody></table>`;
 }
 
 function rosterSection(issues: RosterIssues | undefined): string {

@@ -57,7 +57,9 @@ describe("npm run check", () => {
     const { stdout } = await check("05", "--dir", path.join(tmp, "mistake"));
     const [, score, max] = /05 The δ recursion\s+(\d+)\/(\d+)/.exec(stdout) ?? [];
     expect(Number(score)).toBeLessThan(Number(max) / 2);
-    expect(stdout).toMatch(/expected -?[\d.e-]+, received -?[\d.e-]+ → at \[\d\]\[\d\]/);
+    expect(stdout).toMatch(/expected -?[\d.e-]+, received -?[\d.e-]+ → at δ\^\[\d\]_\d/);
+    expect(stdout).toMatch(/returned by exercises\/05-delta\/delta\.ts:\d+/);
+    expect(stdout).toMatch(/layer by layer: δ\^\[4\] ✗ \(every unit\) · δ\^\[3\] ✗/);
     expect(stdout).toContain("δ without the g′(f) factor");
     expect(stdout).not.toMatch(/^\s+[✓◐·✗] 01 /m); // one exercise only
   });

@@ -16,7 +16,8 @@ import { generateKey } from "../check/sealed.ts";
 import { ClassroomResultSchema } from "../check/classroom.ts";
 import { SubmissionResultSchema } from "../engine/results.ts";
 import { COURSE_ONLY } from "../release/contents.ts";
-import { submissionWithMistakes } from "../misconceptions/apply.ts";
+import { submissionWithMistakes, swapExport } from "../misconceptions/apply.ts";
+import { loadCorpus } from "../diagnosis-eval/corpus.ts";
 import { CATALOGUE } from "../misconceptions/catalogue.ts";
 import type { CheckResult } from "../check/session.ts";
 import { distinctiveNumbers, functionBodies, listFiles, sh, squash, type Ran } from "./release-helpers.ts";
@@ -219,7 +220,13 @@ describe("the release, after npm ci", () => {
 
   it("names catalogued mistakes from its precomputed table as the course's live diagnoser does", async () => {
     const firstPerExercise = CATALOGUE.filter((m, i) => CATALOGUE.findIndex((x) => x.exercise === m.exercise) === i);
-    const files = submissionWithMistakes(manifest, firstPerExercise);
+    const files = submissionWithMistakes(
+      manifest,
+      firstPerExercise.filter((m) => m.exercise !== "05-delta"),
+    );
+    // A mistake made in some layers only, so the layers and the trace are compared too.
+    const partial = loadCorpus().find((e) => e.id === "wrong/deltas-no-gprime-hidden")!;
+    files.set("05-delta/delta.ts", swapExport(files.get("05-delta/delta.ts")!, partial.symbol, partial.source));
     const dir = path.join(tmp, "mistakes");
     for (const [rel, text] of files) {
       await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
@@ -227,8 +234,8 @@ describe("the release, after npm ci", () => {
     }
     const diagnoses = (r: Ran) =>
       (JSON.parse(r.stdout) as CheckResult).cases
-        .filter((c) => c.diagnosis)
-        .map((c) => `${c.key} ${c.diagnosis!.id}`)
+        .filter((c) => c.diagnosis || c.trace)
+        .map((c) => `${c.key} ${c.diagnosis?.id} ${c.diagnosis?.layers} ${c.trace}`)
         .sort();
     const live = await sh(tsx, ["grader/cli/check.ts", "--hidden", "--json", "--dir", dir], paths.root);
     const table = await check(["--hidden", "--json", "--dir", dir], { GRADER_KEY: key });

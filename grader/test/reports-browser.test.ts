@@ -108,7 +108,9 @@ describe("in headless Chromium, offline, from disk", () => {
     );
     expect(heights.some((h) => h > 0)).toBe(true);
     expect(await page.locator("table svg.bar rect").count()).toBeGreaterThan(0);
-    expect(await page.locator('a[href$="/feedback.html"]').count()).toBe(4);
+    expect(await page.locator('#submissions + table a[href$="/feedback.html"]').count()).toBe(4);
+    // Each misconception lists the submissions that showed it, linked to their feedback.
+    expect(await page.locator('#misconceptions + table a[href$="/feedback.html"]').count()).toBeGreaterThan(0);
     await keepScreenshot(page, "summary", annotate);
     expect(errors).toEqual([]);
   });

@@ -72,8 +72,8 @@ describe("statistics", () => {
     ]);
   });
 
-  it("counts submissions per misconception", () => {
-    expect(data.misconceptions).toEqual([{ id: "delta-missing-gprime", count: 2 }]);
+  it("counts submissions per misconception, and lists them", () => {
+    expect(data.misconceptions).toEqual([{ id: "delta-missing-gprime", count: 2, submissions: ["b", "c"] }]);
   });
 });
 
@@ -87,6 +87,7 @@ describe("summary.html", () => {
 
   it("names misconceptions from the catalogue, links each submission's feedback, lists roster issues", () => {
     expect(html).toContain("δ without the g′(f) factor");
+    expect(html).toContain('Shown by: <a href="b/feedback.html">b</a>, <a href="c/feedback.html">c</a>');
     expect(html).toContain('<a href="a/feedback.html">a</a>');
     expect(html).toContain("<code>zed</code>");
   });

@@ -1,0 +1,108 @@
+/**
+ * npm run diagnosis:eval: grades every implementation of the evaluation
+ * corpus (corpus.ts) through the real engine and the course's live diagnoser,
+ * and prints how often the diagnosis names the wrong ones correctly, wrongly
+ * or not at all, and how often a correct-but-different one gets any name.
+ * Exits 1 when a target is missed. `--verbose` lists every implementation.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gradeImplementation } from "../engine/grade.ts";
+import { loadCases } from "../fixtures/load.ts";
+import { loadManifest } from "../manifest.ts";
+import { swapExport } from "../misconceptions/apply.ts";
+import { loadCatalogue, makeDiagnoser } from "../misconceptions/diagnose.ts";
+import { paths } from "../paths.ts";
+import { Workspace } from "../sandbox/workspace.ts";
+import { loadCorpus, type CorpusEntry } from "./corpus.ts";
+import { score, TARGETS, type Outcome, type Scored } from "./score.ts";
+
+async function main(): Promise<void> {
+  const verbose = process.argv.includes("--verbose");
+  const manifest = loadManifest();
+  const cases = loadCases(manifest, { visibility: ["public", "hidden"] });
+  const corpus = loadCorpus();
+  const diagnose = makeDiagnoser(await loadCatalogue());
+  const workspace = await Workspace.create({ maxDataBytes: 2 ** 29, osIsolation: false });
+  const tmp = await mkdtemp(path.join(os.tmpdir(), "backprop-kit-diagnosis-eval-"));
+  const started = Date.now();
+  try {
+    const grade = async (entry: CorpusEntry, n: number): Promise<Scored> => {
+      const spec = manifest.exercises.find((e) => e.id === entry.exercise);
+      if (!spec) throw new Error(`${entry.id}: no exercise ${entry.exercise}`);
+      const dir = path.join(tmp, String(n));
+      const rel = `${spec.id}/${spec.file}`;
+      await mkdir(path.join(dir, spec.id), { recursive: true });
+      await writeFile(path.join(dir, "types.ts"), readFileSync(path.join(paths.solutions, "types.ts")));
+      for (const e of manifest.exercises) {
+        const own = `${e.id}/${e.file}`;
+        let text = readFileSync(path.join(paths.solutions, own), "utf8");
+        if (own === rel) text = swapExport(text, entry.symbol, entry.source);
+        await mkdir(path.join(dir, e.id), { recursive: true });
+        await writeFile(path.join(dir, own), text);
+      }
+      const own = cases.filter((c) => c.exercise === entry.exercise);
+      return score(entry, await gradeImplementation({ dir, manifest, cases: own, workspace, diagnose }));
+    };
+    const results: Scored[] = [];
+    // Two at a time: each grading is a sandbox process, and the machine has two cores.
+    for (let i = 0; i < corpus.length; i += 2) {
+      results.push(...(await Promise.all(corpus.slice(i, i + 2).map((e, j) => grade(e, i + j)))));
+    }
+    report(results, verbose, Date.now() - started);
+  } finally {
+    await workspace.dispose();
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+const pct = (n: number, of: number) => `${of === 0 ? 0 : Math.round((1000 * n) / of) / 10}%`;
+
+function report(results: Scored[], verbose: boolean, ms: number): void {
+  const wrong = results.filter((r) => r.entry.kind === "wrong");
+  const correct = results.filter((r) => r.entry.kind === "correct");
+  const count = (o: Outcome) => wrong.filter((r) => r.outcome === o).length;
+  const namedCorrect = correct.filter((r) => r.named.length > 0).length;
+  const onPass = results.flatMap((r) => r.namedOnPass.map((k) => `${r.entry.id}: ${k}`));
+  if (verbose) {
+    for (const r of results) {
+      const mark =
+        r.entry.kind === "correct"
+          ? r.named.length
+            ? "✗"
+            : "✓"
+          : { correct: "✓", wrong: "✗", nothing: "·" }[r.outcome];
+      console.log(
+        `${mark} ${r.entry.id.padEnd(44)} named: ${r.named.join(", ") || "nothing"}  (TA: ${r.entry.accept.join(", ") || "no name"})`,
+      );
+    }
+    console.log("");
+  }
+  const shareCorrect = count("correct") / wrong.length;
+  const shareWrong = count("wrong") / wrong.length;
+  console.log(`Diagnosis on ${wrong.length} wrong implementations (${(ms / 1000).toFixed(1)} s):`);
+  console.log(
+    `  named correctly  ${pct(count("correct"), wrong.length).padStart(6)}  (${count("correct")})   target ≥ ${TARGETS.correct * 100}%`,
+  );
+  console.log(
+    `  named wrongly    ${pct(count("wrong"), wrong.length).padStart(6)}  (${count("wrong")})   target ≤ ${TARGETS.wrong * 100}%`,
+  );
+  console.log(`  named nothing    ${pct(count("nothing"), wrong.length).padStart(6)}  (${count("nothing")})`);
+  console.log(
+    `Correct-but-different implementations given any name: ${pct(namedCorrect, correct.length)} (${namedCorrect} of ${correct.length})`,
+  );
+  console.log(
+    `Names given to answers whose values pass: ${onPass.length}${onPass.length ? `: ${onPass.join("; ")}` : ""}`,
+  );
+  const met =
+    shareCorrect >= TARGETS.correct && shareWrong <= TARGETS.wrong && namedCorrect === 0 && onPass.length === 0;
+  console.log(met ? "Every target met." : "A target was missed.");
+  process.exitCode = met ? 0 : 1;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 2;
+});

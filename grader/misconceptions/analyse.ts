@@ -1,0 +1,201 @@
+/**
+ * The diagnosis of one wrong answer, shared by the course's live diagnoser and
+ * the release's table diagnoser (they differ only in where a catalogued
+ * mistake's output comes from), so both name the same.
+ *
+ * 1. An answer whose values pass its case gets no name, whatever else it
+ *    failed (a call count, purity), and neither does a mistake whose own
+ *    output would pass: on that case it cannot be told from a right answer.
+ * 2. Layer by layer (layers.ts): each quantity is right, follows from a wrong
+ *    one before it, is a known wrong step or relation, or is unexplained. A
+ *    name is given only when every wrong quantity is explained, by at most
+ *    two mistakes, and says for which layers it holds.
+ * 3. Otherwise a catalogued mistake whose whole output matches, scoped to the
+ *    layers where it differs from the right answer.
+ * 4. Otherwise a generic relation of the whole output (negated, scaled, …).
+ */
+import { valuesPass, numberRule } from "../engine/checks.ts";
+import type { NumberRule } from "../engine/compare.ts";
+import type { Finding } from "../engine/grade.ts";
+import type { Diagnosis } from "../engine/results.ts";
+import type { LoadedCase } from "../fixtures/schema.ts";
+import { isLayered, viewsOf, type View } from "./layers.ts";
+import { matches } from "./match.ts";
+import { listWords } from "./notation.ts";
+import { isNum, near, type Num } from "./numeric.ts";
+import { CATALOGUED, genericRelation, relationText, type Found } from "./relations.ts";
+import { renderTrace, type Traced } from "./trace.ts";
+
+export interface EntryInfo {
+  id: string;
+  exercise: string;
+  fn: string;
+  name: string;
+  explanation: string;
+}
+
+/** The catalogue as the analysis sees it: its entries, and each one's output on a case (undefined: it threw). */
+export interface CatalogueSource {
+  entries: EntryInfo[];
+  output: (c: LoadedCase, id: string) => unknown;
+}
+
+function valueAt(value: unknown, path: (string | number)[], scalar?: boolean): Num | undefined {
+  let v = value;
+  for (const key of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<string | number, unknown>)[key];
+  }
+  if (scalar) return typeof v === "number" ? [v] : undefined;
+  return isNum(v) ? v : undefined;
+}
+
+/** Each view's status, in computing order. */
+export function traceViews(views: View[], received: unknown, rule: NumberRule): Traced[] {
+  const values = views.map((v) => valueAt(received, v.path, v.scalar));
+  const out: Traced[] = [];
+  views.forEach((view, i) => {
+    const r = values[i];
+    if (r && near(view.expected, r, rule)) return void out.push({ view, status: "ok", received: r });
+    const steps = view.steps((j) => values[j]);
+    const upstreamWrong = view.upstream !== undefined && out[view.upstream].status !== "ok";
+    if (r && steps.right && upstreamWrong && near(steps.right, r)) {
+      return void out.push({ view, status: "follows", received: r });
+    }
+    // A value due in another layer says more than any step that happens to give it (reversed lists stay consistent).
+    const moved = r && genericRelation(view, views, r, rule);
+    if (moved && moved.rel === "layer") return void out.push({ view, status: "explained", found: moved, received: r });
+    const fits = r
+      ? steps.variants.filter((s) => s.value && !near(view.expected, s.value, rule) && near(s.value, r))
+      : [];
+    // Two different wrong steps that give the same value here (η² and η/2 at η = ½) say nothing about which it was.
+    if (new Set(fits.map((s) => `${s.rel}:${s.k}`)).size > 1)
+      return void out.push({ view, status: "wrong", received: r });
+    const variant = fits[0];
+    if (variant)
+      return void out.push({ view, status: "explained", found: { rel: variant.rel, k: variant.k }, received: r });
+    out.push(moved ? { view, status: "explained", found: moved, received: r } : { view, status: "wrong", received: r });
+  });
+  return out;
+}
+
+interface Group {
+  found: Found;
+  labels: string[];
+}
+
+function groupsOf(traced: Traced[]): Group[] | undefined {
+  const groups = new Map<string, Group>();
+  for (const t of traced) {
+    if (t.status === "wrong") return undefined;
+    if (t.status !== "explained") continue;
+    for (const rel of t.found!.rel.split("+")) {
+      const found = { ...t.found!, rel };
+      const key = found.k === undefined ? rel : `${rel}:${found.k}`;
+      const group = groups.get(key) ?? { found, labels: [] };
+      group.labels.push(t.view.label);
+      groups.set(key, group);
+    }
+  }
+  // Scaled by a different constant in each layer is no one mistake (db as column sums of dW is δ times Σ a).
+  const scaled = [...groups.keys()].filter((k) => k.startsWith("scaled:") || k.startsWith("step-scaled:"));
+  if (scaled.length > 1) return undefined;
+  return groups.size > 0 && groups.size <= 2 ? [...groups.values()] : undefined;
+}
+
+function idOf(c: LoadedCase, group: Group, traced: Traced[]): string {
+  const id = CATALOGUED[c.fn]?.[group.found.rel];
+  if (id === "delta-missing-gprime" && group.labels.length === 1 && group.labels[0] === traced[0].view.label) {
+    return "delta-output-no-gprime"; // only the output layer's δ lacks g′: the catalogue has that mistake too
+  }
+  return id ?? `relation-${group.found.rel}`;
+}
+
+const verb = (labels: string[]) => (labels.length === 1 ? "is" : "are");
+
+/** "In δ^[2] and δ^[1] (δ^[1] follows from them); δ^[3] is right." Empty when it holds everywhere. */
+function scope(labels: string[], traced: Traced[]): string {
+  const right = traced.filter((t) => t.status === "ok").map((t) => t.view.label);
+  if (right.length === 0) return "";
+  const follows = traced.filter((t) => t.status === "follows").map((t) => t.view.label);
+  const after = follows.length > 0 ? ` (${listWords(follows)} follow${follows.length === 1 ? "s" : ""} from it)` : "";
+  return `In ${listWords(labels)} only${after}; ${listWords(right)} ${verb(right)} right.`;
+}
+
+function byLayers(c: LoadedCase, traced: Traced[], source: CatalogueSource): Diagnosis | undefined {
+  const groups = groupsOf(traced);
+  if (!groups) return undefined;
+  const hidden = c.visibility === "hidden";
+  const entries = new Map(source.entries.map((e) => [e.id, e]));
+  const parts = groups.map((g) => {
+    const id = idOf(c, g, traced);
+    const entry = entries.get(id);
+    const partial = traced.some((t) => t.status === "ok") || groups.length > 1;
+    const subject = hidden
+      ? `Your ${traced[0].view.symbol}${partial ? ", in some layers," : ""}`
+      : g.labels.length === 1
+        ? `Your ${g.labels[0] === "losses" ? "list of losses" : g.labels[0]}`
+        : `Each of ${listWords(g.labels)}`;
+    const text = relationText(g.found, c.fn, subject, !hidden);
+    return {
+      id,
+      name: entry?.name ?? text.name,
+      // A catalogued mistake made everywhere is explained as the catalogue does; one made in some layers, by its layers.
+      why: entry && !partial ? entry.explanation : text.why,
+      labels: g.labels,
+    };
+  });
+  const labels = [...new Set(parts.flatMap((p) => p.labels))];
+  const where = hidden ? "" : scope(labels, traced);
+  return {
+    id: parts.map((p) => p.id).join("+"),
+    name: parts.map((p) => p.name).join(" and "),
+    explanation: [where, ...parts.map((p) => p.why)].filter(Boolean).join(" "),
+    ...(hidden || !where ? {} : { layers: labels }),
+  };
+}
+
+function byEntries(c: LoadedCase, received: unknown, source: CatalogueSource, views?: View[]): Diagnosis | undefined {
+  const rule = numberRule(c.check);
+  for (const m of source.entries) {
+    if (m.exercise !== c.exercise || m.fn !== c.fn) continue;
+    const output = source.output(c, m.id);
+    if (output === undefined || valuesPass(c, output) || !matches(output, received)) continue;
+    const diagnosis: Diagnosis = { id: m.id, name: m.name, explanation: m.explanation };
+    if (!views || !rule || !isLayered(c.fn)) return diagnosis;
+    const holds = views.filter((v) => !near(v.expected, valueAt(output, v.path, v.scalar) ?? [], rule));
+    const right = views.filter((v) => !holds.includes(v)).map((v) => v.label);
+    if (right.length === 0 || holds.length === 0) return diagnosis;
+    if (c.visibility === "hidden") return { ...diagnosis, explanation: `In some layers only. ${m.explanation}` };
+    const labels = holds.map((v) => v.label);
+    const where = `In ${listWords(labels)} only; ${listWords(right)} ${verb(right)} right.`;
+    return { ...diagnosis, explanation: `${where} ${m.explanation}`, layers: labels };
+  }
+  return undefined;
+}
+
+export function analyse(c: LoadedCase, received: unknown, source: CatalogueSource): Finding | undefined {
+  try {
+    return analyseOrThrow(c, received, source);
+  } catch {
+    // A diagnosis is a bonus on top of the grade: a value it cannot read names nothing, and costs nothing.
+    return undefined;
+  }
+}
+
+function analyseOrThrow(c: LoadedCase, received: unknown, source: CatalogueSource): Finding | undefined {
+  if (c.check.kind === "throws" || valuesPass(c, received)) return undefined;
+  const rule = numberRule(c.check);
+  // Exact checks hold signs, labels and counts, where −1 for +1 says nothing about why.
+  const views = rule && c.check.kind !== "equal" ? viewsOf(c) : undefined;
+  const traced = views && rule ? traceViews(views, received, rule) : undefined;
+  const diagnosis =
+    (traced && isLayered(c.fn) ? byLayers(c, traced, source) : undefined) ??
+    byEntries(c, received, source, views) ??
+    (traced && !isLayered(c.fn) ? byLayers(c, traced, source) : undefined);
+  // The trace says where values differ, which depends on the received value: public cases only.
+  const wrong = traced?.some((t) => t.status !== "ok");
+  const trace = traced && wrong && isLayered(c.fn) && c.visibility === "public" ? renderTrace(traced) : undefined;
+  if (!diagnosis && !trace) return undefined;
+  return { ...(diagnosis ? { diagnosis } : {}), ...(trace ? { trace } : {}) };
+}

@@ -1,0 +1,126 @@
+/**
+ * The layer-by-layer view of the network functions: forward, deltas,
+ * gradients, sgdStep and train (and weightGradient, as one layer). Each quantity a layer
+ * computes (f^[l], a^[l], δ^[l], dW^[l], db^[l], W^[l], b^[l]) is a view, in
+ * the order the function computes them, with the step that computes it from
+ * the quantity before it. The step is evaluated on the student's own value of
+ * that quantity: a view whose value is the right step from a wrong input
+ * "follows" from it; one that is a known wrong step names a mistake for that
+ * layer alone.
+ *
+ * Only the case's own arguments and the kit's activations are used, and every
+ * value read from the student's output is shape-checked before use.
+ */
+import type { LoadedCase } from "../fixtures/schema.ts";
+import { deltaViews, forwardViews, gradientViews } from "./backprop-views.ts";
+import { layerLabel } from "./notation.ts";
+import { isMat, isVec, outer, type Mat, type Num, type Vec } from "./numeric.ts";
+import { NO_STEPS, validLayers, type View } from "./views.ts";
+
+export type { Steps, Variant, View } from "./views.ts";
+
+function sgdViews(c: LoadedCase): View[] | undefined {
+  const [layers, grads, eta] = c.args as [unknown, { dW?: unknown; db?: unknown }, unknown];
+  if (!validLayers(layers) || !grads || typeof eta !== "number" || !Array.isArray(c.expected)) return undefined;
+  const views: View[] = [];
+  layers.forEach((layer, i) => {
+    const parts: [string, Num, Num | undefined][] = [
+      ["W", layer.W, (grads.dW as Mat[] | undefined)?.[i]],
+      ["b", layer.b, (grads.db as Vec[] | undefined)?.[i]],
+    ];
+    for (const [symbol, w, g] of parts) {
+      const expected = (c.expected as Record<string, Num>[])[i]?.[symbol];
+      if (!expected || !g) return;
+      const step = (k: number) =>
+        isMat(w)
+          ? w.map((row, r) => row.map((v, j) => v - k * (g as Mat)[r][j]))
+          : (w as Vec).map((v, j) => v - k * (g as Vec)[j]);
+      views.push({
+        label: layerLabel(symbol, i),
+        symbol,
+        path: [i, symbol],
+        expected,
+        steps: () => ({
+          variants: [
+            { rel: "ascent", value: step(-eta) },
+            { rel: "eta-missing", value: step(1) },
+            { rel: "eta-twice", value: step(eta * eta) },
+            { rel: "eta-divided", value: step(1 / eta) },
+            { rel: "step-scaled", k: 0.5, value: step(eta / 2) },
+            { rel: "step-scaled", k: 2, value: step(2 * eta) },
+            { rel: "no-update", value: w },
+          ],
+        }),
+      });
+    }
+  });
+  return views.length === 2 * layers.length ? views : undefined;
+}
+
+/** train: the final W^[l] and b^[l], then the losses; no steps, since the epochs in between are not seen. */
+function trainViews(c: LoadedCase): View[] | undefined {
+  const e = c.expected as { layers?: unknown; losses?: unknown };
+  if (!e || !Array.isArray(e.layers) || !isVec(e.losses)) return undefined;
+  const views: View[] = [];
+  (e.layers as { W?: unknown; b?: unknown }[]).forEach((layer, i) => {
+    for (const symbol of ["W", "b"] as const) {
+      const value = layer?.[symbol];
+      if (isMat(value) || isVec(value)) {
+        views.push({
+          label: layerLabel(symbol, i),
+          symbol,
+          path: ["layers", i, symbol],
+          expected: value,
+          steps: NO_STEPS,
+        });
+      }
+    }
+  });
+  views.push({ label: "losses", symbol: "losses", path: ["losses"], expected: e.losses, steps: NO_STEPS });
+  return views;
+}
+
+function weightGradientViews(c: LoadedCase): View[] | undefined {
+  const [aPrev, delta] = c.args as [unknown, unknown];
+  if (!isVec(aPrev) || !isVec(delta) || !isMat(c.expected)) return undefined;
+  return [
+    {
+      label: "dW",
+      symbol: "dW",
+      path: [],
+      expected: c.expected,
+      steps: () => ({ variants: [{ rel: "dw-transposed", value: outer(delta, aPrev) }] }),
+    },
+  ];
+}
+
+/** Any other function with a numeric output: one view of the whole output. */
+function wholeView(c: LoadedCase): View[] | undefined {
+  if (typeof c.expected === "number") {
+    return [{ label: c.fn, symbol: c.fn, path: [], expected: [c.expected], scalar: true, steps: NO_STEPS }];
+  }
+  if (isVec(c.expected) || isMat(c.expected)) {
+    return [{ label: c.fn, symbol: c.fn, path: [], expected: c.expected, steps: NO_STEPS }];
+  }
+  return undefined;
+}
+
+const MODELS: Record<string, (c: LoadedCase) => View[] | undefined> = {
+  forward: forwardViews,
+  deltas: deltaViews,
+  gradients: gradientViews,
+  sgdStep: sgdViews,
+  train: trainViews,
+  weightGradient: weightGradientViews,
+};
+
+/** Whether the function has more than one layer to trace. */
+export function isLayered(fn: string): boolean {
+  return fn in MODELS && fn !== "weightGradient";
+}
+
+/** The views of a case's expected output, in the order the function computes them; undefined when it has none. */
+export function viewsOf(c: LoadedCase): View[] | undefined {
+  const views = (MODELS[c.fn] ?? wholeView)(c);
+  return views && views.every((v) => isVec(v.expected) || isMat(v.expected)) ? views : undefined;
+}

@@ -1,0 +1,31 @@
+/**
+ * Internal. Where a wrong answer went wrong, as markdown for the feedback page
+ * and Gradescope: the function that returned it and the layer-by-layer trace,
+ * each one line.
+ */
+import type { CaseResult } from "../engine/results.ts";
+
+const escape = (s: string) => s.replace(/[\\`*_[\]<>|]/g, (m) => `\\${m}`);
+
+/** The trace's labels as code, so ^ and _ show as written; ✓ and ✗ stay plain. */
+export function traceMarkdown(trace: string): string {
+  return trace
+    .split(" · ")
+    .map((step) => {
+      const [label, ...rest] = step.split(" ");
+      return [`\`${label.replace(/`/g, "")}\``, ...rest.map(escape)].join(" ");
+    })
+    .join(" · ");
+}
+
+const codeOf = (s: string) => `\`${s.replace(/`/g, "")}\``;
+
+/** The function's line, the trace, and the layers a named mistake holds in on this case, for its detail. */
+export function whereWrong(c: Pick<CaseResult, "source" | "trace" | "diagnosis">): string[] {
+  const lines: string[] = [];
+  if (c.source) lines.push(`Returned by ${codeOf(c.source)}.`, "");
+  if (c.trace) lines.push(`**Layer by layer:** ${traceMarkdown(c.trace)}`, "");
+  if (c.diagnosis?.layers)
+    lines.push(`The named mistake holds in ${c.diagnosis.layers.map(codeOf).join(", ")} only.`, "");
+  return lines;
+}
