@@ -61,7 +61,8 @@ export async function readSubmission(p: Pending): Promise<Collected> {
 
 export async function gradeSubmission(collected: Collected, ctx: BatchContext): Promise<SubmissionResult> {
   const started = Date.now();
-  if (isRefused(collected)) return emptyResult(ctx, collected.id, "refused", collected.reason, started);
+  if (isRefused(collected))
+    return { ...emptyResult(ctx, collected.id, "refused", collected.reason, started), source: collected.source };
   // The files were read into memory once; compiling never touches the submission again.
   const graded = await gradeImplementation({
     files: collected.files,
@@ -102,6 +103,7 @@ export async function gradeSubmission(collected: Collected, ctx: BatchContext): 
     ...emptyResult(ctx, collected.id, status, notes.join(" | "), started),
     score: graded.cases.reduce((s, c) => s + c.score, 0),
     input_hash: collected.hash,
+    source: collected.source,
     exercises: graded.exercises,
     cases: graded.cases,
     duration_ms: Date.now() - started,
