@@ -108,11 +108,18 @@ function submissionTable(rows: Row[]): string {
 <tbody>${body.join("")}</tbody></table>`;
 }
 
-export function summaryHtml(d: SummaryData, rows: Row[], issues?: RosterIssues, generatedAt = new Date()): string {
+export function summaryHtml(
+  d: SummaryData,
+  rows: Row[],
+  issues?: RosterIssues,
+  generatedAt = new Date(),
+  similarity = false,
+): string {
   const statuses = d.statusCounts.map(([s, n]) => `${n} ${h(s)}`).join(", ");
   const body = `<h1>Class summary</h1>
 <p>${d.total} submissions (${statuses || "none"}) · ${h(generatedAt.toISOString().slice(0, 16).replace("T", " "))} UTC</p>
 ${cards(d)}
+${similarity ? `<p><a href="similarity.html">Similarity report</a>: which submissions share code, per exercise.</p>` : ""}
 <h2 id="scores">Scores</h2>
 ${histogramSvg(d.percents)}
 <h2 id="exercises">Exercises</h2>
