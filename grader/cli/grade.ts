@@ -25,6 +25,7 @@ import { loadDiagnoser } from "../misconceptions/index.ts";
 import { parseShard, selectShard, type Shard } from "../batch/shard.ts";
 import { mergeMain } from "./merge.ts";
 import { assignmentOption, reportSteps, rosterOption } from "../reports/grade-options.ts";
+import { similarityStep } from "../similarity/report.ts";
 
 function seconds(value: string): number {
   const n = Number(value);
@@ -63,6 +64,7 @@ async function main(argv: string[]): Promise<void> {
         .argParser(seconds)
         .default(DEFAULT_LIMITS.submissionTimeoutMs, "60"),
     )
+    .option("--similarity", "also write similarity.html and .csv: who shares code (needs npm run similarity:install)")
     .addOption(rosterOption())
     .addOption(assignmentOption())
     .showHelpAfterError()
@@ -77,6 +79,7 @@ async function main(argv: string[]): Promise<void> {
     submissionTimeout: number;
     roster?: string;
     assignment: string;
+    similarity?: boolean;
   }>();
   const inputs = program.args.length > 0 ? program.args : [paths.demoClass];
   const out = path.resolve(opts.out);
@@ -89,6 +92,7 @@ async function main(argv: string[]): Promise<void> {
   const manifest = loadManifest();
   const cases = loadCases(manifest, { visibility: ["public", "hidden"] });
   const reports = await reportSteps(opts, out, manifest);
+  const similarity = await similarityStep(opts, inputs, out, manifest);
   const everyone = await expandInputs(inputs);
   const submissions = opts.shard ? selectShard(everyone, opts.shard) : everyone;
   if (opts.shard) {
@@ -131,6 +135,7 @@ async function main(argv: string[]): Promise<void> {
       `Results: ${path.relative(process.cwd(), out) || "."}/gradebook.csv and one folder per submission.\n`,
   );
   if (!report.interrupted) await reports.finish(report.rows);
+  similarity.print();
   if (report.interrupted) process.exitCode = 130;
 }
 

@@ -15,9 +15,9 @@ import { SIMILARITY_THRESHOLD } from "./flag.ts";
 import type { Sources } from "./sources.ts";
 
 /** How many pairs per exercise get a side-by-side view, ranked each way. */
-export const DETAIL_TOP = 10;
+export const DETAIL_TOP = 8;
 /** At most this many pairs per exercise get a side-by-side view. */
-export const DETAIL_MAX = 40;
+export const DETAIL_MAX = 20;
 
 export interface ExerciseShare {
   exercise: string;

@@ -20,7 +20,7 @@ tr.flagged td { background: #fff1f0; }
 .meter { display: inline-block; width: 80px; height: 8px; background: var(--soft); border: 1px solid var(--line);
   border-radius: 4px; vertical-align: middle; margin-right: 6px; overflow: hidden; }
 .meter i { display: block; height: 100%; background: var(--bad); }
-.sbs { display: grid; grid-template-columns: 1fr 1fr; gap: 10px; }
+.sbs { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 10px; }
 .sbs pre { margin: 0; font: 12px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", monospace;
   white-space: pre; overflow-x: auto; padding: 6px 0; }
 .sbs pre span { display: block; padding: 0 8px; min-height: 1.45em; }

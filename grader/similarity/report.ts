@@ -6,8 +6,10 @@
 import path from "node:path";
 import { writeAtomic } from "../batch/atomic.ts";
 import { csv } from "../batch/gradebook.ts";
+import { UsageError } from "../errors.ts";
 import type { Manifest } from "../manifest.ts";
 import { analyzeClass, type ClassSimilarity } from "./analyze.ts";
+import { loadDolos } from "./dolos.ts";
 import { similarityHtml } from "./html.ts";
 import { readSources } from "./sources.ts";
 
@@ -50,8 +52,9 @@ export function terminalSummary(s: ClassSimilarity, out: string): string[] {
     );
   }
   if (s.missing.length) lines.push(`  Not compared: ${s.missing.map((m) => `${m.id} (${m.reason})`).join("; ")}.`);
-  const rel = path.relative(process.cwd(), out) || ".";
-  lines.push(`Similarity report: ${path.join(rel, "similarity.html")} and similarity.csv.`);
+  const rel = path.relative(process.cwd(), out);
+  const where = rel === "" ? "." : rel.startsWith("..") ? out : rel;
+  lines.push(`Similarity report: ${path.join(where, "similarity.html")} and similarity.csv.`);
   return lines;
 }
 
@@ -61,4 +64,21 @@ export async function writeSimilarity(inputs: string[], out: string, manifest: M
   await writeAtomic(path.join(out, "similarity.html"), similarityHtml(result));
   await writeAtomic(path.join(out, "similarity.csv"), similarityCsv(result));
   return result;
+}
+
+/** The grade command's --similarity: compared before grading (so summary.html links it), printed at the end. */
+export async function similarityStep(
+  options: { similarity?: boolean; shard?: unknown },
+  inputs: string[],
+  out: string,
+  manifest: Manifest,
+): Promise<{ print(): void }> {
+  if (!options.similarity) return { print() {} };
+  if (options.shard)
+    throw new UsageError(
+      "--similarity compares the whole class, not one shard: merge the shards, then run npm run similarity -- <merged folder>",
+    );
+  await loadDolos();
+  const result = await writeSimilarity(inputs, out, manifest);
+  return { print: () => process.stdout.write(terminalSummary(result, out).join("\n") + "\n") };
 }
