@@ -15,6 +15,7 @@ import path from "node:path";
 import { paths } from "../grader/paths.ts";
 import { measure } from "./measure.ts";
 import { buildClass, MIX, type Kind } from "./synth.ts";
+import { similarityRows } from "./similarity.ts";
 
 const SIZES = [50, 100, 200, 400];
 const BATCH = 200;
@@ -158,6 +159,7 @@ async function main(): Promise<void> {
       ["check, cold, solutions", `${fmt(coldSolutions, 0)} ms`, `≤ 2 s: ${ok(coldSolutions <= 2000)}`],
       ["check --watch, re-run after a save", `${fmt(watch, 0)} ms`, `≤ 0.5 s: ${ok(watch <= 500)}`],
     );
+    rows.push(...(await similarityRows(path.join(tmp, `class-${BATCH}`), BATCH, tmp, batch.s)));
     console.log("\n| N | time | submissions/s | peak RSS (tree) |\n|---:|---:|---:|---:|");
     for (const x of scaling) console.log(`| ${x.n} | ${fmt(x.s)} s | ${fmt(x.rate)} | ${fmt(x.mib, 0)} MiB |`);
     console.log("\n| measure | figure | target |\n|---|---|---|");

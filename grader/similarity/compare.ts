@@ -94,8 +94,7 @@ function ownTotal(entry: DolosPair["leftEntry"]): number {
   return entry.kgrams.length - ignored;
 }
 
-function samePairs(ids: string[], own: number, lines: number): PairResult[] {
-  const whole = { from: 1, to: lines };
+function samePairs(ids: string[], own: number): PairResult[] {
   const pairs: PairResult[] = [];
   for (let i = 0; i < ids.length; i++)
     for (let j = i + 1; j < ids.length; j++)
@@ -106,7 +105,7 @@ function samePairs(ids: string[], own: number, lines: number): PairResult[] {
         shared: 2 * own,
         own: 2 * own,
         longest: own,
-        fragments: [{ a: whole, b: whole, length: own }],
+        fragments: [],
       });
   return pairs;
 }
@@ -151,16 +150,17 @@ export async function compareExercise(
   index.addFiles(tokenized);
   index.addIgnoredFile(tokenizeText(lib, tokenizer, "stub", stub));
   const own = new Map<string, number>();
+  /** With no Dolos pair, the two files are the same text: one fragment, the whole file. */
   const found: { result: PairResult; pair?: DolosPair; swapped: boolean }[] = [];
-  const add = (result: PairResult, pair?: DolosPair, swapped = false) => {
+  const add = (result: PairResult, pair?: DolosPair) => {
     const [a, b] = result.a < result.b ? [result.a, result.b] : [result.b, result.a];
-    found.push({ result: { ...result, a, b }, pair, swapped: swapped !== (a !== result.a) });
+    found.push({ result: { ...result, a, b }, pair, swapped: a !== result.a });
   };
   for (const entry of index.entries()) {
     const ids = copies.get(files.get(entry.file.path)!)!;
     const n = ownTotal(entry);
     for (const id of ids) own.set(id, n);
-    if (n > 0) for (const p of samePairs(ids, n, files.get(ids[0])!.split("\n").length)) add(p);
+    if (n > 0) for (const p of samePairs(ids, n)) add(p);
   }
   for (const pair of index.allPairs()) {
     const left = copies.get(files.get(pair.leftEntry.file.path)!)!;
@@ -171,7 +171,7 @@ export async function compareExercise(
     const similarity = Math.min(1, shared / both);
     for (const l of left)
       for (const r of right)
-        add({ a: l, b: r, similarity, shared, own: both, longest: pair.longest, fragments: [] }, pair, false);
+        add({ a: l, b: r, similarity, shared, own: both, longest: pair.longest, fragments: [] }, pair);
   }
   found.sort(
     (x, y) =>
@@ -181,6 +181,10 @@ export async function compareExercise(
   );
   const pairs = found.map((f) => f.result);
   const chosen = detail(pairs);
-  for (const f of found) if (f.pair && chosen.has(f.result)) f.result.fragments = fragments(f.pair, f.swapped);
+  for (const f of found) {
+    if (!chosen.has(f.result)) continue;
+    const whole = { from: 1, to: files.get(f.result.a)!.split("\n").length };
+    f.result.fragments = f.pair ? fragments(f.pair, f.swapped) : [{ a: whole, b: whole, length: f.result.longest }];
+  }
   return { exercise, files, own, skipped, pairs };
 }

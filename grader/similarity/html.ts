@@ -9,8 +9,9 @@ import type { ClassSimilarity, SubmissionPair } from "./analyze.ts";
 import type { ExerciseSimilarity, PairResult } from "./compare.ts";
 import { KGRAM_LENGTH, KGRAMS_IN_WINDOW } from "./compare.ts";
 
-/** Rows in each ranking table (flagged pairs are always listed). */
+/** Rows in each ranking table; flagged pairs are listed up to FLAGGED_ROWS (the CSV has them all). */
 export const TABLE_ROWS = 25;
+export const FLAGGED_ROWS = 200;
 const COLOURS = ["#ffe08a", "#b6e3ff", "#c8f0c0", "#ffc8dc", "#e0d0ff", "#ffd8b0", "#c0f0ec", "#f0f0a0"];
 
 const CSS = `<style>
@@ -47,25 +48,33 @@ function anchorsOf(exercises: ExerciseSimilarity[]): Anchors {
   return anchors;
 }
 
-function exerciseLinks(pair: SubmissionPair, exercises: ExerciseSimilarity[], anchors: Anchors): string {
+/** exercise, a, b → the anchor of that pair's side-by-side view. */
+type Views = Map<string, string>;
+const viewKey = (exercise: string, a: string, b: string) => `${exercise}\u0000${a}\u0000${b}`;
+
+function viewsOf(exercises: ExerciseSimilarity[], anchors: Anchors): Views {
+  const views: Views = new Map();
+  for (const e of exercises)
+    for (const p of e.pairs) if (anchors.has(p)) views.set(viewKey(e.exercise, p.a, p.b), anchors.get(p)!);
+  return views;
+}
+
+function exerciseLinks(pair: SubmissionPair, views: Views): string {
   return pair.exercises
     .map((x) => {
-      const found = exercises
-        .find((e) => e.exercise === x.exercise)
-        ?.pairs.find((p) => p.a === pair.a && p.b === pair.b);
-      const anchor = found && anchors.get(found);
+      const anchor = views.get(viewKey(x.exercise, pair.a, pair.b));
       const label = `${h(short(x.exercise))}&nbsp;${pct(x.similarity)}`;
       return anchor ? `<a href="#${h(anchor)}">${label}</a>` : label;
     })
     .join(", ");
 }
 
-function pairTable(pairs: SubmissionPair[], all: ClassSimilarity, anchors: Anchors): string {
+function pairTable(pairs: SubmissionPair[], views: Views): string {
   if (pairs.length === 0) return `<p>No two submissions share code beyond the stubs.</p>`;
   const rows = pairs.map(
     (p, i) => `<tr${p.flagged ? ` class="flagged"` : ""}><td style="text-align:right">${i + 1}</td>
 <td class="id">${h(p.a)}</td><td class="id">${h(p.b)}</td><td>${meter(p.similarity)}${p.flagged ? " <b>flagged</b>" : ""}</td>
-<td style="text-align:right">${p.longest}</td><td class="note">${exerciseLinks(p, all.exercises, anchors)}</td></tr>`,
+<td style="text-align:right">${p.longest}</td><td class="note">${exerciseLinks(p, views)}</td></tr>`,
   );
   return `<table><thead><tr><th style="text-align:right">#</th><th>Submission</th><th>Submission</th><th>Similarity</th>
 <th style="text-align:right">Longest fragment</th><th>Per exercise (links: side by side)</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
@@ -127,8 +136,13 @@ function sideBySide(e: ExerciseSimilarity, p: PairResult, anchor: string, thresh
 
 export function similarityHtml(s: ClassSimilarity, generatedAt = new Date()): string {
   const anchors = anchorsOf(s.exercises);
+  const views = viewsOf(s.exercises, anchors);
   const flagged = s.pairs.filter((p) => p.flagged);
-  const top = s.pairs.slice(0, Math.max(TABLE_ROWS, flagged.length));
+  const top = s.pairs.slice(0, Math.max(TABLE_ROWS, Math.min(flagged.length, FLAGGED_ROWS)));
+  const more =
+    flagged.length > top.length
+      ? `<p class="note">And ${flagged.length - top.length} more flagged pairs: similarity.csv has every pair.</p>`
+      : "";
   const byLongest = [...s.pairs].sort((x, y) => y.longest - x.longest || y.similarity - x.similarity);
   const missing = s.missing.length
     ? `<p class="note">Not compared: ${s.missing.map((m) => `<code>${h(m.id)}</code> (${h(m.reason)})`).join(", ")}.</p>`
@@ -152,9 +166,9 @@ the README gives the calibration behind that figure. The longest fragment is the
 A flag is a reason to read the code side by side, not a verdict: short exercises leave little room to write
 differently.</p>
 <h2 id="pairs">Pairs of submissions, most similar first</h2>
-${pairTable(top, s, anchors)}
+${pairTable(top, views)}${more}
 <h2 id="longest">Pairs by longest shared fragment</h2>
-${pairTable(byLongest.slice(0, TABLE_ROWS), s, anchors)}
+${pairTable(byLongest.slice(0, TABLE_ROWS), views)}
 <h2 id="exercises">Per exercise</h2>
 ${s.exercises.map((e) => exerciseSection(e, anchors, s.threshold)).join("\n")}
 <h2 id="side-by-side">Side by side</h2>
