@@ -43,8 +43,11 @@ async function main(): Promise<void> {
   const run = spawnSync(npm, ["ci", "--no-audit", "--no-fund", "--loglevel=error"], {
     cwd: SIMILARITY_DIR,
     stdio: "inherit",
-    // `npm run` passes its own project's settings down as npm_* variables; this install has its own project.
-    env: Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k))),
+    // `npm run` passes the kit's own project down (npm_config_local_prefix would make npm ci install the kit's
+    // root); the user's settings (nodedir, cache, registry) pass through.
+    env: Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !/^npm_(config_local_prefix$|package_|lifecycle_|command$)/i.test(k)),
+    ),
   });
   if (run.status !== 0) {
     process.stderr.write(
