@@ -47,7 +47,7 @@ describe.skipIf(!available)("calibration: independent solutions and disguised co
 
   beforeAll(async () => {
     result = await analyzeClass({ submissions: calibrationClass(manifest), missing: [] }, manifest);
-  });
+  }, 600_000);
 
   it("has at least 8 independent implementations of every exercise in the corpus", () => {
     for (const exercise of readdirSync(CORPUS).filter((f) => /^\d\d-/.test(f)))
