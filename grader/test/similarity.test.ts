@@ -145,7 +145,7 @@ describe.skipIf(!available)(
       await write("-zed-renamed", copied);
       graded = await sh(npm, ["run", "-s", "grade", "--", klass(), "--out", out(), "--similarity"], paths.root);
       again = await sh(npm, ["run", "-s", "similarity", "--", out()], paths.root);
-    });
+    }, 600_000);
 
     afterAll(async () => {
       if (tmp) await rm(tmp, { recursive: true, force: true });
