@@ -14,8 +14,6 @@ import { paths } from "../paths.ts";
 
 export const SIMILARITY_DIR = path.join(paths.root, ".similarity");
 export const INSTALL_COMMAND = "npm run similarity:install";
-/** Written after a verified install: the lockfile's hash and the Node ABI the parsers were built for. */
-export const STAMP_FILE = path.join(SIMILARITY_DIR, "node_modules", ".backprop-kit-stamp");
 const ENTRY = path.join(SIMILARITY_DIR, "node_modules", "@dodona", "dolos-lib", "dist", "index.js");
 
 /** Similarity was asked for but Dolos cannot be loaded; the message says what to run. */
