@@ -20,6 +20,7 @@ import { measure } from "./measure.ts";
 import { buildClass, MIX, type Kind } from "./synth.ts";
 import { typecheckFigures } from "./typecheck.ts";
 import { playgroundRow } from "./playground.ts";
+import { similarityRows } from "./similarity.ts";
 
 const SIZES = [50, 100, 200, 400];
 const BATCH = 200;
@@ -177,6 +178,7 @@ async function main(): Promise<void> {
     );
     rows.push(...(await typecheckFigures(tmp)));
     rows.push(await playgroundRow());
+    rows.push(...(await similarityRows(path.join(tmp, `class-${BATCH}`), BATCH, tmp, batch.s)));
     console.log("\n| N | time | submissions/s | peak RSS (tree) |\n|---:|---:|---:|---:|");
     for (const x of scaling) console.log(`| ${x.n} | ${fmt(x.s)} s | ${fmt(x.rate)} | ${fmt(x.mib, 0)} MiB |`);
     console.log("\n| measure | figure | target |\n|---|---|---|");

@@ -68,7 +68,10 @@ export async function gradeSubmission(collected: Collected, ctx: BatchContext): 
   const started = Date.now();
   const told = collected.note ? [collected.note] : [];
   if (isRefused(collected))
-    return emptyResult(ctx, collected.id, "refused", [collected.reason, ...told].join(" | "), started);
+    return {
+      ...emptyResult(ctx, collected.id, "refused", [collected.reason, ...told].join(" | "), started),
+      source: collected.source,
+    };
   // The files were read into memory once; compiling never touches the submission again.
   const [graded, warnings] = await Promise.all([
     gradeImplementation({
@@ -112,6 +115,7 @@ export async function gradeSubmission(collected: Collected, ctx: BatchContext): 
     ...emptyResult(ctx, collected.id, status, notes.join(" | "), started),
     score: graded.cases.reduce((s, c) => s + c.score, 0),
     input_hash: collected.hash,
+    source: collected.source,
     exercises: graded.exercises,
     cases: graded.cases,
     duration_ms: Date.now() - started,

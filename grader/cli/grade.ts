@@ -27,6 +27,7 @@ import { loadDiagnoser } from "../misconceptions/index.ts";
 import { parseShard, selectShard, type Shard } from "../batch/shard.ts";
 import { mergeMain } from "./merge.ts";
 import { assignmentOption, reportSteps, rosterOption } from "../reports/grade-options.ts";
+import { similarityStep } from "../similarity/report.ts";
 
 function seconds(value: string): number {
   const n = Number(value);
@@ -66,6 +67,7 @@ async function main(argv: string[]): Promise<void> {
         .argParser(seconds)
         .default(DEFAULT_LIMITS.submissionTimeoutMs, "60"),
     )
+    .option("--similarity", "also write similarity.html and .csv: who shares code (needs npm run similarity:install)")
     .addOption(rosterOption())
     .addOption(assignmentOption())
     .showHelpAfterError()
@@ -80,6 +82,7 @@ async function main(argv: string[]): Promise<void> {
     submissionTimeout: number;
     roster?: string;
     assignment: string;
+    similarity?: boolean;
   }>();
   const inputs = program.args.length > 0 ? program.args : [paths.demoClass];
   const out = path.resolve(opts.out);
@@ -93,6 +96,7 @@ async function main(argv: string[]): Promise<void> {
   const loaded = loadCases(manifest, { visibility: ["public", "hidden"] });
   const cases = opts.callTimeout === undefined ? loaded : loaded.map((c) => ({ ...c, cpuLimitMs: opts.callTimeout }));
   const reports = await reportSteps(opts, out, manifest);
+  const similarity = await similarityStep(opts, inputs, out, manifest);
   const everyone = await expandInputs(inputs);
   await ensureOutDir(out, opts.out);
   const submissions = opts.shard ? selectShard(everyone, opts.shard) : everyone;
@@ -137,6 +141,7 @@ async function main(argv: string[]): Promise<void> {
       `Results: ${path.relative(process.cwd(), out) || "."}/gradebook.csv and one folder per submission.\n`,
   );
   if (!report.interrupted) await reports.finish(report.rows);
+  similarity.print();
   if (report.errors.length > 0) {
     process.stderr.write(
       `Not graded, through the grading machine's trouble rather than the code (no score given): ${report.errors.join(", ")}.\n` +

@@ -95,6 +95,8 @@ export const SubmissionResultSchema = z.object({
   note: z.string(),
   /** sha256 of the exercise files taken from the submission; a re-run with the same hash is skipped. */
   input_hash: z.string(),
+  /** The folder or zip the files were taken from, so `npm run similarity -- <results folder>` finds them again. */
+  source: z.string().optional(),
   /** sha256 of the cases, limits and grading code it was graded under; a fix to any makes older results stale. */
   grader_fingerprint: z.string(),
   visibility: z.array(VisibilitySchema),

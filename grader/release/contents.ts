@@ -41,6 +41,8 @@ export const COURSE_ONLY: { path: string; why: string }[] = [
   { path: "grader/reports/run-autograder.ts", why: "Gradescope's entry point" },
   { path: "bench", why: "the course's benchmark" },
   { path: "grader/diagnosis-eval", why: "the diagnosis evaluation corpus: wrong and right implementations" },
+  { path: "grader/similarity", why: "similarity reports are for the course, and need Dolos" },
+  { path: ".similarity", why: "Dolos, installed apart for the similarity reports" },
 ];
 
 export function courseOnly(rel: string): { path: string; why: string } | undefined {

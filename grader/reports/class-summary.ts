@@ -99,7 +99,8 @@ export async function writeSummary(
     await writeAtomic(canvas, canvasCsv(match, roster.assignment ?? DEFAULT_ASSIGNMENT, points));
   }
   const summary = path.join(out, "summary.html");
-  await writeAtomic(summary, summaryHtml(data, rows, issues));
+  const similarity = existsSync(path.join(out, "similarity.html"));
+  await writeAtomic(summary, summaryHtml(data, rows, issues, undefined, similarity));
   return { summary, canvas, issues, backfilled };
 }
 

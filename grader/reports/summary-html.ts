@@ -131,12 +131,19 @@ function submissionTable(rows: Row[]): string {
 <tbody>${body.join("")}</tbody></table>`;
 }
 
-export function summaryHtml(d: SummaryData, rows: Row[], issues?: RosterIssues, generatedAt = new Date()): string {
+export function summaryHtml(
+  d: SummaryData,
+  rows: Row[],
+  issues?: RosterIssues,
+  generatedAt = new Date(),
+  similarity = false,
+): string {
   const statuses = d.statusCounts.map(([s, n]) => `${n} ${h(s)}`).join(", ");
   const body = `<h1>Class summary</h1>
 <p>${d.total} submissions (${statuses || "none"}) · ${h(generatedAt.toISOString().slice(0, 16).replace("T", " "))} UTC</p>
 <p class="note">Every figure below is over the ${plural(d.graded.length, "graded submission", "graded submissions")}; the ${d.total - d.graded.length} without a score are listed under <a href="#not-graded">Not graded</a>.</p>
 ${cards(d)}
+${similarity ? `<p><a href="similarity.html">Similarity report</a>: which submissions share code, per exercise.</p>` : ""}
 <h2 id="scores">Scores</h2>
 <p class="note">Each of the ${plural(d.graded.length, "graded submission", "graded submissions")} as a percentage of its maximum${d.percents.some((p) => p > 100) ? "; bonus points take some above 100%, counted in the top bar" : ""}.</p>
 ${histogramSvg(d.percents)}

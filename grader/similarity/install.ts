@@ -1,0 +1,111 @@
+/**
+ * `npm run similarity:install`: installs Dolos from .similarity/'s committed
+ * lockfile, so every machine gets the same versions, and proves it loads.
+ * The build is kept in a per-user cache, keyed by the lockfile and the Node
+ * ABI its parsers were built for, and .similarity/node_modules links to it:
+ * a fresh clone on the same machine (CI's, every run) reuses it in a second
+ * instead of building the parsers again. Idempotent: when the installed copy
+ * matches and loads, it only says so. `.ci/run` runs it before `npm test`.
+ */
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { INSTALL_COMMAND, pinnedVersion, SIMILARITY_DIR } from "./dolos.ts";
+
+const STAMP = ".backprop-kit-stamp";
+const LOCAL = path.join(SIMILARITY_DIR, "node_modules");
+
+/** What an installed copy must match: the lockfile, this Node's module ABI, the platform. */
+function stamp(): string {
+  const lock = readFileSync(path.join(SIMILARITY_DIR, "package-lock.json"));
+  const hash = createHash("sha256").update(lock).digest("hex").slice(0, 16);
+  return `${hash}-abi${process.versions.modules}-${process.platform}-${process.arch}`;
+}
+
+function cacheDir(): string {
+  const base = process.env.BACKPROP_KIT_CACHE ?? process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), ".cache");
+  return path.join(base, "backprop-kit", "similarity", stamp());
+}
+
+/** Loads Dolos from `modules` in a fresh process and tokenizes a line: the proof that its native parsers work here. */
+function works(modules: string): boolean {
+  const entry = pathToFileURL(path.join(modules, "@dodona", "dolos-lib", "dist", "index.js")).href;
+  const probe = `const m = await import(${JSON.stringify(entry)});
+const language = await new m.LanguagePicker().findLanguage("typescript");
+const tokenizer = await language.createTokenizer({ includeComments: false });
+if (tokenizer.tokenizeFile(new m.File("probe.ts", "const x: number = 1;")).tokens.length === 0) process.exit(1);`;
+  const run = spawnSync(process.execPath, ["--input-type=module", "-e", probe], { stdio: "ignore" });
+  return run.status === 0;
+}
+
+const current = (modules: string) =>
+  existsSync(path.join(modules, STAMP)) &&
+  readFileSync(path.join(modules, STAMP), "utf8") === stamp() &&
+  works(modules);
+
+/** npm ci into `dir` (a copy of .similarity's package.json and lockfile); false when it fails. */
+function build(dir: string): boolean {
+  const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+  const run = spawnSync(npm, ["ci", "--no-audit", "--no-fund", "--loglevel=error"], {
+    cwd: dir,
+    stdio: "inherit",
+    // `npm run` passes the kit's own project down (npm_config_local_prefix would make npm ci install the kit's
+    // root); the user's settings (nodedir, cache, registry) pass through.
+    env: Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !/^npm_(config_local_prefix$|package_|lifecycle_|command$)/i.test(k)),
+    ),
+  });
+  return run.status === 0;
+}
+
+/** Points .similarity/node_modules at `modules`. */
+function link(modules: string): void {
+  // rm removes a link itself, never what it points to.
+  rmSync(LOCAL, { recursive: true, force: true });
+  symlinkSync(modules, LOCAL, "junction");
+}
+
+function fail(message: string): void {
+  process.stderr.write(`${message}\n`);
+  process.exitCode = 1;
+}
+
+function main(): void {
+  const version = pinnedVersion();
+  const done = (how: string): void => {
+    process.stdout.write(`Dolos ${version} is installed in .similarity/ for Node ${process.version}${how}.\n`);
+  };
+  if (current(LOCAL)) return done("");
+  const cache = cacheDir();
+  const cached = path.join(cache, "node_modules");
+  if (current(cached)) {
+    link(cached);
+    return done(`, from the build cached in ${cache}`);
+  }
+  process.stdout.write(
+    `Installing Dolos ${version} (a few minutes: it builds the tree-sitter parsers) into ${cache}…\n`,
+  );
+  const temp = `${cache}.${process.pid}.tmp`;
+  rmSync(temp, { recursive: true, force: true });
+  mkdirSync(temp, { recursive: true });
+  for (const f of ["package.json", "package-lock.json"]) cpSync(path.join(SIMILARITY_DIR, f), path.join(temp, f));
+  if (!build(temp)) {
+    rmSync(temp, { recursive: true, force: true });
+    return fail(
+      `The install failed. Building the parsers needs Python 3, make and a C++ compiler ` +
+        `(Debian: apt-get install python3 make g++). Then run ${INSTALL_COMMAND} again.`,
+    );
+  }
+  writeFileSync(path.join(temp, "node_modules", STAMP), stamp());
+  if (!works(path.join(temp, "node_modules")))
+    return fail(`Dolos was installed in ${temp} but does not load under Node ${process.version}.`);
+  rmSync(cache, { recursive: true, force: true });
+  renameSync(temp, cache);
+  link(cached);
+  done("");
+}
+
+main();
