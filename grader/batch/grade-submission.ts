@@ -64,13 +64,21 @@ export async function readSubmission(p: Pending): Promise<Collected> {
   }));
 }
 
+/**
+ * Where the files came from, for `npm run similarity -- <results folder>`. A path holding control characters is
+ * left out: no file the grader writes may carry them, and such a submission is compared from its inputs instead.
+ */
+function sourceField(source: string): { source?: string } {
+  return stripControls(source) === source ? { source } : {};
+}
+
 export async function gradeSubmission(collected: Collected, ctx: BatchContext): Promise<SubmissionResult> {
   const started = Date.now();
   const told = collected.note ? [collected.note] : [];
   if (isRefused(collected))
     return {
       ...emptyResult(ctx, collected.id, "refused", [collected.reason, ...told].join(" | "), started),
-      source: collected.source,
+      ...sourceField(collected.source),
     };
   // The files were read into memory once; compiling never touches the submission again.
   const [graded, warnings] = await Promise.all([
@@ -115,7 +123,7 @@ export async function gradeSubmission(collected: Collected, ctx: BatchContext): 
     ...emptyResult(ctx, collected.id, status, notes.join(" | "), started),
     score: graded.cases.reduce((s, c) => s + c.score, 0),
     input_hash: collected.hash,
-    source: collected.source,
+    ...sourceField(collected.source),
     exercises: graded.exercises,
     cases: graded.cases,
     duration_ms: Date.now() - started,

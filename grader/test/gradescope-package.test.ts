@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadManifest } from "../manifest.ts";
 import { paths } from "../paths.ts";
 import { buildAutograderZip } from "../reports/autograder-zip.ts";
 import { GradescopeResultsSchema, type GradescopeResults } from "../reports/gradescope-schema.ts";
@@ -92,7 +93,12 @@ describe("npm run gradescope:package", () => {
       ["--import", "tsx", "grader/cli/gradescope-package.ts", "--out", path.join(tmp, "cli.zip")],
       { cwd: paths.root },
     );
-    expect(stdout).toContain("Give the assignment 95 autograder points: bonus exercises are extra credit, up to 25");
+    const manifest = loadManifest();
+    const bonus = manifest.exercises.filter((e) => e.bonus).reduce((s, e) => s + e.points, 0);
+    const required = manifest.exercises.filter((e) => !e.bonus).reduce((s, e) => s + e.points, 0);
+    expect(stdout).toContain(
+      `Give the assignment ${required} autograder points: bonus exercises are extra credit, up to ${bonus}`,
+    );
     expect(stdout).toContain("Hidden cases are shown to students after the due date");
   });
 });
@@ -113,7 +119,8 @@ describe("run_autograder", () => {
   it("grades loose exercise files by their names, as npm run grade does", () => {
     const passed = new Set(loose.tests!.filter((t) => t.status === "passed").map((t) => t.number!.split(".")[0]));
     expect(passed).toEqual(new Set(["1", "5"]));
-    expect(loose.score).toBe(12 + 15);
+    const points = new Map(loadManifest().exercises.map((e) => [e.id, e.points]));
+    expect(loose.score).toBe(points.get("01-linear-algebra")! + points.get("05-delta")!);
   });
 
   it("shows hidden cases after the due date, by default", () => {
