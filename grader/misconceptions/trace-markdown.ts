@@ -4,19 +4,20 @@
  * each one line.
  */
 import type { CaseResult } from "../engine/results.ts";
+import { mathText, positionMath } from "../reports/notation.ts";
 
-const escape = (s: string) => s.replace(/[\\`*_[\]<>|]/g, (m) => `\\${m}`);
-
-/** The trace's labels as code, so ^ and _ show as written; ✓ and ✗ stay plain. */
+/** The trace's labels typeset like the rule (as code when a label is not a position); ✓ and ✗ stay plain. */
 export function traceMarkdown(trace: string): string {
   return trace
     .split(" · ")
     .map((step) => {
       const [label, ...rest] = step.split(" ");
-      return [`\`${label.replace(/`/g, "")}\``, ...rest.map(escape)].join(" ");
+      return [typesetLabel(label), mathText(rest.join(" "))].filter(Boolean).join(" ");
     })
     .join(" · ");
 }
+
+const typesetLabel = (s: string) => positionMath(s) ?? codeOf(s);
 
 const codeOf = (s: string) => `\`${s.replace(/`/g, "")}\``;
 
@@ -26,6 +27,6 @@ export function whereWrong(c: Pick<CaseResult, "source" | "trace" | "diagnosis">
   if (c.source) lines.push(`Returned by ${codeOf(c.source)}.`, "");
   if (c.trace) lines.push(`**Layer by layer:** ${traceMarkdown(c.trace)}`, "");
   if (c.diagnosis?.layers)
-    lines.push(`The named mistake holds in ${c.diagnosis.layers.map(codeOf).join(", ")} only.`, "");
+    lines.push(`The named mistake holds in ${c.diagnosis.layers.map(typesetLabel).join(", ")} only.`, "");
   return lines;
 }

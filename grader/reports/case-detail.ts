@@ -8,6 +8,7 @@
  * one or a thrown message either, since student code could echo its hidden
  * input through them.
  */
+import { positionMath } from "./notation.ts";
 import { formatPath } from "../zod-format.ts";
 import { whereWrong } from "../misconceptions/trace-markdown.ts";
 import type { CaseResult } from "../engine/results.ts";
@@ -29,7 +30,8 @@ export function statusLabel(c: CaseResult): string {
 const MAX_ROWS = 6;
 
 function where(p: Problem): string {
-  return p.path.length > 0 ? code(p.at ?? formatPath(p.path), true) : "the result";
+  if (p.path.length === 0) return "the result";
+  return (p.at && positionMath(p.at)) || code(p.at ?? formatPath(p.path), true);
 }
 
 /** Problems that carry no secret even on a hidden case: counts and purity (and notes such as "3 more differ"). */

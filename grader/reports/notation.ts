@@ -49,3 +49,17 @@ export function mathText(s: string): string {
   }
   return out + text(s.slice(last));
 }
+
+// A position in the lecture's notation, as the grader writes it: δ^[1]_2, W^[2]_{3,1}, a^[3].
+const POSITION = /^(d?[A-Za-zδεησŷ])\^\[(\d{1,3})\](?:_(\d{1,4})|_\{(\d{1,4}),(\d{1,4})\})?$/;
+
+/** A position typeset, or undefined when the text is not one (then show it as code). */
+export function positionMath(at: string): string | undefined {
+  const m = POSITION.exec(at);
+  if (!m) return undefined;
+  const [, name, layer, unit, row, col] = m;
+  // dW^[l], db^[l]: a gradient, written d before the symbol as the lecture writes dW^[l].
+  const sym = name.length === 2 ? `d${symbol(name[1])}` : symbol(name);
+  const index = unit ? `_{${unit}}` : row ? `_{${row},${col}}` : "";
+  return `$${sym}^{[${layer}]}${index}$`;
+}
