@@ -54,7 +54,8 @@ describe("each attack that could end a run, graded alone with a clean neighbour"
       expect(Date.now() - started).toBeLessThan(RUN_LIMIT_MS);
       const neighbour = await load(out, "neighbour");
       expect(neighbour.grading_status).toBe("graded");
-      expect(neighbour.score).toBe(neighbour.max_score);
+      // Full marks: every case passed (the score passes max_score, since bonus points are extra credit).
+      expect(neighbour.cases.filter((c) => c.status !== "pass").map((c) => c.key)).toEqual([]);
       expect(existsSync(path.join(out, "gradebook.csv"))).toBe(true);
       const r = await load(out, a.name);
       expect(r.grading_status, r.note).toBe(a.status);
