@@ -6,15 +6,13 @@
  *
  *   npx tsx bench/playground.ts     on its own; `npm run bench` prints the same row
  */
-import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
+import { launchChromium } from "../grader/test/chromium.ts";
 import { paths } from "../grader/paths.ts";
 import { startPlayground } from "../grader/playground/server.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
 const WARM_UP_MS = 2000;
 const MEASURE_MS = 5000;
 const TARGET_FPS = 30;
@@ -32,23 +30,9 @@ export interface PlaygroundFigures {
 }
 
 export async function measurePlayground(): Promise<PlaygroundFigures> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   const playground = await startPlayground({ impl: paths.solutions, label: "solutions", port: 0 });
   const profile = await mkdtemp(path.join(os.tmpdir(), "backprop-kit-pg-bench-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-    viewport: { width: 1400, height: 900 },
-  });
+  const context = await launchChromium(profile, 1400);
   try {
     const page = await context.newPage();
     const query = "data=xor&points=200&noise=0.05&dataSeed=1&hidden=8,8&act=tanh,tanh,sigmoid&eta=0.1&initSeed=1";

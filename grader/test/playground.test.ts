@@ -7,11 +7,11 @@
  * is picked up; the page fits a desktop and a 390 px phone. Screenshots go to
  * artifacts/playground/.
  */
-import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { launchChromium } from "./chromium.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadManifest } from "../manifest.ts";
 import { CATALOGUE } from "../misconceptions/catalogue.ts";
@@ -20,7 +20,6 @@ import { paths } from "../paths.ts";
 import { startPlayground, type Playground } from "../playground/server.ts";
 import { courseOnly, graderClosure } from "../release/contents.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = path.join(paths.root, "artifacts", "playground");
 const SEEDS = "points=200&noise=0.05&dataSeed=1&eta=0.1&mode=instance&initSeed=1";
 const XOR = `data=xor&hidden=8,8&act=tanh,tanh,sigmoid&${SEEDS}`;
@@ -32,22 +31,8 @@ const servers: Playground[] = [];
 const outside: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
   tmp = await mkdtemp(path.join(os.tmpdir(), "backprop-kit-playground-"));
-  context = await chromium.launchPersistentContext(path.join(tmp, "profile"), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-    viewport: { width: 1280, height: 900 },
-  });
+  context = await launchChromium(path.join(tmp, "profile"), 1280);
   await context.route(/^(?!http:\/\/127\.0\.0\.1:)/, (route) => {
     outside.push(route.request().url());
     return route.abort();

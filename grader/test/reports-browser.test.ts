@@ -4,18 +4,17 @@
  * network off. No console errors, no failed loads, the math typeset with
  * KaTeX's own fonts, the charts drawn. Screenshots go to artifacts/reports/.
  */
-import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { launchChromium } from "./chromium.ts";
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { paths } from "../paths.ts";
 import { gradeSampleClass, type GradedClass } from "./report-class.ts";
 import { gradeLayoutClass } from "./report-layout-class.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = path.join(paths.root, "artifacts", "reports");
 
 let tmp: string;
@@ -27,23 +26,9 @@ let context: BrowserContext;
 const outside: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
   tmp = await mkdtemp(path.join(os.tmpdir(), "backprop-kit-browser-"));
   [graded, layout] = await Promise.all([gradeSampleClass(tmp), gradeLayoutClass(tmp)]);
-  context = await chromium.launchPersistentContext(path.join(tmp, "profile"), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-    viewport: { width: 1100, height: 900 },
-  });
+  context = await launchChromium(path.join(tmp, "profile"), 1100);
   await context.setOffline(true);
   await context.route(/^(?!file:)/, (route) => {
     outside.push(route.request().url());
