@@ -4,7 +4,7 @@
  * a catalogued mistake is explained, and watch mode follows the saved file
  * without ever moving on by itself.
  */
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -12,6 +12,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadManifest } from "../manifest.ts";
 import { paths } from "../paths.ts";
+import { startWatch } from "./watch-helpers.ts";
 import { submissionWithMistakes } from "../misconceptions/apply.ts";
 import { CATALOGUE } from "../misconceptions/catalogue.ts";
 
@@ -78,35 +79,18 @@ describe("npm run check -- --watch", () => {
   it("re-checks the saved exercise and waits for n to move on", async () => {
     const dir = path.join(tmp, "watched");
     await cp(paths.exercises, dir, { recursive: true });
-    const child = spawn(process.execPath, [...CHECK, "--watch", "--dir", dir], {
-      cwd: paths.root,
-      env: { ...process.env, NO_COLOR: "1" },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let out = "";
-    child.stdout.on("data", (c: Buffer) => (out += c.toString()));
-    const waitFor = (pattern: RegExp, from: number) =>
-      new Promise<string>((resolve, reject) => {
-        const started = Date.now();
-        const poll = () => {
-          const seen = out.slice(from);
-          if (pattern.test(seen)) resolve(seen);
-          else if (Date.now() - started > 20_000) reject(new Error(`no ${pattern} in:\n${seen}`));
-          else setTimeout(poll, 10);
-        };
-        poll();
-      });
+    const { child, output, waitFor } = startWatch([...CHECK, "--watch", "--dir", dir]);
     try {
       await waitFor(/\[watch\] checked all/, 0);
-      let from = out.length;
+      let from = output().length;
       await cp(path.join(paths.solutions, "01-linear-algebra"), path.join(dir, "01-linear-algebra"), {
         recursive: true,
       });
       const saved = await waitFor(/\[watch\] checked 01-linear-algebra/, from);
       expect(saved).toContain("Press n to move on to 02-perceptron");
       await new Promise((r) => setTimeout(r, 500));
-      expect(out.slice(from)).not.toContain("checked 02-perceptron"); // never jumps ahead by itself
-      from = out.length;
+      expect(output().slice(from)).not.toContain("checked 02-perceptron"); // never jumps ahead by itself
+      from = output().length;
       child.stdin.write("n\n");
       const next = await waitFor(/\[watch\] checked 02-perceptron/, from);
       expect(next).toContain("── 02 Perceptron");

@@ -3,7 +3,7 @@
  * advice without `npm ci`, type errors as warnings that leave the score alone, a missing export said once,
  * exercises named as students name them, and hints that follow what fails, one more per `h`.
  */
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -11,6 +11,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadManifest } from "../manifest.ts";
 import { paths } from "../paths.ts";
+import { startWatch } from "./watch-helpers.ts";
 import { resolveExercise } from "../check/resolve.ts";
 
 const run = promisify(execFile);
@@ -132,32 +133,15 @@ describe("hints", () => {
     expect(stdout).not.toContain(perceptron.hints[0].text); // sgn(0) is −1: already right
     expect(stdout).toMatch(new RegExp(`hint 1/\\d: ${escape(perceptron.hints[1].text)}`));
 
-    const child = spawn(process.execPath, [LAUNCHER, "--watch", "02", "--dir", dir], {
-      cwd: paths.root,
-      env: { ...process.env, NO_COLOR: "1" },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let out = "";
-    child.stdout.on("data", (c: Buffer) => (out += c.toString()));
-    const waitFor = (pattern: RegExp, from: number) =>
-      new Promise<string>((resolve, reject) => {
-        const started = Date.now();
-        const poll = () => {
-          const seen = out.slice(from);
-          if (pattern.test(seen)) resolve(seen);
-          else if (Date.now() - started > 20_000) reject(new Error(`no ${pattern} in:\n${seen}`));
-          else setTimeout(poll, 10);
-        };
-        poll();
-      });
+    const { child, output, waitFor } = startWatch([LAUNCHER, "--watch", "02", "--dir", dir]);
     try {
       await waitFor(/\[watch\] checked 02-perceptron/, 0);
       let screens = 0;
-      let from = out.length;
+      let from = output().length;
       for (;;) {
         child.stdin.write("h\n");
         const seen = await waitFor(/keys: h next hint/, from);
-        from = out.length;
+        from = output().length;
         screens++;
         if (seen.includes("No more hints")) break;
         expect(screens).toBeLessThan(perceptron.hints.length + 1);
