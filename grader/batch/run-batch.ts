@@ -113,7 +113,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
     }
     rows.push(toRow(result));
     graded++;
-    const score = result.score === null ? "no score" : `${result.score}/${result.max_score}`;
+    // A refused submission has no score to show, as in gradebook.csv and canvas.csv.
+    const score =
+      result.score === null || result.grading_status === "refused" ? "no score" : `${result.score}/${result.max_score}`;
     options.progress?.done(pending.id, `${pending.id}: ${result.grading_status} ${score}`);
   };
   /** Grades one submission; undefined when the machine failed it and `lastTry` is false. */
