@@ -102,6 +102,7 @@ export async function gradeImplementation(input: GradeInput): Promise<GradedImpl
       // Cases sharing a call share its limit: the most generous of theirs.
       call.limitMs = Math.max(call.limitMs ?? 0, c.cpuLimitMs);
     }
+    if (c.pure) call.pure = true;
     callOf.set(c.key, call.id);
   }
   const run = () =>

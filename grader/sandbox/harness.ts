@@ -203,10 +203,13 @@ function main(): void {
     try {
       const { value, meta } = invoke(exercise, fn, mod, args);
       // Purity is decided on the trusted side, from the arguments as they are right after the call,
-      // before any getter in the answer runs. Every call sends them (a case's arguments are small),
-      // so the harness need not know which cases care.
-      const after = snapshot(args);
-      send({ t: "ok", id, value: toWire(value), meta: toWire(meta ?? {}), after });
+      // before any getter in the answer runs; only the calls a purity check needs send them.
+      if (call.pure) {
+        const after = snapshot(args);
+        send({ t: "ok", id, value: toWire(value), meta: toWire(meta ?? {}), after });
+      } else {
+        send({ t: "ok", id, value: toWire(value), meta: toWire(meta ?? {}) });
+      }
     } catch (error) {
       send({ t: "threw", id, error: describeError(error) });
     }

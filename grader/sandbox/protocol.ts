@@ -16,6 +16,8 @@ export interface Call {
   exercise: string;
   fn: string;
   args: unknown[];
+  /** Send the arguments back after the call: a case checks that the function left them alone. */
+  pure?: boolean;
 }
 
 export interface Request {
