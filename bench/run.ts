@@ -96,8 +96,8 @@ function limitsLine(): string {
   const limits = cases.map((c) => c.cpuLimitMs ?? DEFAULT_LIMITS.callTimeoutMs);
   const s = (ms: number) => `${fmt(ms / 1000, 2)} s`;
   return (
-    `CPU-time limits: per call ${s(Math.min(...limits))} to ${s(Math.max(...limits))} (20× the reference, at least 0.25 s; ` +
-    `4× that when run again alone), module load ${s(DEFAULT_LIMITS.loadLimitMs)}, per submission ${s(DEFAULT_LIMITS.submissionTimeoutMs)}`
+    `CPU-time limits: per call ${s(Math.min(...limits))} to ${s(Math.max(...limits))} (20× the reference, at least 0.1 s; ` +
+    `4× that, at least 0.75 s, when run again alone), module load ${s(DEFAULT_LIMITS.loadLimitMs)}, per submission ${s(DEFAULT_LIMITS.submissionTimeoutMs)}`
   );
 }
 

@@ -59,7 +59,7 @@ async function main(argv: string[]): Promise<void> {
     .addOption(
       new Option(
         "--call-timeout <s>",
-        "CPU seconds per call, the same for every case (default: each case's own limit, 20× what the reference takes, at least 0.25 s)",
+        "CPU seconds per call, the same for every case (default: each case's own limit, 20× what the reference takes, at least 0.1 s)",
       ).argParser(seconds),
     )
     .addOption(

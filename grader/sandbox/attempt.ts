@@ -49,8 +49,17 @@ export interface Attempt {
 export interface AttemptBudget {
   cpuMs: number;
   wallMs: number;
-  /** Every step's limit is multiplied by this: a step run again after a stop gets more room. */
-  stretch: number;
+  /** This is the run again of a step that stopped a process: it gets more room (see retryLimitMs). */
+  retry: boolean;
+}
+
+/**
+ * The run again after a stop gets four times the CPU time, and at least 0.75 s. Only its outcome counts, so what is
+ * recorded does not hang on a race between two limits: a memory bomb, say, that fills the heap in about a third of a
+ * second of CPU always ends out of memory, and a loop always out of time, for well under a second of CPU in all.
+ */
+export function retryLimitMs(limitMs: number): number {
+  return Math.max(4 * limitMs, 750);
 }
 
 /** How long the wall clock may run past a step's CPU limit before the step counts as hung. */
@@ -111,7 +120,7 @@ export function runAttempt(
       JSON.stringify({
         secret,
         modules,
-        calls: calls.map(({ id, exercise, fn, args }) => ({ id, exercise, fn, args })),
+        calls: calls.map(({ id, exercise, fn, args, pure }) => ({ id, exercise, fn, args, ...(pure ? { pure } : {}) })),
       }),
     );
 
@@ -144,7 +153,8 @@ export function runAttempt(
       clearTimeout(stepTimer);
       const now = cursor();
       if (!now) return;
-      const limit = (imported.has(now.exercise) ? now.limitMs : limits.loadLimitMs) * budget.stretch;
+      const base = imported.has(now.exercise) ? now.limitMs : limits.loadLimitMs;
+      const limit = budget.retry ? retryLimitMs(base) : base;
       const cpu0 = sampleCpu();
       const wall0 = performance.now();
       if (cpu0 === undefined) {
@@ -263,10 +273,10 @@ export function runAttempt(
       } else {
         const loading = !imported.has(now.exercise);
         const limit = loading ? limits.loadLimitMs : now.limitMs;
-        const stretched = limit * budget.stretch;
+        const stretched = budget.retry ? retryLimitMs(limit) : limit;
         let outcome: Stop["outcome"];
         if (killedFor === "step") {
-          const again = budget.stretch > 1 ? `, and of ${seconds(stretched)} when run again alone` : "";
+          const again = budget.retry ? `, and of ${seconds(stretched)} when run again alone` : "";
           const why = stepWall
             ? `no answer after ${seconds(wallBackstopMs(stretched))} of wall-clock time`
             : `over its limit of ${seconds(limit)} of CPU time${again}`;

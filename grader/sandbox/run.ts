@@ -75,13 +75,6 @@ export class SandboxUnavailableError extends GraderError {
 const BACKOFF_MS = [250, 1000, 3000];
 /** A step that stops its process gets this many runs, each in a fresh process, before it is held against it. */
 const RUNS_PER_STEP = 2;
-/**
- * The run again after a stop gets this many times the CPU time. Only its
- * outcome counts, so what is recorded does not hang on a race between two
- * limits: a memory bomb, say, that fills the heap in about a third of a second
- * of CPU always ends out of memory, and a loop always out of time.
- */
-const RETRY_STRETCH = 4;
 
 export async function runCalls(options: RunOptions): Promise<RunReport> {
   const { limits } = options;
@@ -112,7 +105,7 @@ export async function runCalls(options: RunOptions): Promise<RunReport> {
     const attempt: Attempt = await runAttempt(options, group, outcomes, {
       cpuMs: limits.submissionTimeoutMs - cpuMs,
       wallMs: wallLeft,
-      stretch: struck.length > 0 ? RETRY_STRETCH : 1,
+      retry: struck.length > 0,
     });
     output += attempt.output;
     cpuMs += attempt.cpuMs;

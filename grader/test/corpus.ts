@@ -87,7 +87,7 @@ export const ATTACKS: Attack[] = [
     patch: inject("sigmoid", "  for (;;) {}"),
     status: "timeout",
     loses: ["03-activations"],
-    reports: ["timed out: over its limit of 0.25 s of CPU time, and of 1 s when run again alone"],
+    reports: ["timed out: over its limit of 0.1 s of CPU time, and of 0.75 s when run again alone"],
   },
   {
     name: "exit-at-import",
