@@ -13,6 +13,7 @@ import type { Workspace } from "../sandbox/workspace.ts";
 import { collect, type Pending } from "../submission/expand.ts";
 import { isRefused, type Collected } from "../submission/source.ts";
 import type { TypeChecker } from "../check/typecheck.ts";
+import type { KnownOutcomes } from "../engine/known-outcomes.ts";
 import { clipText, stripControls } from "../sanitize.ts";
 
 export interface BatchContext {
@@ -25,6 +26,8 @@ export interface BatchContext {
   signal?: AbortSignal;
   diagnose?: Diagnoser;
   gate?: Gate;
+  /** Outcomes of the course's stubs, for exercises the student has not touched. */
+  known?: KnownOutcomes;
   /** Type-checks each submission's files for its feedback (warnings only); none when TypeScript is not installed. */
   typeChecker?: TypeChecker;
 }
@@ -91,6 +94,7 @@ export async function gradeSubmission(collected: Collected, ctx: BatchContext): 
       signal: ctx.signal,
       diagnose: ctx.diagnose,
       gate: ctx.gate,
+      known: ctx.known,
     }),
     ctx.typeChecker?.check(collected.files),
   ]);

@@ -20,6 +20,8 @@ import { SubmissionResultSchema, type SubmissionResult } from "../engine/results
 import { SandboxUnavailableError, type RunLimits } from "../sandbox/run.ts";
 import { Gate } from "../sandbox/gate.ts";
 import { Workspace } from "../sandbox/workspace.ts";
+import type { ExerciseFiles } from "../sandbox/compile.ts";
+import { KnownOutcomes } from "../engine/known-outcomes.ts";
 import { TypeChecker } from "../check/typecheck.ts";
 import type { Pending } from "../submission/expand.ts";
 import { isRefused } from "../submission/source.ts";
@@ -45,6 +47,8 @@ export interface BatchOptions {
   diagnose?: Diagnoser;
   writers?: SubmissionWriter[];
   progress?: Progress;
+  /** The course's stubs (exercises/): untouched exercises are answered from one run of them. */
+  stubs?: ExerciseFiles;
 }
 
 export interface BatchReport {
@@ -93,6 +97,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
     signal: options.signal,
     diagnose: options.diagnose,
     gate: new Gate(options.jobs),
+    known: options.stubs ? new KnownOutcomes(options.stubs) : undefined,
   };
   const checker = await TypeChecker.open();
   if (checker instanceof TypeChecker) ctx.typeChecker = checker;

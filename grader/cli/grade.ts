@@ -16,6 +16,7 @@ import { loadCases } from "../fixtures/load.ts";
 import { loadManifest } from "../manifest.ts";
 import { paths } from "../paths.ts";
 import { DEFAULT_LIMITS } from "../engine/grade.ts";
+import { courseStubs } from "../engine/known-outcomes.ts";
 import { runBatch } from "../batch/run-batch.ts";
 import { progress } from "../batch/progress.ts";
 import { expandInputs } from "../submission/expand.ts";
@@ -129,6 +130,7 @@ async function main(argv: string[]): Promise<void> {
     diagnose: await loadDiagnoser(),
     writers: reports.writers,
     progress: progress(submissions.length),
+    stubs: await courseStubs(),
   });
   const seconds_ = ((Date.now() - started) / 1000).toFixed(1);
   const counts = new Map<string, number>();

@@ -7,8 +7,9 @@ import path from "node:path";
 import type { LoadedCase } from "../fixtures/schema.ts";
 import { entryFiles, type Manifest } from "../manifest.ts";
 import { compileExercises, type CompileOutcome, type CompileProblem, type ExerciseFiles } from "../sandbox/compile.ts";
-import type { Call } from "../sandbox/protocol.ts";
-import { runCalls, type CallOutcome, type RunLimits } from "../sandbox/run.ts";
+import { planCalls } from "./plan.ts";
+import type { KnownOutcomes } from "./known-outcomes.ts";
+import { runCalls, type CallOutcome, type RunLimits, type RunReport } from "../sandbox/run.ts";
 import type { Gate } from "../sandbox/gate.ts";
 import type { Workspace } from "../sandbox/workspace.ts";
 import { decide, type Verdict } from "./checks.ts";
@@ -57,6 +58,8 @@ export interface GradeInput {
   diagnose?: Diagnoser;
   /** Limits how many sandboxes run at once, across a batch. */
   gate?: Gate;
+  /** The course's stubs, run once: an untouched exercise is answered from them instead of run again. */
+  known?: KnownOutcomes;
 }
 
 export interface GradedImplementation {
@@ -80,41 +83,36 @@ export async function gradeImplementation(input: GradeInput): Promise<GradedImpl
   const modules: Record<string, string> = {};
   for (const [id, outcome] of Object.entries(compiled)) if (outcome.ok) modules[id] = outcome.code;
 
-  // Cases that share a call (same function, same arguments) run it once. Every public call
-  // runs before any hidden one, so nothing a process saw of a hidden input can reach a public
-  // case's output, which is shown in full.
-  const calls: (Call & { limitMs?: number })[] = [];
-  const callOf = new Map<string, string>();
-  const byArgs = new Map<string, Call & { limitMs?: number }>();
-  const ordered = [
-    ...cases.filter((c) => c.visibility !== "hidden"),
-    ...cases.filter((c) => c.visibility === "hidden"),
-  ];
-  for (const c of ordered) {
-    if (!modules[c.exercise]) continue;
-    const signature = `${c.exercise}\u0000${c.fn}\u0000${JSON.stringify(c.args)}`;
-    let call = byArgs.get(signature);
-    if (!call) {
-      call = { id: String(calls.length), exercise: c.exercise, fn: c.fn, args: c.args, limitMs: c.cpuLimitMs };
-      byArgs.set(signature, call);
-      calls.push(call);
-    } else if (c.cpuLimitMs !== undefined) {
-      // Cases sharing a call share its limit: the most generous of theirs.
-      call.limitMs = Math.max(call.limitMs ?? 0, c.cpuLimitMs);
-    }
-    if (c.pure) call.pure = true;
-    callOf.set(c.key, call.id);
-  }
+  const { calls, callOf } = planCalls(cases, modules);
+  // An untouched exercise (its bundle is the stub's) answers as the stub did; it is not run again.
+  const stubs = input.known
+    ? await input.known.load({ manifest, cases, workspace, limits, gate: input.gate })
+    : undefined;
+  const untouched = (exercise: string) => {
+    const stub = stubs?.get(exercise);
+    return stub !== undefined && stub.code === modules[exercise];
+  };
+  const skipped = new Set(
+    Object.keys(modules).filter(
+      (id) => untouched(id) && calls.every((c) => c.exercise !== id || stubs!.get(id)!.outcomes.has(c.signature)),
+    ),
+  );
+  const toRun = calls.filter((c) => !skipped.has(c.exercise));
   const run = () =>
     runCalls({
       harness: workspace.harness,
-      modules,
-      calls,
+      modules: Object.fromEntries(Object.entries(modules).filter(([id]) => !skipped.has(id))),
+      calls: toRun,
       limits,
       isolation: workspace.isolation,
       signal: input.signal,
     });
-  const report = input.gate ? await input.gate.run(run) : await run();
+  // A submission with nothing left to run starts no sandbox, and waits for no slot.
+  const report = toRun.length === 0 ? emptyReport() : input.gate ? await input.gate.run(run) : await run();
+  for (const call of calls) {
+    if (skipped.has(call.exercise))
+      report.outcomes.set(call.id, stubs!.get(call.exercise)!.outcomes.get(call.signature)!);
+  }
 
   const locate = locator(compiled);
   for (const [id, outcome] of report.outcomes) {
@@ -137,6 +135,10 @@ export async function gradeImplementation(input: GradeInput): Promise<GradedImpl
     crashes,
     output: report.output,
   };
+}
+
+function emptyReport(): RunReport {
+  return { outcomes: new Map(), spawns: 0, outOfTime: false, output: "", cpuMs: 0 };
 }
 
 /** Every .ts file under `dir`, keyed by its path relative to it (with / separators). */

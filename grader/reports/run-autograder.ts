@@ -13,6 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { runBatch } from "../batch/run-batch.ts";
 import { DEFAULT_LIMITS } from "../engine/grade.ts";
+import { courseStubs } from "../engine/known-outcomes.ts";
 import { SubmissionResultSchema } from "../engine/results.ts";
 import { GraderError } from "../errors.ts";
 import { loadCases } from "../fixtures/load.ts";
@@ -37,6 +38,8 @@ export async function gradeForGradescope(submission: string): Promise<Gradescope
       jobs: 1,
       force: true,
       diagnose: await loadDiagnoser(),
+      // As `npm run grade` does, so that a submission gets the same result on Gradescope as in a batch.
+      stubs: await courseStubs(),
     });
     const result = SubmissionResultSchema.parse(
       JSON.parse(await readFile(path.join(out, "submission", "results.json"), "utf8")),
