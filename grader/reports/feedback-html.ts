@@ -5,17 +5,21 @@
 import path from "node:path";
 import { htmlPage } from "./html-page.ts";
 import { KATEX_ASSETS } from "./katex-assets.ts";
-import { renderMarkdown } from "./markdown.ts";
+import { renderBlocks } from "./markdown.ts";
 
 /**
- * @param markdown feedback.md's text
+ * @param markdown feedback.md's text, whole or in the blocks of feedbackBlocks
  * @param pageDir the folder the page is written to
  * @param out the results folder, which holds assets/katex
  */
-export function feedbackHtml(markdown: string, title: string, pageDir: string, out: string): string {
+export function feedbackHtml(markdown: string | string[], title: string, pageDir: string, out: string): string {
   const css = path
     .relative(pageDir, path.join(out, KATEX_ASSETS, "katex.min.css"))
     .split(path.sep)
     .join("/");
-  return htmlPage({ title, body: renderMarkdown(markdown), stylesheets: [css] });
+  return htmlPage({
+    title,
+    body: renderBlocks(typeof markdown === "string" ? [markdown] : markdown),
+    stylesheets: [css],
+  });
 }

@@ -167,6 +167,16 @@ function openSection(e: ExerciseResult, spec: Exercise | undefined, cases: CaseR
 
 /** The whole feedback page as markdown. */
 export function feedbackMarkdown(result: SubmissionResult, manifest: Manifest): string {
+  return feedbackBlocks(result, manifest).join("\n");
+}
+
+/**
+ * feedback.md in blocks that render alike alone or together: the page's head, then one per exercise. An exercise's
+ * block is the same text for every student with the same outcome on it, so its HTML is rendered once (see
+ * renderBlocks).
+ */
+export function feedbackBlocks(result: SubmissionResult, manifest: Manifest): string[] {
+  const blocks: string[] = [];
   const lines = [
     `# Feedback for ${text(result.submission)}`,
     "",
@@ -176,11 +186,12 @@ export function feedbackMarkdown(result: SubmissionResult, manifest: Manifest): 
   if (result.note) lines.push(`**Note:** ${text(result.note)}`, "");
   if (result.exercises.length === 0) {
     lines.push("Nothing could be graded. Fix the problem in the note above and submit again.", "");
-    return lines.join("\n");
+    return [lines.join("\n")];
   }
   lines.push(...overview(result));
   const specs = new Map(manifest.exercises.map((e) => [e.id, e]));
   for (const e of result.exercises) {
+    blocks.push(lines.splice(0).join("\n"));
     const cases = result.cases.filter((c) => c.exercise === e.id);
     const warnings = (result.type_warnings ?? []).filter((w) => w.file.startsWith(`exercises/${e.id}/`));
     const heading = exerciseHeading(e);
@@ -202,5 +213,6 @@ export function feedbackMarkdown(result: SubmissionResult, manifest: Manifest): 
     lines.push(`## ${text(heading)}`, "", `${status}${flag}`, "");
     lines.push(...openSection(e, specs.get(e.id), cases, warnings));
   }
-  return lines.join("\n");
+  blocks.push(lines.join("\n"));
+  return blocks;
 }

@@ -132,3 +132,30 @@ md.core.ruler.push("details_blocks", (state) => {
 export function renderMarkdown(source: string): string {
   return md.render(source);
 }
+
+/**
+ * Blocks rendered one by one, as renderMarkdown renders them joined by newlines. Across a class most exercise
+ * sections are word for word another student's (complete, not started, the same case failed the same way), so
+ * each distinct block is rendered once. The memo is bounded: past MEMO_CHARS of HTML it starts again.
+ */
+export function renderBlocks(blocks: string[]): string {
+  let html = "";
+  for (const block of blocks) {
+    let out = blockMemo.get(block);
+    if (out === undefined) {
+      out = md.render(block);
+      if (memoChars + out.length > MEMO_CHARS) {
+        blockMemo.clear();
+        memoChars = 0;
+      }
+      blockMemo.set(block, out);
+      memoChars += block.length + out.length;
+    }
+    html += out;
+  }
+  return html;
+}
+
+const MEMO_CHARS = 32 * 2 ** 20;
+const blockMemo = new Map<string, string>();
+let memoChars = 0;

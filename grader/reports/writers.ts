@@ -10,7 +10,7 @@ import type { SubmissionWriter } from "../batch/run-batch.ts";
 import type { SubmissionResult } from "../engine/results.ts";
 import type { Manifest } from "../manifest.ts";
 import { feedbackHtml } from "./feedback-html.ts";
-import { feedbackMarkdown } from "./feedback-md.ts";
+import { feedbackBlocks } from "./feedback-md.ts";
 import { toGradescope } from "./gradescope.ts";
 import { copyKatexAssets } from "./katex-assets.ts";
 
@@ -23,14 +23,20 @@ export interface ReportContext {
   manifest: Manifest;
 }
 
+/** The feedback page's title. */
+export function feedbackTitle(result: SubmissionResult): string {
+  return `Feedback for ${result.submission}: ${result.score ?? "–"} / ${result.max_score}`;
+}
+
 /** Writes one submission's reports into `dir` (results/<id>). */
 export async function writeReports(result: SubmissionResult, dir: string, ctx: ReportContext): Promise<void> {
-  const markdown = feedbackMarkdown(result, ctx.manifest);
-  const title = `Feedback for ${result.submission}: ${result.score ?? "–"} / ${result.max_score}`;
+  const blocks = feedbackBlocks(result, ctx.manifest);
+  const markdown = blocks.join("\n");
+  const title = feedbackTitle(result);
   const gradescope = path.join(dir, "gradescope.json");
   await Promise.all([
     writeAtomic(path.join(dir, "feedback.md"), markdown),
-    writeAtomic(path.join(dir, "feedback.html"), feedbackHtml(markdown, title, dir, ctx.out)),
+    writeAtomic(path.join(dir, "feedback.html"), feedbackHtml(blocks, title, dir, ctx.out)),
     // Gradescope needs a score; a submission the machine could not grade has none, so it gets no file
     // (and loses any from an earlier run) rather than a 0.
     result.score === null

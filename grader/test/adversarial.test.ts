@@ -19,6 +19,8 @@ import { SubmissionResultSchema, type SubmissionResult } from "../engine/results
 import { loadManifest } from "../manifest.ts";
 import { paths } from "../paths.ts";
 import { GradescopeResultsSchema } from "../reports/gradescope-schema.ts";
+import { feedbackHtml } from "../reports/feedback-html.ts";
+import { feedbackTitle } from "../reports/writers.ts";
 import { ATTACKS, CANARY } from "./corpus.ts";
 import { buildAttack, runnable } from "./corpus-build.ts";
 import { CONTROL, hiddenFingerprints, lostOnlyWhatItAttacked, outputFiles } from "./corpus-check.ts";
@@ -163,6 +165,16 @@ describe("adversarial corpus, graded in one batch", () => {
           expect(p.received, `${r.submission} ${c.key}`).toBeUndefined();
         }
       }
+    }
+  });
+
+  it("renders every feedback page, block by block, exactly as the whole of its feedback.md", async () => {
+    expect(results.size).toBeGreaterThan(20);
+    for (const r of results.values()) {
+      const dir = path.join(out, r.submission);
+      const markdown = await readFile(path.join(dir, "feedback.md"), "utf8");
+      const page = await readFile(path.join(dir, "feedback.html"), "utf8");
+      expect(page, r.submission).toBe(feedbackHtml(markdown, feedbackTitle(r), dir, out));
     }
   });
 
