@@ -15,9 +15,17 @@ export interface CallPlan {
   callOf: Map<string, string>;
 }
 
+/** A case's signature is the same for every submission: worked out once per case, not once per grading. */
+const signatures = new WeakMap<object, string>();
+
 /** What makes two calls the same call. */
 export function callSignature(c: Pick<LoadedCase, "exercise" | "fn" | "args">): string {
-  return `${c.exercise}\u0000${c.fn}\u0000${JSON.stringify(c.args)}`;
+  let signature = signatures.get(c);
+  if (signature === undefined) {
+    signature = `${c.exercise}\u0000${c.fn}\u0000${JSON.stringify(c.args)}`;
+    signatures.set(c, signature);
+  }
+  return signature;
 }
 
 /** The calls for `cases`, leaving out exercises with no module (they did not compile). */
