@@ -106,10 +106,4 @@ describe("performance", () => {
     for (let i = 0; i < 50; i++) feedbackHtml(feedbackMarkdown(sampleResult(`s${i}`), manifest), "t", "/r/s", "/r");
     expect(typesetCount()).toBe(before);
   });
-
-  it("renders a class of 400 in a few seconds", () => {
-    const started = performance.now();
-    for (let i = 0; i < 400; i++) feedbackHtml(feedbackMarkdown(sampleResult(`s${i}`), manifest), "t", "/r/s", "/r");
-    expect(performance.now() - started).toBeLessThan(5000);
-  });
 });
