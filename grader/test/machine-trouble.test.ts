@@ -19,14 +19,18 @@ import { sh } from "./release-helpers.ts";
 let tmp: string;
 let workspace: Workspace;
 
-/** A wrapper that does `failure` on its first `times` starts, then runs the sandbox. */
+/**
+ * A wrapper that does `failure` on its first `times` starts, then runs the sandbox. Each start appends a line
+ * and counts the lines: sandboxes started at the same moment each see their own count (a counter read and then
+ * rewritten could be read half-written, and let a start through).
+ */
 async function machine(name: string, failure: string, times: number): Promise<string> {
   const counter = path.join(tmp, `${name}.count`);
   const file = path.join(tmp, `${name}.sh`);
   await writeFile(
     file,
-    `#!/bin/sh\nn=$(cat ${counter} 2>/dev/null || echo 0)\necho $((n + 1)) > ${counter}\n` +
-      `if [ "$n" -lt ${times} ]; then\n${failure}\nfi\nexec "$@"\n`,
+    `#!/bin/sh\necho start >> ${counter}\nn=$(wc -l < ${counter})\n` +
+      `if [ "$n" -le ${times} ]; then\n${failure}\nfi\nexec "$@"\n`,
   );
   await chmod(file, 0o755);
   return file;
