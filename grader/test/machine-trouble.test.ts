@@ -20,16 +20,17 @@ let tmp: string;
 let workspace: Workspace;
 
 /**
- * A wrapper that does `failure` on its first `times` starts, then runs the sandbox. Each start appends a line
- * and counts the lines: sandboxes started at the same moment each see their own count (a counter read and then
- * rewritten could be read half-written, and let a start through).
+ * A wrapper that does `failure` on its first `times` starts, then runs the sandbox. Each start takes a numbered
+ * ticket by creating the first free `<name>.start.N` folder: mkdir is atomic, so sandboxes started at the same
+ * moment never share a number (a counter file read and then rewritten, or appended to and then counted, can give
+ * two starts the same count and let one through).
  */
 async function machine(name: string, failure: string, times: number): Promise<string> {
-  const counter = path.join(tmp, `${name}.count`);
+  const ticket = path.join(tmp, `${name}.start`);
   const file = path.join(tmp, `${name}.sh`);
   await writeFile(
     file,
-    `#!/bin/sh\necho start >> ${counter}\nn=$(wc -l < ${counter})\n` +
+    `#!/bin/sh\nn=1\nwhile ! mkdir "${ticket}.$n" 2>/dev/null; do n=$((n + 1)); done\n` +
       `if [ "$n" -le ${times} ]; then\n${failure}\nfi\nexec "$@"\n`,
   );
   await chmod(file, 0o755);
