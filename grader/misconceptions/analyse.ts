@@ -82,6 +82,7 @@ export function traceViews(views: View[], received: unknown, rule: NumberRule): 
 interface Group {
   found: Found;
   labels: string[];
+  symbols: string[];
 }
 
 function groupsOf(traced: Traced[]): Group[] | undefined {
@@ -92,8 +93,9 @@ function groupsOf(traced: Traced[]): Group[] | undefined {
     for (const rel of t.found!.rel.split("+")) {
       const found = { ...t.found!, rel };
       const key = found.k === undefined ? rel : `${rel}:${found.k}`;
-      const group = groups.get(key) ?? { found, labels: [] };
+      const group = groups.get(key) ?? { found, labels: [], symbols: [] };
       group.labels.push(t.view.label);
+      if (!group.symbols.includes(t.view.symbol)) group.symbols.push(t.view.symbol);
       groups.set(key, group);
     }
   }
@@ -112,6 +114,27 @@ function idOf(c: LoadedCase, group: Group, traced: Traced[]): string {
 }
 
 const verb = (labels: string[]) => (labels.length === 1 ? "is" : "are");
+
+const quantity = (symbol: string) => (symbol === "losses" ? "list of losses" : symbol);
+
+/**
+ * The quantities a group's mistake is in, as a sentence's subject, without layers on a hidden case: "Your b",
+ * "Each of dW and db, in some layers,". Always the group's own quantities, never merely the first one traced.
+ */
+function hiddenSubject(group: Group, traced: Traced[]): string {
+  const some = traced.some((t) => group.symbols.includes(t.view.symbol) && !group.labels.includes(t.view.label));
+  const who = group.symbols.length === 1 ? `Your ${quantity(group.symbols[0])}` : `Each of ${listWords(group.symbols)}`;
+  return `${who}${some ? ", in some layers," : ""}`;
+}
+
+/** "In some layers of δ only." for a hidden case: the quantities, not the layers. */
+function hiddenWhere(views: View[], all: View[]): string {
+  const symbols = [...new Set(views.map((v) => v.symbol))];
+  const parts = symbols.map((s) =>
+    all.some((v) => v.symbol === s && !views.includes(v)) ? `some layers of ${quantity(s)}` : quantity(s),
+  );
+  return `In ${listWords(parts)} only.`;
+}
 
 /** "In δ^[2] and δ^[1] (δ^[1] follows from them); δ^[3] is right." Empty when it holds everywhere. */
 function scope(labels: string[], traced: Traced[]): string {
@@ -132,16 +155,19 @@ function byLayers(c: LoadedCase, traced: Traced[], source: CatalogueSource): Dia
     const entry = entries.get(id);
     const partial = traced.some((t) => t.status === "ok") || groups.length > 1;
     const subject = hidden
-      ? `Your ${traced[0].view.symbol}${partial ? ", in some layers," : ""}`
+      ? hiddenSubject(g, traced)
       : g.labels.length === 1
-        ? `Your ${g.labels[0] === "losses" ? "list of losses" : g.labels[0]}`
+        ? `Your ${quantity(g.labels[0])}`
         : `Each of ${listWords(g.labels)}`;
     const text = relationText(g.found, c.fn, subject, !hidden);
+    // The catalogue speaks of its own function's quantities: another function's entry (deltas' δ seen in gradients'
+    // dW and db) is explained by the quantities that are wrong here.
+    const own = entry?.fn === c.fn;
     return {
       id,
       name: entry?.name ?? text.name,
       // A catalogued mistake made everywhere is explained as the catalogue does; one made in some layers, by its layers.
-      why: entry && !partial ? entry.explanation : text.why,
+      why: entry && own && !partial ? entry.explanation : text.why,
       labels: g.labels,
     };
   });
@@ -166,7 +192,8 @@ function byEntries(c: LoadedCase, received: unknown, source: CatalogueSource, vi
     const holds = views.filter((v) => !near(v.expected, valueAt(output, v.path, v.scalar) ?? [], rule));
     const right = views.filter((v) => !holds.includes(v)).map((v) => v.label);
     if (right.length === 0 || holds.length === 0) return diagnosis;
-    if (c.visibility === "hidden") return { ...diagnosis, explanation: `In some layers only. ${m.explanation}` };
+    if (c.visibility === "hidden")
+      return { ...diagnosis, explanation: `${hiddenWhere(holds, views)} ${m.explanation}` };
     const labels = holds.map((v) => v.label);
     const where = `In ${listWords(labels)} only; ${listWords(right)} ${verb(right)} right.`;
     return { ...diagnosis, explanation: `${where} ${m.explanation}`, layers: labels };
