@@ -167,8 +167,8 @@ export function renderCompileProblems(problems: CompileProblem[]): string {
   return problems.map((p) => `${p.file}${p.line ? `:${p.line}:${p.column}` : ""}: ${p.text}`).join("\n");
 }
 
-function withPosition(fn: string, p: Problem): Problem {
-  const at = p.path.length > 0 ? lectureNotation(fn, p.path) : undefined;
+function withPosition(c: LoadedCase, p: Problem): Problem {
+  const at = p.path.length > 0 ? lectureNotation(c.fn, p.path, c.args) : undefined;
   return at ? { ...p, at } : p;
 }
 
@@ -203,7 +203,7 @@ function caseResult(
   }
   // Positions in the lecture's notation (public cases: a hidden case's positions are redacted, never restated), and
   // where the function that returned a wrong value is declared.
-  if (c.visibility === "public") verdict = { ...verdict, problems: verdict.problems.map((p) => withPosition(c.fn, p)) };
+  if (c.visibility === "public") verdict = { ...verdict, problems: verdict.problems.map((p) => withPosition(c, p)) };
   const wrongValue = verdict.status === "fail" && verdict.problems.some((p) => WRONG_VALUE.has(p.code));
   const source = wrongValue ? sourceOf?.(c.exercise, c.fn) : undefined;
   const hidden = c.visibility === "hidden";

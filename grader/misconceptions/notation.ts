@@ -26,8 +26,77 @@ function entry(symbol: string, layer: number | string | undefined, rest: Path): 
   return `${layerLabel(symbol, layer)}${rest.length > 0 ? sub(...(rest as number[])) : ""}`;
 }
 
-/** A position in one function's output, in the lecture's notation; undefined where it has none. */
-export function lectureNotation(fn: string, path: Path): string | undefined {
+/** Functions that return one vector or matrix: the lecture's symbol for it, written before an entry's subscript. */
+const WHOLE: Record<string, string> = {
+  lossGradient: "∂ε/∂ŷ",
+  numericalGradient: "∂f/∂x",
+  sigmoid: "σ(z)",
+  sigmoidPrime: "σ′(z)",
+  tanh: "tanh(z)",
+  tanhPrime: "tanh′(z)",
+  relu: "relu(z)",
+  reluPrime: "relu′(z)",
+  leakyRelu: "leakyRelu(z)",
+  leakyReluPrime: "leakyRelu′(z)",
+  identity: "identity(z)",
+  identityPrime: "identity′(z)",
+  softmax: "softmax(z)",
+  softmaxJacobian: "J",
+  transpose: "Aᵀ",
+  matVec: "(A x)",
+  outer: "(u vᵀ)",
+  hadamard: "(A ∘ B)",
+  update: "w",
+};
+
+/** The loss after epoch e (counted from 1); a negative index counts from the last epoch, as the cases write it. */
+function lossAt(index: number, epochs: number | undefined): string {
+  if (index >= 0) return `the loss after epoch ${index + 1}`;
+  const epoch = epochs === undefined ? undefined : epochs + index + 1;
+  if (index === -1) return `the loss after the last epoch${epoch === undefined ? "" : ` (epoch ${epoch})`}`;
+  return epoch !== undefined && epoch >= 1 ? `the loss after epoch ${epoch}` : `the loss ${-index} from the end`;
+}
+
+function epochsOf(args: readonly unknown[] | undefined): number | undefined {
+  const options = args?.[3] as { epochs?: unknown } | undefined;
+  return typeof options?.epochs === "number" ? options.epochs : undefined;
+}
+
+const numeric = (path: Path): path is number[] => path.every((k) => typeof k === "number");
+
+/**
+ * Any other path with indices, counted from 1 as the lecture counts: ["history", 2, 0] is history_{3,1}, and
+ * [1] in an unnamed function's output is lossGradient_2. Never the arrays' own 0-based [2][0].
+ */
+function counted(fn: string, path: Path): string | undefined {
+  if (!path.some((k) => typeof k === "number")) return undefined;
+  let out = "";
+  let indices: number[] = [];
+  const flush = () => {
+    if (indices.length > 0) out = `${out || fn}${sub(...indices)}`;
+    indices = [];
+  };
+  for (const key of path) {
+    if (typeof key === "number") {
+      indices.push(key);
+      continue;
+    }
+    flush();
+    out += out === "" ? key : `.${key}`;
+  }
+  flush();
+  return path.some((k) => typeof k === "number" && k < 0) ? undefined : out;
+}
+
+/**
+ * A position in one function's output, in the lecture's notation, with indices counted from 1; undefined where
+ * it has none. `args`, the case's own arguments, give train's epoch count, so the last loss is named by its epoch.
+ */
+export function lectureNotation(fn: string, path: Path, args?: readonly unknown[]): string | undefined {
+  return named(fn, path, args) ?? counted(fn, path);
+}
+
+function named(fn: string, path: Path, args?: readonly unknown[]): string | undefined {
   const [head, ...rest] = path;
   switch (fn) {
     case "forward":
@@ -37,27 +106,37 @@ export function lectureNotation(fn: string, path: Path): string | undefined {
     case "gradients":
       return head === "dW" || head === "db" ? entry(head, rest[0], rest.slice(1)) : undefined;
     case "weightGradient":
-      return path.length === 2 && path.every((k) => typeof k === "number")
-        ? `dW${sub(...(path as number[]))}`
-        : undefined;
+      return path.length === 2 && numeric(path) ? `dW${sub(...path)}` : undefined;
     case "sgdStep": {
       const [field, ...indices] = rest;
       return (field === "W" || field === "b") && typeof head === "number" ? entry(field, head, indices) : undefined;
     }
     case "train": {
-      if (head === "losses" && typeof rest[0] === "number") return `the loss after epoch ${rest[0] + 1}`;
+      if (head === "losses" && typeof rest[0] === "number" && rest.length === 1) return lossAt(rest[0], epochsOf(args));
       if (head !== "layers") return undefined;
       const [layer, field, ...indices] = rest;
       return field === "W" || field === "b" ? entry(field, layer, indices) : undefined;
     }
+    case "shape":
+      return path.length === 1 && (head === 0 || head === 1)
+        ? `the number of ${head === 0 ? "rows" : "columns"}`
+        : undefined;
+    case "pla":
+      if (head === "w" && rest.length === 1 && numeric(rest)) return `w${sub(...rest)}`;
+      if (head !== "history" || !numeric(rest) || rest.length === 0 || rest.length > 2) return undefined;
+      return `${rest.length === 2 ? `w${sub(rest[1])}` : "w"} after update ${rest[0] + 1}`;
+    case "autodiff":
+      return (head === "data" || head === "grad") && rest.length === 1 && numeric(rest)
+        ? `the ${head} of node ${rest[0] + 1}`
+        : undefined;
     default:
-      return undefined;
+      return WHOLE[fn] && path.length <= 2 && numeric(path) ? `${WHOLE[fn]}${sub(...path)}` : undefined;
   }
 }
 
 /** The position to show: the lecture's notation where the function has one, else the array path. */
-export function positionOf(fn: string, path: Path): string {
-  return lectureNotation(fn, path) ?? formatPath(path);
+export function positionOf(fn: string, path: Path, args?: readonly unknown[]): string {
+  return lectureNotation(fn, path, args) ?? formatPath(path);
 }
 
 /** "1 and 3", "1, 2 and 4": a list for a sentence. */

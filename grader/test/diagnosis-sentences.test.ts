@@ -9,6 +9,7 @@ import type { LoadedCase } from "../fixtures/schema.ts";
 import { loadCases } from "../fixtures/load.ts";
 import { loadManifest } from "../manifest.ts";
 import { loadCatalogue, makeDiagnoser } from "../misconceptions/diagnose.ts";
+import { lectureNotation } from "../misconceptions/notation.ts";
 import { makeTableDiagnoser } from "../misconceptions/table.ts";
 import { precomputeDiagnoses } from "../release/diagnoses.ts";
 import { activation } from "../sandbox/activations.ts";
@@ -127,4 +128,42 @@ describe("a public case's text names the layers of the quantity that is wrong", 
     if (!d) return;
     expect(d.explanation).not.toMatch(not);
   });
+});
+
+describe("positions count from 1, as the lecture does, in every function", () => {
+  const train = cases.find((c) => c.fn === "train" && c.check.kind === "below")!;
+  const epochs = (train.args[3] as { epochs: number }).epochs;
+  it.each([
+    ["train", ["losses", -1], train.args, `the loss after the last epoch (epoch ${epochs})`],
+    ["train", ["losses", -1], undefined, "the loss after the last epoch"],
+    ["train", ["losses", -2], [0, 0, 0, { eta: 0.5, epochs: 40 }], "the loss after epoch 39"],
+    ["train", ["losses", 0], train.args, "the loss after epoch 1"],
+    ["lossGradient", [0], undefined, "∂ε/∂ŷ_1"],
+    ["numericalGradient", [2], undefined, "∂f/∂x_3"],
+    ["softmax", [0], undefined, "softmax(z)_1"],
+    ["softmaxJacobian", [1, 0], undefined, "J_{2,1}"],
+    ["transpose", [0, 2], undefined, "Aᵀ_{1,3}"],
+    ["hadamard", [1], undefined, "(A ∘ B)_2"],
+    ["update", [3], undefined, "w_4"],
+    ["shape", [0], undefined, "the number of rows"],
+    ["pla", ["w", 0], undefined, "w_1"],
+    ["pla", ["history", 2, 0], undefined, "w_1 after update 3"],
+    ["pla", ["history", 0], undefined, "w after update 1"],
+    ["autodiff", ["grad", 0], undefined, "the grad of node 1"],
+    ["someFunction", ["list", 0, "x", 1], undefined, "list_1.x_2"],
+    ["someFunction", [0], undefined, "someFunction_1"],
+  ])("%s at %j (args %j) is %s", (fn, path, args, expected) => {
+    expect(lectureNotation(fn as string, path as (string | number)[], args as unknown[] | undefined)).toBe(expected);
+  });
+
+  it.each(cases.filter((c) => c.visibility === "public" && c.check.kind !== "throws").map((c) => ({ c })))(
+    "$c.key: no position in a failure message is 0-based",
+    ({ c }) => {
+      // Every index a case's output can have, down to two levels: none renders as [0].
+      for (const path of [[0], [0, 0], ["losses", -1], ["dW", 0, 0, 0], ["history", 0, 0], ["grad", 0]]) {
+        const at = lectureNotation(c.fn, path, c.args);
+        if (at !== undefined) expect(at).not.toMatch(/\[0\]|_0\b|epoch 0/);
+      }
+    },
+  );
 });

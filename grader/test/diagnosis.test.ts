@@ -250,7 +250,7 @@ describe("positions in the lecture's notation", () => {
     ["train", ["layers", 0, "b", 1], "b^[1]_2"],
     ["train", ["losses", 4], "the loss after epoch 5"],
     ["weightGradient", [0, 1], "dW_{1,2}"],
-    ["lossGradient", [1], undefined],
+    ["lossGradient", [1], "∂ε/∂ŷ_2"],
   ])("%s at %j is %s", (fn, path, expected) => {
     expect(lectureNotation(fn as string, path as (string | number)[])).toBe(expected);
   });
