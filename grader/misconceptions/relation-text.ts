@@ -43,6 +43,9 @@ export const RULE: Record<string, string> = {
   autodiff: "d out/dv = Σ_p (d out/dp)(∂p/∂v), summed over every node p that uses v",
 };
 
+/** Functions that return one number. */
+const SCALAR = new Set(["loss", "relativeError", "dot"]);
+
 /** Functions whose values come from ε = ½‖ŷ − y‖², where a factor of 2 or ½ points at the ½. */
 const FROM_LOSS = new Set(["loss", "lossGradient", "gradients", "deltas", "train"]);
 
@@ -99,7 +102,11 @@ export function relationText(found: Found, fn: string, q: string, showK: boolean
         why: `${q} is ${showK ? `${k} times` : "a constant multiple of"} the right value in every entry.${showK ? scaleHint(found.k!, fn) : ""} The rule: ${rule}.`,
       };
     case "zeros":
-      return { name: "left at zero", why: `${q} is all zeros, as if it were never filled in. The rule: ${rule}.` };
+      // Only what the values show: zeros also come from code that ran (a guard returning 0, max(0, z) of negative
+      // values), so "never filled in" would be a guess about the code.
+      return SCALAR.has(fn)
+        ? { name: "zero", why: `${q} is 0, where the rule gives a nonzero value. The rule: ${rule}.` }
+        : { name: "all zeros", why: `${q} is all zeros, where the rule gives nonzero values. The rule: ${rule}.` };
     case "transposed":
       return {
         name: "transposed",

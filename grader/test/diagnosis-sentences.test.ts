@@ -167,3 +167,28 @@ describe("positions count from 1, as the lecture does, in every function", () =>
     },
   );
 });
+
+describe("zeros are described, never said to be left unfilled", () => {
+  // Computed zeros: a guard that returns 0, max(0, z) of negative values, a list that was never filled.
+  const ROWS: [string, string, (c: LoadedCase) => unknown][] = [
+    ["relativeError's guard returning 0", "08-gradient-check/relative-error-ordinary", () => 0],
+    ["dε/dŷ as max(0, ŷ − y) where ŷ < y", "06-gradients/loss-gradient-length-3", (c) => copy<Vec>(c).map(() => 0)],
+    [
+      "δ^[1] never filled",
+      "05-delta/square-3-3-3",
+      (c) => copy<Vec[]>(c).map((v, i) => (i === 0 ? v.map(() => 0) : v)),
+    ],
+    [
+      "db all zeros",
+      "06-gradients/gradients-3-4-2",
+      (c) => ({ ...copy<object>(c), db: copy<{ db: Vec[] }>(c).db.map((v) => v.map(() => 0)) }),
+    ],
+  ];
+  it.each(ROWS)("%s (%s)", (_what, key, make) => {
+    const c = cases.find((k) => k.key === key && k.visibility === "public")!;
+    const d = live(c, make(c))?.diagnosis;
+    expect(d?.id).toBe("relation-zeros");
+    expect(`${d!.name} ${d!.explanation}`).not.toMatch(/left at zero|never filled|as if/i);
+    expect(d!.explanation).toMatch(/is (all zeros|0),/);
+  });
+});
