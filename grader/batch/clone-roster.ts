@@ -5,8 +5,12 @@
  * The roster is the grade command's (grader/reports/roster.ts): a CSV with a
  * `submission` column, plus a `repository` column (owner/name), or a
  * --template such as "my-org/backprop-{submission}" built from any columns.
- * GH_TOKEN, when set, authenticates https clones (it is passed to git in its
- * environment, never on the command line, and no .git folder is kept).
+ * GH_TOKEN, when set, authenticates https clones from the GitHub host alone
+ * (github.com, or --github-host / GH_HOST for Enterprise), through a credential
+ * helper scoped to that host (git-auth.ts): never on a command line or in a
+ * URL, never to another host, and no .git folder is kept. Each row's
+ * repository must be plain GitHub names (repo-name.ts); a row that is not
+ * gets an empty folder and one line naming its roster line.
  * With --before, the last commit before that time is taken (a deadline):
  * by default by GitHub's record of when each push arrived (push-time.ts),
  * or with --by commit by the commit's own date, which the student sets
@@ -24,7 +28,9 @@ import { parseCsv } from "../reports/csv-read.ts";
 import { safeId } from "../submission/source.ts";
 import { writeAtomic } from "./atomic.ts";
 import { csv } from "./gradebook.ts";
+import { gitEnv, githubHost } from "./git-auth.ts";
 import { commitAtDeadline, DEFAULT_API_URL } from "./push-time.ts";
+import { repoTarget, templateCellProblem } from "./repo-name.ts";
 
 const run = promisify(execFile);
 const norm = (s: string) => s.toLowerCase().replace(/[\s_]+/g, "");
@@ -32,9 +38,21 @@ const norm = (s: string) => s.toLowerCase().replace(/[\s_]+/g, "");
 export interface RosterRepo {
   submission: string;
   repository: string;
+  /** The roster line, for messages. */
+  line?: number;
+  /** Why this row cannot be cloned (its cells are not plain names, or its folder is another row's). */
+  problem?: string;
+  /** Set when the folder is an earlier row's: this row must not touch it. */
+  sharesFolder?: boolean;
 }
 
-/** The roster's rows as submission → repository (owner/name or a URL). */
+/** Why a repository is not plain GitHub names, whatever host it is cloned from. */
+function nameProblem(repository: string): string | undefined {
+  const target = repoTarget(repository, "https://github.com");
+  return "problem" in target ? target.problem : undefined;
+}
+
+/** The roster's rows as submission → repository (owner/name or a URL), each checked on its own. */
 export function rosterRepos(source: string, template?: string, file = "the roster"): RosterRepo[] {
   const [header, ...rows] = parseCsv(source, file);
   const columns = (header?.cells ?? []).map(norm);
@@ -42,18 +60,38 @@ export function rosterRepos(source: string, template?: string, file = "the roste
   if (!columns.includes("submission")) throw new UsageError("the roster has no submission column");
   if (!template && !columns.includes("repository"))
     throw new UsageError("the roster has no repository column; give --template, e.g. my-org/backprop-{submission}");
+  for (const [, name] of template?.matchAll(/\{([^}]+)\}/g) ?? [])
+    if (!columns.includes(norm(name)))
+      throw new UsageError(`--template names {${name}}, but the roster has no ${name} column`);
+  const seen = new Map<string, number>();
   return rows
     .filter((r) => r.cells.some((c) => c.trim() !== ""))
-    .map((r) => ({
-      submission: safeId(at(r.cells, "submission")),
-      repository: template
-        ? template.replace(/\{([^}]+)\}/g, (_m, name: string) => at(r.cells, name))
-        : at(r.cells, "repository"),
-    }));
-}
-
-function cloneUrl(repository: string, base: string): string {
-  return /^[a-z]+:\/\//i.test(repository) ? repository : `${base.replace(/\/$/, "")}/${repository}.git`;
+    .map((r) => {
+      const submission = safeId(at(r.cells, "submission"));
+      const cellProblems: string[] = [];
+      const repository = template
+        ? template.replace(/\{([^}]+)\}/g, (_m, name: string) => {
+            const value = at(r.cells, name);
+            const problem = templateCellProblem(name, value);
+            if (problem) cellProblems.push(problem);
+            return value;
+          })
+        : at(r.cells, "repository");
+      const key = submission.toLowerCase();
+      const earlier = seen.get(key);
+      seen.set(key, r.line);
+      const problem =
+        earlier !== undefined
+          ? `its submission folder ${submission} is also line ${earlier}'s`
+          : (cellProblems[0] ?? (repository === "" ? "the repository column is empty" : nameProblem(repository)));
+      return {
+        submission,
+        repository,
+        line: r.line,
+        ...(problem ? { problem: `${file} line ${r.line}: ${problem}` } : {}),
+        ...(earlier !== undefined ? { sharesFolder: true } : {}),
+      };
+    });
 }
 
 /** Which time a deadline goes by: GitHub's record of each push, or the commit's own (student-set) date. */
@@ -67,6 +105,8 @@ export interface CloneOptions {
   by?: DeadlineBy;
   /** GitHub's API, for push times. */
   apiUrl?: string;
+  /** The host GH_TOKEN belongs to (github.com or an Enterprise host); the token goes nowhere else. */
+  githubHost?: string;
   jobs: number;
 }
 
@@ -102,6 +142,9 @@ async function chooseCommit(dir: string, repo: RosterRepo, options: CloneOptions
       apiUrl: options.apiUrl ?? DEFAULT_API_URL,
       token: process.env.GH_TOKEN,
     });
+    // The API's answer is data: a commit that is not a hash could be an option to git.
+    if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(commit))
+      throw new Error(`the API named "${commit.slice(0, 80)}" as the commit, which is not a commit hash`);
     const present = await git(dir, ["cat-file", "-e", `${commit}^{commit}`], env).then(
       () => true,
       () =>
@@ -127,29 +170,34 @@ async function chooseCommit(dir: string, repo: RosterRepo, options: CloneOptions
 
 async function cloneOne(repo: RosterRepo, options: CloneOptions): Promise<string[]> {
   const dir = path.join(options.out, repo.submission);
-  const url = cloneUrl(repo.repository, options.base);
-  const token = process.env.GH_TOKEN;
-  const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: "0" };
-  if (token && url.startsWith("https://")) {
-    const basic = Buffer.from(`x-access-token:${token}`).toString("base64");
-    Object.assign(env, { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "http.extraHeader" });
-    env.GIT_CONFIG_VALUE_0 = `Authorization: Basic ${basic}`;
-  }
+  const token = process.env.GH_TOKEN || undefined;
+  const tokenHost = githubHost(options.githubHost);
+  const target = repo.problem ? { problem: repo.problem } : repoTarget(repo.repository, options.base);
+  const notCloned = async (why: string) => {
+    if (!repo.sharesFolder) {
+      await rm(dir, { recursive: true, force: true });
+      await mkdir(dir, { recursive: true });
+    }
+    return [repo.submission, repo.repository, "", `not cloned: ${why.replaceAll(token || "\u0000", "***")}`, ""];
+  };
+  if ("problem" in target) return notCloned(target.problem);
+  if (options.before && options.by === "push" && !target.fromBase && target.host.toLowerCase() !== tokenHost)
+    return notCloned(
+      `push times come from ${tokenHost}'s API, and ${repo.repository} is not on ${tokenHost}; use --by commit, or --github-host`,
+    );
+  const env = gitEnv(target.host, token, tokenHost);
   await rm(dir, { recursive: true, force: true });
   try {
     // A deadline needs the history; otherwise the last commit is enough.
     const depth = options.before ? ["--filter=blob:none"] : ["--depth", "1"];
-    await run("git", ["clone", "--quiet", ...depth, url, dir], { env });
-    const { commit, time } = await chooseCommit(dir, repo, options, env);
+    await run("git", ["clone", "--quiet", ...depth, "--", target.url, dir], { env });
+    const { commit, time } = await chooseCommit(dir, { ...repo, repository: target.fullName }, options, env);
     await git(dir, ["checkout", "--quiet", commit], env);
     await rm(path.join(dir, ".git"), { recursive: true, force: true });
     return [repo.submission, repo.repository, commit, "cloned", time];
   } catch (error) {
-    await rm(dir, { recursive: true, force: true });
-    await mkdir(dir, { recursive: true });
     const stderr = (error as { stderr?: string }).stderr?.trim();
-    const why = stderr ? explainGitError(stderr, repo.repository) : (error as Error).message;
-    return [repo.submission, repo.repository, "", `not cloned: ${why.replaceAll(token || "\u0000", "***")}`, ""];
+    return notCloned(stderr ? explainGitError(stderr, repo.repository) : (error as Error).message);
   }
 }
 

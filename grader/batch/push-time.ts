@@ -98,7 +98,10 @@ export async function commitAtDeadline(options: {
       .filter((a) => Date.parse(a.timestamp) < options.deadline.getTime())
       .sort((a, b) => Date.parse(b.timestamp) - Date.parse(a.timestamp));
     if (before.length > 0) return { commit: before[0].after, pushedAt: before[0].timestamp };
-    url = next;
+    // The token goes with each page: a next link to another origin would take it there.
+    if (next && new URL(next, url).origin !== new URL(options.apiUrl).origin)
+      throw new PushTimeError(`the API's next page is on another host (${new URL(next, url).origin}); not followed`);
+    url = next && new URL(next, url).href;
   }
   throw new PushTimeError(`nothing was pushed to ${options.branch} before ${options.deadline.toISOString()}`);
 }

@@ -8,6 +8,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { cloneRoster, rosterRepos, type DeadlineBy } from "../batch/clone-roster.ts";
+import { githubHost } from "../batch/git-auth.ts";
 import { DEFAULT_API_URL } from "../batch/push-time.ts";
 import { UsageError } from "../errors.ts";
 import { ensureOutDir } from "./out-dir.ts";
@@ -25,7 +26,11 @@ async function main(argv: string[]): Promise<void> {
     .argument("<roster>", "the roster CSV")
     .requiredOption("-o, --out <dir>", "where the repositories go")
     .option("--template <pattern>", "the repository from the row's columns, e.g. my-org/backprop-{submission}")
-    .option("--base-url <url>", "where owner/name repositories are", "https://github.com")
+    .option(
+      "--github-host <host>",
+      "the GitHub host GH_TOKEN is for, and the only one it is sent to (default: GH_HOST, else github.com)",
+    )
+    .option("--base-url <url>", "where owner/name repositories are (default: https://<github host>)")
     .option("--before <time>", "take the last commit before this time (ISO 8601), e.g. a deadline", isoTime)
     .addOption(
       new Option(
@@ -35,7 +40,10 @@ async function main(argv: string[]): Promise<void> {
         .choices(["push", "commit"])
         .default("push"),
     )
-    .option("--api-url <url>", "GitHub's API, for push times", DEFAULT_API_URL)
+    .option(
+      "--api-url <url>",
+      `GitHub's API, for push times (default: ${DEFAULT_API_URL}, or https://<host>/api/v3 for an Enterprise host)`,
+    )
     .option("-j, --jobs <n>", "clones at once", "8")
     .showHelpAfterError()
     .exitOverride()
@@ -43,10 +51,11 @@ async function main(argv: string[]): Promise<void> {
   const o = program.opts<{
     out: string;
     template?: string;
-    baseUrl: string;
+    githubHost?: string;
+    baseUrl?: string;
     before?: string;
     by: DeadlineBy;
-    apiUrl: string;
+    apiUrl?: string;
     jobs: string;
   }>();
   const file = program.args[0];
@@ -56,13 +65,17 @@ async function main(argv: string[]): Promise<void> {
     );
   });
   const repos = rosterRepos(source, o.template || undefined, file);
+  const host = githubHost(o.githubHost);
+  if (!/^[a-z0-9.-]+(:\d+)?$/.test(host))
+    throw new UsageError(`--github-host ${host} is not a host name; give e.g. github.example.edu`);
   await ensureOutDir(path.resolve(o.out), o.out);
   const log = await cloneRoster(repos, {
     out: o.out,
-    base: o.baseUrl,
+    base: o.baseUrl || `https://${host}`,
+    githubHost: host,
     before: o.before || undefined,
     by: o.by,
-    apiUrl: o.apiUrl,
+    apiUrl: o.apiUrl || (host === "github.com" ? DEFAULT_API_URL : `https://${host}/api/v3`),
     jobs: Number(o.jobs) || 8,
   });
   const failed = log.filter((l) => l[3] !== "cloned");

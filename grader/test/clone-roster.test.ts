@@ -111,8 +111,8 @@ describe("rosterRepos", () => {
   it("reads a repository column, or builds it from a template", () => {
     const roster = "Submission,Student,Repository\nada,Ada,org/ada\nben,Ben,org/ben\n";
     expect(rosterRepos(roster)).toEqual([
-      { submission: "ada", repository: "org/ada" },
-      { submission: "ben", repository: "org/ben" },
+      { submission: "ada", repository: "org/ada", line: 2 },
+      { submission: "ben", repository: "org/ben", line: 3 },
     ]);
     expect(rosterRepos("submission,student\nada,Ada\n", "org/backprop-{submission}")[0].repository).toBe(
       "org/backprop-ada",

@@ -1,0 +1,96 @@
+/**
+ * What arrives at the kit's front door, written as an attacker (or an honest
+ * but unlucky TA or student) would: roster cells that try to move a clone or
+ * its token, submission names that are the kit's own output names, macOS
+ * zip debris, invisible direction controls, and rosters from other locales.
+ * Each table has more variants than the issue names; the tests in
+ * intake-*.test.ts run them all.
+ */
+
+/** Repository cells (the roster's `repository` column) that must be refused, each with what it tries. */
+export const refusedRepositories: { cell: string; tries: string }[] = [
+  { cell: "org/../evil/x", tries: "step up to another owner" },
+  { cell: "../evil/x", tries: "step above the owner" },
+  { cell: "org/x/../../evil/y", tries: "step back out to another owner" },
+  { cell: "org/..", tries: "a name that is a path step" },
+  { cell: "org/.", tries: "a name that is a path step" },
+  { cell: "./org/x", tries: "a leading path step" },
+  { cell: "org//x", tries: "an empty path part" },
+  { cell: "/org/x", tries: "an absolute path" },
+  { cell: "org", tries: "no name at all" },
+  { cell: "org/x/y", tries: "three parts" },
+  { cell: "-upload-pack=evil/x", tries: "an owner that reads as an option" },
+  { cell: "org-/x", tries: "an owner ending in a hyphen" },
+  { cell: "o.rg/x", tries: "a dot in the owner" },
+  { cell: `${"a".repeat(70)}/x`, tries: "an owner too long for GitHub" },
+  { cell: `org/${"x".repeat(101)}`, tries: "a name too long for GitHub" },
+  { cell: "org/x y", tries: "a space" },
+  { cell: "org/x;touch /tmp/p", tries: "shell syntax" },
+  { cell: "org%2F..%2Fevil/x", tries: "an encoded path step" },
+  { cell: "org/x%00", tries: "an encoded NUL" },
+  { cell: "org\\..\\evil/x", tries: "backslash path steps" },
+  { cell: "gіthub-org/x", tries: "a Cyrillic look-alike letter" },
+  { cell: "org/x\u202e", tries: "a bidi override" },
+  { cell: "git@github.com:org/x.git", tries: "an ssh address" },
+  { cell: "ssh://git@github.com/org/x", tries: "an ssh URL" },
+  { cell: "http://github.com/org/x", tries: "plain http, which would send the token in clear" },
+  { cell: "file:///srv/secret/repo", tries: "a local repository of the grading machine" },
+  { cell: "file://../../solutions", tries: "a local path" },
+  { cell: "ext::sh -c touch% /tmp/pwned", tries: "git's ext transport, which runs a command" },
+  { cell: "fd::3", tries: "git's fd transport" },
+  { cell: "https://x-access-token:abc@github.com/org/x", tries: "credentials in the URL" },
+  { cell: "https://user@github.com/org/x", tries: "a user name in the URL" },
+  { cell: "https://github.com@evil.example/org/x", tries: "a host hidden after an @" },
+  { cell: "https://github.com\\@evil.example/org/x", tries: "a backslash that parsers read differently" },
+  { cell: "https://github.com/org/../evil/x", tries: "a path step in a URL" },
+  { cell: "https://github.com/org/x/../../evil/y", tries: "path steps back out in a URL" },
+  { cell: "https://github.com/org/x?ref=evil", tries: "a query" },
+  { cell: "https://github.com/org/x#frag", tries: "a fragment" },
+  { cell: "https://github.com/org", tries: "an owner only" },
+  { cell: "https://github.com/org/x/tree/main", tries: "a page, not a repository" },
+];
+
+/** Repository cells that are fine, and the URL each clones from (base https://github.com). */
+export const acceptedRepositories: { cell: string; url: string; host: string }[] = [
+  { cell: "org/ada", url: "https://github.com/org/ada.git", host: "github.com" },
+  { cell: "org/ada.git", url: "https://github.com/org/ada.git", host: "github.com" },
+  { cell: "Org-2/backprop.v2", url: "https://github.com/Org-2/backprop.v2.git", host: "github.com" },
+  { cell: "org/-dash_under.score", url: "https://github.com/org/-dash_under.score.git", host: "github.com" },
+  { cell: "ada_acme/x", url: "https://github.com/ada_acme/x.git", host: "github.com" },
+  { cell: "https://github.com/org/ada", url: "https://github.com/org/ada.git", host: "github.com" },
+  { cell: "https://github.com/org/ada.git", url: "https://github.com/org/ada.git", host: "github.com" },
+  { cell: "https://github.com/org/ada/", url: "https://github.com/org/ada.git", host: "github.com" },
+  { cell: "https://gitlab.example/org/ada", url: "https://gitlab.example/org/ada.git", host: "gitlab.example" },
+  { cell: "https://ghe.example:8443/org/ada", url: "https://ghe.example:8443/org/ada.git", host: "ghe.example:8443" },
+];
+
+/** Cells spliced into --template "org/backprop-{submission}" (or "{github}/backprop") that must be refused. */
+export const refusedTemplateCells: string[] = [
+  "../../evil/x",
+  "..",
+  ".",
+  "a/b",
+  "x/../../../evil/y",
+  "a b",
+  "x?y=1",
+  "x#y",
+  "%2e%2e%2fevil",
+  "x\\y",
+  "x@evil.example",
+  "x:y",
+  "",
+  "\u202eada",
+  "adа", // a Cyrillic а at the end
+];
+
+/** Hosts a token must not reach though the clone is from github.com (git's credential request). */
+export const foreignHosts: { protocol: string; host: string }[] = [
+  { protocol: "https", host: "evil.example" },
+  { protocol: "https", host: "github.com.evil.example" },
+  { protocol: "https", host: "evil-github.com" },
+  { protocol: "https", host: "github.com:8443" },
+  { protocol: "https", host: "api.github.com.evil.example" },
+  { protocol: "http", host: "github.com" },
+  { protocol: "https", host: "lfs.evil.example" },
+  { protocol: "https", host: "" },
+];
