@@ -43,9 +43,18 @@ export const BonusPointsSchema = z.enum(["extra_credit", "in_maximum"]);
  */
 export const HiddenVisibilitySchema = z.enum(["after_due_date", "after_published", "hidden", "visible"]);
 
+/**
+ * What stands in for an exercise a student did not hand in, when an exercise they did hand in imports it (06's
+ * gradients call 04's forward). `stub` (the default): the course's stub, so the importing exercise's cases that need
+ * it fail, and the feedback says which file to add. `reference`: the course's solution, so each exercise is judged on
+ * its own; its source then runs beside the student's code, where a student could read it.
+ */
+export const MissingImportsSchema = z.enum(["stub", "reference"]);
+
 export const ManifestSchema = z
   .object({
     bonus_points: BonusPointsSchema.default("extra_credit"),
+    missing_imports: MissingImportsSchema.default("stub"),
     gradescope: z.object({ hidden_visibility: HiddenVisibilitySchema.default("after_due_date") }).prefault({}),
     exercises: z.array(ExerciseSchema).min(1),
   })
@@ -55,6 +64,7 @@ export type Exercise = z.infer<typeof ExerciseSchema>;
 export type Hint = z.infer<typeof HintSchema>;
 export type Manifest = z.infer<typeof ManifestSchema>;
 export type BonusPoints = z.infer<typeof BonusPointsSchema>;
+export type MissingImports = z.infer<typeof MissingImportsSchema>;
 
 export function parseManifest(text: string, file: string): Manifest {
   return parseJsonFile(text, file, ManifestSchema);

@@ -15,6 +15,8 @@ import { isRefused, type Collected } from "../submission/source.ts";
 import type { TypeChecker } from "../check/typecheck.ts";
 import type { KnownOutcomes } from "../engine/known-outcomes.ts";
 import { clipText, stripControls } from "../sanitize.ts";
+import { completeSubmission } from "../submission/complete.ts";
+import { markNotSubmitted, notSubmittedNotes } from "./not-submitted.ts";
 
 export interface BatchContext {
   manifest: Manifest;
@@ -83,10 +85,12 @@ export async function gradeSubmission(collected: Collected, ctx: BatchContext): 
       ...emptyResult(ctx, collected.id, "refused", [collected.reason, ...told].join(" | "), started),
       ...sourceField(collected.source),
     };
-  // The files were read into memory once; compiling never touches the submission again.
-  const [graded, warnings] = await Promise.all([
+  // The files were read into memory once; compiling never touches the submission again. Exercises the student did
+  // not hand in are filled in (see complete.ts) so that the others compile, and then count as not submitted.
+  const completed = completeSubmission(collected.files, ctx.manifest);
+  const [fullyGraded, warnings] = await Promise.all([
     gradeImplementation({
-      files: collected.files,
+      files: completed.files,
       manifest: ctx.manifest,
       cases: ctx.cases,
       workspace: ctx.workspace,
@@ -96,9 +100,16 @@ export async function gradeSubmission(collected: Collected, ctx: BatchContext): 
       gate: ctx.gate,
       known: ctx.known,
     }),
-    ctx.typeChecker?.check(collected.files),
+    ctx.typeChecker?.check(completed.files),
   ]);
-  const notes: string[] = [...told];
+  // Warnings about the files filled in are the course's business, not the student's.
+  const typeWarnings = warnings?.filter((w) => collected.files.has(w.file.replace(/^exercises\//, "")));
+  const ownSource = (id: string) => {
+    const file = ctx.manifest.exercises.find((e) => e.id === id)?.file;
+    return collected.files.get(`${id}/${file}`)?.toString("utf8");
+  };
+  const graded = { ...fullyGraded, ...markNotSubmitted(fullyGraded, completed, ctx.manifest, ownSource) };
+  const notes: string[] = [...told, ...notSubmittedNotes(completed, ctx.manifest)];
   let status: GradingStatus = "graded";
   if (graded.crashes.length > 0) {
     status = "crashed";
@@ -131,6 +142,6 @@ export async function gradeSubmission(collected: Collected, ctx: BatchContext): 
     exercises: graded.exercises,
     cases: graded.cases,
     duration_ms: Date.now() - started,
-    ...(warnings ? { type_warnings: warnings } : {}),
+    ...(typeWarnings ? { type_warnings: typeWarnings } : {}),
   };
 }

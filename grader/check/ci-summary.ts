@@ -13,6 +13,7 @@ const MARK: Record<ExerciseResult["status"], string> = {
   complete: "✅",
   "in progress": "🟡",
   "not started": "⚪",
+  "not submitted": "➖",
   "compile error": "❌",
 };
 
@@ -30,7 +31,7 @@ export function cell(text: string): string {
 }
 
 function caseRow(c: CaseResult): string {
-  const mark = c.status === "pass" ? "✅" : c.not_implemented ? "⚪" : "❌";
+  const mark = c.status === "pass" ? "✅" : c.not_implemented ? "⚪" : c.not_submitted ? "➖" : "❌";
   const what = c.status === "pass" ? "pass" : c.not_implemented ? "not implemented yet" : c.message || c.status;
   const why = c.diagnosis ? `${cell(what)}<br>↳ **${cell(c.diagnosis.name)}**` : cell(what);
   const hidden = c.visibility === "hidden" ? " (hidden)" : "";

@@ -17,6 +17,7 @@ const MARK: Record<ExerciseResult["status"], [string, Parameters<Paint>[0]]> = {
   complete: ["✓", "green"],
   "in progress": ["◐", "yellow"],
   "not started": ["·", "dim"],
+  "not submitted": ["–", "dim"],
   "compile error": ["✗", "red"],
 };
 

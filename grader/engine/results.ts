@@ -35,6 +35,8 @@ export const CaseResultSchema = z.object({
   input: z.string().optional(),
   /** The stub still throws "not implemented". */
   not_implemented: z.boolean().optional(),
+  /** The submission has no file for this case's exercise. */
+  not_submitted: z.boolean().optional(),
   /** Layer by layer, where a wrong answer first goes wrong: "δ^[3] ✓ · δ^[2] ✗ (unit 1) · δ^[1] ✗ (follows from δ^[2])". */
   trace: z.string().optional(),
   /** For a wrong value: the file and line of the function that returned it, e.g. exercises/05-delta/delta.ts:12. */
@@ -47,7 +49,8 @@ export const CaseResultSchema = z.object({
   rules: z.array(z.string()).optional(),
 });
 
-export const ExerciseStatusSchema = z.enum(["complete", "in progress", "not started", "compile error"]);
+/** `not submitted`: the submission has no file for the exercise (a student who uploads some files only). */
+export const ExerciseStatusSchema = z.enum(["complete", "in progress", "not started", "not submitted", "compile error"]);
 
 export const CompileProblemSchema = z.object({
   file: z.string(),

@@ -21,6 +21,7 @@ import { mathText } from "./notation.ts";
 export function statusLabel(c: CaseResult): string {
   if (c.status === "pass") return "✓ pass";
   if (c.not_implemented) return "○ not started";
+  if (c.not_submitted) return "– not submitted";
   if (c.status === "timeout") return "✗ timed out";
   if (c.status === "error") return c.message.startsWith("does not compile") ? "✗ compile error" : "✗ error";
   return "✗ wrong";

@@ -18,6 +18,7 @@ const STATUS_MARK: Record<ExerciseResult["status"], string> = {
   complete: "✓ complete",
   "in progress": "◐ in progress",
   "not started": "○ not started",
+  "not submitted": "– not submitted",
   "compile error": "✗ compile error",
 };
 
@@ -198,6 +199,12 @@ export function feedbackBlocks(result: SubmissionResult, manifest: Manifest): st
     const status = `${STATUS_MARK[e.status]} · **${e.score} / ${e.max_score} points**${e.bonus ? " (bonus)" : ""}`;
     const flag =
       warnings.length > 0 ? ` · ⚠ ${warnings.length} type ${warnings.length === 1 ? "error" : "errors"}` : "";
+    // Not handed in: one plain line, and nothing to open.
+    if (e.status === "not submitted") {
+      const file = specs.get(e.id)?.file ?? "its file";
+      lines.push(`## ${text(heading)}`, "", `${status} · the submission has no ${code(file)}`, "");
+      continue;
+    }
     // Nothing to fix in a complete exercise, nothing to read yet in one not started: one line each, opened on demand.
     if (e.status === "complete" || e.status === "not started") {
       lines.push(`## ${text(heading)}`, "");

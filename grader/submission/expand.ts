@@ -10,7 +10,8 @@ import path from "node:path";
 import { RefusedInputError } from "../errors.ts";
 import { collectDir } from "./from-dir.ts";
 import { collectZip } from "./from-zip.ts";
-import { looseNames, looseTarget } from "./loose.ts";
+import { platformLayout } from "./layouts.ts";
+import { looseNames, looseTarget, readLoose } from "./loose.ts";
 import { safeId, type Collected } from "./source.ts";
 
 /** A submission found but not yet read: reading happens when it is graded, to keep memory flat. */
@@ -21,6 +22,8 @@ export interface Pending {
   refuse?: string;
   /** Said in its result's note: e.g. that its id was changed to keep ids unique. */
   note?: string;
+  /** The student's files by the names they uploaded them under, when a download spread them over one folder. */
+  files?: Map<string, string>;
 }
 
 function pending(source: string, name: string): Pending {
@@ -33,11 +36,20 @@ function pending(source: string, name: string): Pending {
 /** Reads a submission's exercise files, or says why it is refused. */
 export async function collect(p: Pending): Promise<Collected> {
   const collected = await collectOnce(p);
-  return p.note ? { ...collected, note: p.note } : collected;
+  const notes = [p.note, collected.note].filter((n) => n !== undefined);
+  return notes.length > 0 ? { ...collected, note: notes.join("; ") } : collected;
 }
 
-async function collectOnce({ id, source, refuse }: Pending): Promise<Collected> {
+async function collectOnce({ id, source, refuse, files }: Pending): Promise<Collected> {
   if (refuse) return { id, source, reason: refuse };
+  if (files)
+    return (
+      (await readLoose(files, source, id)) ?? {
+        id,
+        source,
+        reason: `none of its files (${[...files.keys()].join(", ")}) is an exercise file (${looseNames()})`,
+      }
+    );
   const stat = await lstat(source).catch(() => undefined);
   if (!stat) return { id, source, reason: "the submission has disappeared" };
   if (stat.isSymbolicLink())
@@ -61,6 +73,9 @@ async function expandOne(arg: string): Promise<Pending[]> {
   }
   if (existsSync(path.join(full, "exercises")) || (await hasLooseFiles(full, 0)))
     return [pending(full, path.basename(full))];
+  // A platform's bulk download (Canvas, Gradescope, GitHub Classroom), read by its own naming.
+  const listed = await platformLayout(full);
+  if (listed) return listed.map((l) => ({ ...pending(l.source, l.id), ...l }));
   // Folders and zips whose names start with a dot are listed too, and refused with a reason:
   // a submission must never vanish without a word.
   const entries = (await readdir(full, { withFileTypes: true }))

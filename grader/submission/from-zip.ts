@@ -7,7 +7,7 @@
 import { close, constants, fstat, open } from "node:fs";
 import { promisify } from "node:util";
 import yauzl from "yauzl";
-import { courseTypes, looseNames, looseTarget, placeLoose } from "./loose.ts";
+import { courseTypes, looseNames, looseTarget, noteOf, placeLoose } from "./loose.ts";
 import { fileProblem, hashFiles, MAX_FILES, MAX_TOTAL_BYTES, totalProblem, type Collected } from "./source.ts";
 
 const MAX_ENTRIES = 20_000;
@@ -121,8 +121,9 @@ export async function collectZip(file: string, id: string): Promise<Collected> {
   }
   const prefixes = [...byPrefix.keys()];
   if (prefixes.length === 0) {
-    const files = placeLoose(loose, courseTypes);
-    if (files) return { id, source: file, files, hash: hashFiles(files) };
+    const placed = placeLoose(loose, courseTypes);
+    if (placed)
+      return { id, source: file, files: placed.files, hash: hashFiles(placed.files), ...noteOf(placed.notes) };
     return {
       id,
       source: file,

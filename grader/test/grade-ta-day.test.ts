@@ -104,8 +104,11 @@ describe("loose exercise files", () => {
     { id: "zo", from: "a zip", score: pointsOf("05-delta") },
   ])("grades $from of them by the stubs' names", async ({ id, score }) => {
     const result = SubmissionResultSchema.parse(JSON.parse(await readFile(path.join(out, id, "results.json"), "utf8")));
-    expect(result.grading_status).toBe("compile_error");
+    // The files not handed in are "not submitted", never a compile error.
+    expect(result.grading_status).toBe("graded");
     expect(result.score).toBe(score);
+    expect(result.note).toMatch(/^not submitted: /);
+    expect(result.exercises.filter((e) => e.score === 0).every((e) => e.status === "not submitted")).toBe(true);
   });
 });
 

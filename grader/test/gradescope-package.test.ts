@@ -121,6 +121,12 @@ describe("run_autograder", () => {
     expect(passed).toEqual(new Set(["1", "5"]));
     const points = new Map(loadManifest().exercises.map((e) => [e.id, e.points]));
     expect(loose.score).toBe(points.get("01-linear-algebra")! + points.get("05-delta")!);
+    // The other exercises were not handed in: said plainly, never as a compile error.
+    const texts = loose.tests!.map((t) => t.output ?? "").join("\n");
+    expect(texts).toMatch(
+      /Not submitted: the submission has no linalg\.ts|Not submitted: the submission has no perceptron\.ts/,
+    );
+    expect(texts).not.toMatch(/compile error|does not compile|the file is missing/);
   });
 
   it("shows hidden cases after the due date, by default", () => {

@@ -19,6 +19,17 @@ describe("looseTarget", () => {
     { path: "types.ts", target: undefined },
     { path: "my-delta.ts", target: undefined },
     { path: "exercises/", target: undefined },
+    { path: "delta (1).ts", target: "05-delta/delta.ts" },
+    { path: "delta(2).ts", target: "05-delta/delta.ts" },
+    { path: "delta-2.ts", target: "05-delta/delta.ts" },
+    { path: "delta_3.ts", target: "05-delta/delta.ts" },
+    { path: "hw/forward copy.ts", target: "04-forward/forward.ts" },
+    { path: "forward copy 2.ts", target: "04-forward/forward.ts" },
+    { path: "forward - Copy.ts", target: "04-forward/forward.ts" },
+    { path: "delta (1).js", target: undefined },
+    { path: "delta-new.ts", target: undefined },
+    { path: "my-delta (1).ts", target: undefined },
+    { path: "types (1).ts", target: undefined },
   ])("places $path at $target", ({ path, target }) => {
     expect(looseTarget(path, manifest)).toBe(target);
   });
@@ -41,9 +52,27 @@ describe("placeLoose", () => {
       found: ["notes.txt", "hw/forward.ts", "hw/helper.ts"],
       placed: { "04-forward/forward.ts": "hw/forward.ts" },
     },
-  ])("$name, with the course's types.ts", ({ found, placed }) => {
-    const files = placeLoose(new Map(found.map((f) => [f, f])), () => "course types", manifest);
-    expect(Object.fromEntries(files!)).toEqual({ ...placed, "types.ts": "course types" });
+    {
+      name: "a lone duplicate download stands in for a missing file, with a note",
+      found: ["delta (1).ts", "forward.ts"],
+      placed: { "05-delta/delta.ts": "delta (1).ts", "04-forward/forward.ts": "forward.ts" },
+      notes: ["took delta (1).ts as delta.ts"],
+    },
+    {
+      name: "the stub's own name wins over a duplicate, silently",
+      found: ["delta (1).ts", "delta.ts"],
+      placed: { "05-delta/delta.ts": "delta.ts" },
+    },
+    {
+      name: "several duplicates and no original: none is taken",
+      found: ["delta (1).ts", "delta-2.ts", "forward.ts"],
+      placed: { "04-forward/forward.ts": "forward.ts" },
+      notes: ["found delta (1).ts, delta-2.ts and no delta.ts: none was taken, since which one is meant is unclear"],
+    },
+  ])("$name, with the course's types.ts", ({ found, placed, notes }) => {
+    const result = placeLoose(new Map(found.map((f) => [f, f])), () => "course types", manifest);
+    expect(Object.fromEntries(result!.files)).toEqual({ ...placed, "types.ts": "course types" });
+    expect(result!.notes).toEqual(notes ?? []);
   });
 
   it("finds nothing in a folder of other files", () => {
