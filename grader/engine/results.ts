@@ -50,7 +50,13 @@ export const CaseResultSchema = z.object({
 });
 
 /** `not submitted`: the submission has no file for the exercise (a student who uploads some files only). */
-export const ExerciseStatusSchema = z.enum(["complete", "in progress", "not started", "not submitted", "compile error"]);
+export const ExerciseStatusSchema = z.enum([
+  "complete",
+  "in progress",
+  "not started",
+  "not submitted",
+  "compile error",
+]);
 
 export const CompileProblemSchema = z.object({
   file: z.string(),
