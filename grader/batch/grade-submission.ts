@@ -14,6 +14,7 @@ import { collect, type Pending } from "../submission/expand.ts";
 import { isRefused, type Collected } from "../submission/source.ts";
 import type { TypeChecker } from "../check/typecheck.ts";
 import type { KnownOutcomes } from "../engine/known-outcomes.ts";
+import type { ExerciseFiles } from "../sandbox/compile.ts";
 import { clipText, stripControls } from "../sanitize.ts";
 import { completeSubmission } from "../submission/complete.ts";
 import { markNotSubmitted, notSubmittedNotes } from "./not-submitted.ts";
@@ -30,6 +31,8 @@ export interface BatchContext {
   gate?: Gate;
   /** Outcomes of the course's stubs, for exercises the student has not touched. */
   known?: KnownOutcomes;
+  /** The course's reference solutions: a later exercise's failure is traced to the student's earlier ones. */
+  reference?: ExerciseFiles;
   /** Type-checks each submission's files for its feedback (warnings only); none when TypeScript is not installed. */
   typeChecker?: TypeChecker;
 }
@@ -99,6 +102,7 @@ export async function gradeSubmission(collected: Collected, ctx: BatchContext): 
       diagnose: ctx.diagnose,
       gate: ctx.gate,
       known: ctx.known,
+      reference: ctx.reference,
     }),
     ctx.typeChecker?.check(completed.files),
   ]);

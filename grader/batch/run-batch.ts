@@ -49,6 +49,8 @@ export interface BatchOptions {
   progress?: Progress;
   /** The course's stubs (exercises/): untouched exercises are answered from one run of them. */
   stubs?: ExerciseFiles;
+  /** The course's reference solutions (solutions/), where there are any: failures are traced to earlier exercises. */
+  reference?: ExerciseFiles;
 }
 
 export interface BatchReport {
@@ -98,6 +100,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
     diagnose: options.diagnose,
     gate: new Gate(options.jobs),
     known: options.stubs ? new KnownOutcomes(options.stubs) : undefined,
+    reference: options.reference,
   };
   const checker = await TypeChecker.open();
   if (checker instanceof TypeChecker) ctx.typeChecker = checker;

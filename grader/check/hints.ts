@@ -3,7 +3,7 @@
  * names the rules (the guide's ids) or functions it is about; each case names the rules it tests. A hint about a
  * rule or function of a failing case is shown, in the manifest's order, which follows the exercise's functions
  * from the first to the last: when update is wrong, pla fails with it, and the hint about update comes first.
- * A complete exercise has no hints to show.
+ * A complete exercise, or one whose failures all come from earlier exercises, has no hints to show.
  */
 import type { CaseResult } from "../engine/results.ts";
 import type { Exercise, Hint } from "../manifest.ts";
@@ -15,7 +15,8 @@ export interface ShownHint extends Hint {
 
 export function hintsFor(exercise: Exercise, cases: readonly CaseResult[]): ShownHint[] {
   const own = cases.filter((c) => c.exercise === exercise.id);
-  const failing = own.filter((c) => c.status !== "pass");
+  // A failure that comes from an earlier exercise asks for no hint about this one: its sentence points there.
+  const failing = own.filter((c) => c.status !== "pass" && !c.upstream);
   if (failing.length === 0) return [];
   const failedRules = new Set(failing.flatMap((c) => c.rules ?? []));
   const fns = new Set(failing.map((c) => c.fn));

@@ -8,6 +8,7 @@ import type { Exercise, Manifest } from "../manifest.ts";
 import type { CaseResult, ExerciseResult, TypeWarning } from "../engine/results.ts";
 import { renderCompileProblems } from "../engine/grade.ts";
 import { hintsFor } from "./hints.ts";
+import { upstreamSentence } from "../engine/upstream.ts";
 import { renderTypeWarning } from "./typecheck.ts";
 import type { CheckResult } from "./session.ts";
 
@@ -54,6 +55,8 @@ function renderCase(c: CaseResult, paint: Paint): string[] {
   if (c.source) lines.push(`      ${paint("dim", "returned by")} ${c.source}`);
   if (c.trace) lines.push(`      ${paint("dim", "layer by layer:")} ${c.trace}`);
   for (const line of c.message.split("\n")) lines.push(`      ${paint("red", "✖")} ${line}`);
+  const upstream = upstreamSentence(c);
+  if (upstream) lines.push(`      ${paint("yellow", "↳")} ${upstream}`);
   // The explanation is given once, above the cases; here only which mistake this answer matches.
   if (c.diagnosis) lines.push(`      ${paint("yellow", "↳")} ${c.diagnosis.name}`);
   return lines;

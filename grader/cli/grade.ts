@@ -16,7 +16,7 @@ import { loadCases } from "../fixtures/load.ts";
 import { loadManifest } from "../manifest.ts";
 import { paths } from "../paths.ts";
 import { DEFAULT_LIMITS } from "../engine/grade.ts";
-import { courseStubs } from "../engine/known-outcomes.ts";
+import { courseReference, courseStubs } from "../engine/known-outcomes.ts";
 import { runBatch } from "../batch/run-batch.ts";
 import { progress } from "../batch/progress.ts";
 import { expandInputs } from "../submission/expand.ts";
@@ -131,6 +131,7 @@ async function main(argv: string[]): Promise<void> {
     writers: reports.writers,
     progress: progress(submissions.length),
     stubs: await courseStubs(),
+    reference: await courseReference(),
   });
   const seconds_ = ((Date.now() - started) / 1000).toFixed(1);
   const counts = new Map<string, number>();

@@ -19,6 +19,7 @@ import { locator } from "./locate.ts";
 import { SIGNATURES } from "./signatures.ts";
 import { sourceLocator } from "./source-line.ts";
 import type { Problem } from "./problem.ts";
+import { traceUpstream, withUpstream } from "./upstream.ts";
 import { lectureNotation } from "../misconceptions/notation.ts";
 import { redact, renderProblem } from "./render.ts";
 import { stripControls } from "../sanitize.ts";
@@ -60,6 +61,11 @@ export interface GradeInput {
   gate?: Gate;
   /** The course's stubs, run once: an untouched exercise is answered from them instead of run again. */
   known?: KnownOutcomes;
+  /**
+   * The course's reference solutions (path relative to solutions/ → contents), where the grader has them: a later
+   * exercise's failure that comes from the student's earlier functions is then said to (see upstream.ts).
+   */
+  reference?: ExerciseFiles;
 }
 
 export interface GradedImplementation {
@@ -121,10 +127,21 @@ export async function gradeImplementation(input: GradeInput): Promise<GradedImpl
     }
   }
   const sourceOf = sourceLocator(files, manifest);
-  const results = cases.map((c) => {
+  let results = cases.map((c) => {
     const outcome = compiled[c.exercise]?.ok ? report.outcomes.get(callOf.get(c.key)!) : undefined;
     return caseResult(c, outcome, compiled[c.exercise], input.diagnose, sourceOf);
   });
+  if (input.reference) {
+    const upstream = await traceUpstream({
+      ...input,
+      files,
+      reference: input.reference,
+      results,
+      limits,
+      untouched: new Set(Object.keys(modules).filter(untouched)),
+    });
+    results = results.map((r) => (upstream.has(r.key) ? withUpstream(r, upstream.get(r.key)!) : r));
+  }
   const crashes = [...report.outcomes.entries()]
     .filter(([, o]) => o.status === "crashed")
     .map(([id, o]) => `${calls[Number(id)].exercise}/${calls[Number(id)].fn}: ${(o as { message: string }).message}`);

@@ -44,6 +44,15 @@ export async function courseStubs(): Promise<ExerciseFiles | undefined> {
   return files && files.size > 0 ? files : undefined;
 }
 
+/**
+ * The course's reference solutions (solutions/ beside the grader), or none where there are none (a student's
+ * release, the Gradescope package): without them no failure is traced to earlier exercises (see upstream.ts).
+ */
+export async function courseReference(): Promise<ExerciseFiles | undefined> {
+  const files = await readExerciseFiles(paths.solutions).catch(() => undefined);
+  return files && files.size > 0 ? files : undefined;
+}
+
 export class KnownOutcomes {
   private loading: Promise<Map<string, KnownExercise>> | undefined;
 

@@ -17,6 +17,25 @@ export const DiagnosisSchema = z.object({
   layers: z.array(z.string()).optional(),
 });
 
+/** Some of an earlier exercise's functions, as a later exercise's case relies on them. */
+export const UpstreamSourceSchema = z.object({
+  /** e.g. 05-delta. */
+  exercise: z.string(),
+  /** e.g. ["deltas"]. */
+  functions: z.array(z.string()),
+});
+
+/**
+ * A failure that comes from the student's own earlier functions (see engine/upstream.ts): the case passes with the
+ * course's own in their place. The case is still charged.
+ */
+export const UpstreamSchema = z.object({
+  /** The student's earlier functions that, each alone among the course's others, make the case fail; empty when none alone does. */
+  from: z.array(UpstreamSourceSchema),
+  /** The student's earlier functions the case reached, all replaced by the course's for the run that passed. */
+  swapped: z.array(UpstreamSourceSchema),
+});
+
 export const CaseResultSchema = z.object({
   /** `${exercise}/${id}`, unique across the course. */
   key: z.string(),
@@ -43,6 +62,8 @@ export const CaseResultSchema = z.object({
   source: z.string().optional(),
   /** The named mistake this wrong answer matches, when one does. */
   diagnosis: DiagnosisSchema.optional(),
+  /** The failure comes from the student's earlier functions, not this exercise's; no mistake is named here then. */
+  upstream: UpstreamSchema.optional(),
   /** The student's file lacks the export this case calls (e.g. "deltas"): said once per exercise, not per case. */
   missing_export: z.string().optional(),
   /** The guide's rule ids this case tests. */
@@ -123,4 +144,5 @@ export type ExerciseStatus = z.infer<typeof ExerciseStatusSchema>;
 export type GradingStatus = z.infer<typeof GradingStatusSchema>;
 export type SubmissionResult = z.infer<typeof SubmissionResultSchema>;
 export type Diagnosis = z.infer<typeof DiagnosisSchema>;
+export type Upstream = z.infer<typeof UpstreamSchema>;
 export type TypeWarning = z.infer<typeof TypeWarningSchema>;

@@ -16,6 +16,7 @@ import { CHECK_KIND, renderProblem } from "../engine/render.ts";
 import type { Problem } from "../engine/problem.ts";
 import { code, fence, text } from "./markdown.ts";
 import { mathText } from "./notation.ts";
+import { upstreamSentence } from "../engine/upstream.ts";
 
 /** A case's status in a word, with a mark a reader can scan for. */
 export function statusLabel(c: CaseResult): string {
@@ -100,6 +101,9 @@ export function caseDetail(c: CaseResult, options: DetailOptions): string[] {
     if (c.problems.length > 0) lines.push(...problemTable(c.problems), "");
     else lines.push(fence(c.message), "");
   }
+  // The grader's own words, with the course's function names only: safe on a hidden case too.
+  const upstream = upstreamSentence(c);
+  if (upstream) lines.push(`**${upstream}**`, "");
   lines.push(...whereWrong(c));
   if (c.diagnosis) {
     lines.push(

@@ -13,7 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { runBatch } from "../batch/run-batch.ts";
 import { DEFAULT_LIMITS } from "../engine/grade.ts";
-import { courseStubs } from "../engine/known-outcomes.ts";
+import { courseReference, courseStubs } from "../engine/known-outcomes.ts";
 import { SubmissionResultSchema } from "../engine/results.ts";
 import { GraderError } from "../errors.ts";
 import { loadCases } from "../fixtures/load.ts";
@@ -40,6 +40,7 @@ export async function gradeForGradescope(submission: string): Promise<Gradescope
       diagnose: await loadDiagnoser(),
       // As `npm run grade` does, so that a submission gets the same result on Gradescope as in a batch.
       stubs: await courseStubs(),
+      reference: await courseReference(),
     });
     const result = SubmissionResultSchema.parse(
       JSON.parse(await readFile(path.join(out, "submission", "results.json"), "utf8")),

@@ -16,7 +16,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { TreeCpu } from "./cpu.ts";
 import { inbox } from "./inbox.ts";
-import { MAX_MESSAGE_BYTES, type Call, type Message } from "./protocol.ts";
+import { MAX_MESSAGE_BYTES, moduleOf, type Call, type Message } from "./protocol.ts";
 import type { CallOutcome, RunOptions } from "./run.ts";
 import { sandboxCommand } from "./command.ts";
 import { fromWire } from "./wire.ts";
@@ -81,7 +81,7 @@ export function runAttempt(
   budget: AttemptBudget,
 ): Promise<Attempt> {
   const { limits } = options;
-  const used = new Set(calls.map((c) => c.exercise));
+  const used = new Set(calls.map(moduleOf));
   const modules = Object.fromEntries(Object.entries(options.modules).filter(([id]) => used.has(id)));
   const [cmd, ...args] = sandboxCommand(options.harness, options.isolation, limits);
   const child = spawn(cmd, args, {
@@ -120,7 +120,14 @@ export function runAttempt(
       JSON.stringify({
         secret,
         modules,
-        calls: calls.map(({ id, exercise, fn, args, pure }) => ({ id, exercise, fn, args, ...(pure ? { pure } : {}) })),
+        calls: calls.map(({ id, exercise, fn, args, pure, module }) => ({
+          id,
+          exercise,
+          fn,
+          args,
+          ...(pure ? { pure } : {}),
+          ...(module ? { module } : {}),
+        })),
       }),
     );
 
@@ -153,7 +160,7 @@ export function runAttempt(
       clearTimeout(stepTimer);
       const now = cursor();
       if (!now) return;
-      const base = imported.has(now.exercise) ? now.limitMs : limits.loadLimitMs;
+      const base = imported.has(moduleOf(now)) ? now.limitMs : limits.loadLimitMs;
       const limit = budget.retry ? retryLimitMs(base) : base;
       const cpu0 = sampleCpu();
       const wall0 = performance.now();
@@ -177,9 +184,9 @@ export function runAttempt(
       stepTimer = setTimeout(check, limit);
     }
 
-    function settleExercise(exercise: string, outcome: CallOutcome) {
+    function settleModule(key: string, outcome: CallOutcome) {
       for (const call of calls) {
-        if (call.exercise === exercise && !outcomes.has(call.id)) outcomes.set(call.id, outcome);
+        if (moduleOf(call) === key && !outcomes.has(call.id)) outcomes.set(call.id, outcome);
       }
     }
 
@@ -197,16 +204,16 @@ export function runAttempt(
         case "imported":
         case "import-failed":
           // Only the module due next can have loaded; anything else is noise on fd 3.
-          if (!ready || !now || message.exercise !== now.exercise || imported.has(now.exercise)) return;
-          imported.add(now.exercise);
+          if (!ready || !now || message.exercise !== moduleOf(now) || imported.has(moduleOf(now))) return;
+          imported.add(moduleOf(now));
           if (message.t === "import-failed")
-            settleExercise(now.exercise, { status: "import-failed", error: message.error });
+            settleModule(moduleOf(now), { status: "import-failed", error: message.error });
           arm();
           return;
         case "ok":
         case "threw":
           // Only the call that is running can answer.
-          if (!now || message.id !== now.id || !imported.has(now.exercise)) return;
+          if (!now || message.id !== now.id || !imported.has(moduleOf(now))) return;
           outcomes.set(
             now.id,
             message.t === "ok"
@@ -271,7 +278,7 @@ export function runAttempt(
       } else if (killedFor === "budget") {
         attempt.outOfTime = true;
       } else {
-        const loading = !imported.has(now.exercise);
+        const loading = !imported.has(moduleOf(now));
         const limit = loading ? limits.loadLimitMs : now.limitMs;
         const stretched = budget.retry ? retryLimitMs(limit) : limit;
         let outcome: Stop["outcome"];
@@ -293,7 +300,7 @@ export function runAttempt(
           };
         }
         const ids = loading
-          ? calls.filter((c) => c.exercise === now.exercise && !outcomes.has(c.id)).map((c) => c.id)
+          ? calls.filter((c) => moduleOf(c) === moduleOf(now) && !outcomes.has(c.id)).map((c) => c.id)
           : [now.id];
         attempt.stop = { ids, outcome };
       }

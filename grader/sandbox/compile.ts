@@ -177,10 +177,58 @@ function toProblem(message: esbuild.Message): CompileProblem {
   };
 }
 
+/**
+ * Where a build takes some files from the course's reference instead (see compileVariant): `swapped` says, for a
+ * submission's file the student's code reaches, whether the reference's file of that path stands in for it.
+ */
+interface Swap {
+  reference: ExerciseFiles;
+  swapped: (rel: string) => boolean;
+}
+
+const REFERENCE_NAMESPACE = "reference-file";
+
+/**
+ * One exercise built with some earlier exercises' files taken from the course's reference instead of the student's:
+ * every import of a swapped file reaches the reference's, from the student's files and the reference's alike, and
+ * every other import the student's. Undefined when it does not build.
+ * - entry: the exercise's entry file relative to exercises/ (e.g. 07-gradient-descent/descent.ts).
+ * - swapped: which of the student's files (relative to exercises/) the reference's file of the same path replaces.
+ * Also returns the student's files the bundle read.
+ */
+export async function compileVariant(
+  files: ExerciseFiles,
+  entry: string,
+  reference: ExerciseFiles,
+  swapped: (rel: string) => boolean,
+): Promise<{ code: string; inputs: string[] } | undefined> {
+  const result = await esbuild
+    .build({
+      entryPoints: [{ in: `${ROOT}/${entry}`, out: "variant" }],
+      outdir: "/out",
+      bundle: true,
+      write: false,
+      metafile: true,
+      format: "cjs",
+      platform: "neutral",
+      target: "node20",
+      logLevel: "silent",
+      tsconfigRaw: {},
+      plugins: [inMemory(files, refusals(files), { reference, swapped })],
+    })
+    .catch(() => undefined);
+  const out = result?.outputFiles?.find((f) => f.path.endsWith(".js"));
+  if (!result || result.errors.length > 0 || !out) return undefined;
+  const inputs = Object.keys(result.metafile?.inputs ?? {})
+    .filter((input) => input.startsWith(`${NAMESPACE}:`))
+    .map((input) => input.slice(NAMESPACE.length + 1).replace(`${ROOT}/`, ""));
+  return { code: out.text, inputs };
+}
+
 /** Resolves imports among the submission's files only, as TypeScript would: with or without .ts, or a folder's index.ts. */
-function inMemory(files: ExerciseFiles, refused: Map<string, string>): esbuild.Plugin {
-  const text = (rel: string) => {
-    const contents = files.get(rel)!;
+function inMemory(files: ExerciseFiles, refused: Map<string, string>, swap?: Swap): esbuild.Plugin {
+  const text = (rel: string, from = files) => {
+    const contents = from.get(rel)!;
     return typeof contents === "string" ? contents : new TextDecoder().decode(contents);
   };
   return {
@@ -206,9 +254,17 @@ function inMemory(files: ExerciseFiles, refused: Map<string, string>): esbuild.P
           };
         }
         const rel = target.slice(ROOT.length + 1);
-        const found = [rel, `${rel}.ts`, `${rel.replace(/\.js$/, "")}.ts`, `${rel}/index.ts`].find((c) => files.has(c));
+        const candidates = [rel, `${rel}.ts`, `${rel.replace(/\.js$/, "")}.ts`, `${rel}/index.ts`];
+        // In a variant, whoever imports it (the student's file or the reference's), a swapped file is the reference's.
+        const theirs = swap && candidates.find((c) => swap.swapped(c) && swap.reference.has(c));
+        if (theirs) return { path: `${ROOT}/${theirs}`, namespace: REFERENCE_NAMESPACE };
+        const found = candidates.find((c) => files.has(c));
         if (!found) return { errors: [{ text: `import "${shown}": no such exercise file` }] };
         return { path: `${ROOT}/${found}`, namespace: NAMESPACE };
+      });
+      b.onLoad({ filter: /.*/, namespace: REFERENCE_NAMESPACE }, (args) => {
+        const rel = args.path.slice(ROOT.length + 1);
+        return { contents: text(rel, swap!.reference), loader: "ts", resolveDir: path.posix.dirname(args.path) };
       });
       b.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => {
         const rel = args.path.slice(ROOT.length + 1);

@@ -18,7 +18,15 @@ export interface Call {
   args: unknown[];
   /** Send the arguments back after the call: a case checks that the function left them alone. */
   pure?: boolean;
+  /**
+   * The key in Request.modules to call `fn` from, when not `exercise` itself: another build of the same exercise
+   * (see engine/upstream.ts, which runs a student's exercise against the course's earlier functions).
+   */
+  module?: string;
 }
+
+/** The module a call runs in. */
+export const moduleOf = (call: Pick<Call, "exercise" | "module">): string => call.module ?? call.exercise;
 
 export interface Request {
   /** Fresh per process; prefixes every line the harness writes. Held only in the harness's closure. */
@@ -50,6 +58,7 @@ export interface ErrorInfo {
  */
 export type Message =
   | { t: "ready" }
+  /** `exercise`: the module's key (Call.module, or the exercise). */
   | { t: "imported"; exercise: string }
   | { t: "import-failed"; exercise: string; error: ErrorInfo }
   /** `after`: the arguments as they are after the call, for the grader to decide purity. */

@@ -13,7 +13,7 @@
 import { GraderError } from "../errors.ts";
 import { runAttempt, KEEP_OUTPUT, type Attempt, type TimedCall } from "./attempt.ts";
 import type { Isolation } from "./isolation.ts";
-import type { Call, ErrorInfo } from "./protocol.ts";
+import { moduleOf, type Call, type ErrorInfo } from "./protocol.ts";
 
 export { sandboxCommand } from "./command.ts";
 
@@ -100,7 +100,7 @@ export async function runCalls(options: RunOptions): Promise<RunReport> {
     // A step that stopped a process runs again alone in a fresh one: the call, or a module's calls
     // when loading the module was what stopped it.
     const struck = pending.filter((c) => strikes.has(c.id));
-    const group = struck.length > 0 ? struck.filter((c) => c.exercise === struck[0].exercise) : pending;
+    const group = struck.length > 0 ? struck.filter((c) => moduleOf(c) === moduleOf(struck[0])) : pending;
     spawns++;
     const attempt: Attempt = await runAttempt(options, group, outcomes, {
       cpuMs: limits.submissionTimeoutMs - cpuMs,
