@@ -12,6 +12,7 @@ import { collectDir } from "./from-dir.ts";
 import { collectZip } from "./from-zip.ts";
 import { platformLayout } from "./layouts.ts";
 import { looseNames, looseTarget, readLoose } from "./loose.ts";
+import { isMacDebrisName } from "./mac-debris.ts";
 import { safeId, type Collected } from "./source.ts";
 
 /** A submission found but not yet read: reading happens when it is graded, to keep memory flat. */
@@ -79,6 +80,8 @@ async function expandOne(arg: string): Promise<Pending[]> {
   // Folders and zips whose names start with a dot are listed too, and refused with a reason:
   // a submission must never vanish without a word.
   const entries = (await readdir(full, { withFileTypes: true }))
+    // A class folder unzipped on a Mac holds __MACOSX/ and ._<name>.zip beside the real ones: not submissions.
+    .filter((e) => !isMacDebrisName(e.name))
     .filter((e) => e.isDirectory() || e.isSymbolicLink() || e.name.toLowerCase().endsWith(".zip"))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   if (entries.length === 0)
@@ -111,7 +114,10 @@ async function hasLooseFiles(dir: string, depth: 0 | 1): Promise<boolean> {
 async function looksLikeSubmission(dir: string): Promise<boolean> {
   if (existsSync(path.join(dir, "exercises"))) return true;
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  if (entries.some((e) => e.isDirectory() && existsSync(path.join(dir, e.name, "exercises")))) return true;
+  if (
+    entries.some((e) => e.isDirectory() && !isMacDebrisName(e.name) && existsSync(path.join(dir, e.name, "exercises")))
+  )
+    return true;
   return hasLooseFiles(dir, 1);
 }
 

@@ -7,6 +7,7 @@
 import { lstat, readdir } from "node:fs/promises";
 import path from "node:path";
 import { collectLooseDir, looseNames } from "./loose.ts";
+import { isMacDebrisName } from "./mac-debris.ts";
 import { hashFiles, MAX_FILES, MAX_TOTAL_BYTES, readRegularFile, totalProblem, type Collected } from "./source.ts";
 
 /** Files and folders under exercises/ that are looked at; far more than any submission holds. */
@@ -19,7 +20,7 @@ async function findExercises(root: string): Promise<string | { reason: string; m
   if (direct?.isDirectory()) return "exercises";
   const found: string[] = [];
   for (const entry of await readdir(root, { withFileTypes: true })) {
-    if (!entry.isDirectory()) continue;
+    if (!entry.isDirectory() || isMacDebrisName(entry.name)) continue;
     const nested = await lstat(path.join(root, entry.name, "exercises")).catch(() => undefined);
     if (nested?.isSymbolicLink())
       return { reason: `${entry.name}/exercises is a symlink; submissions may not contain symlinks` };
@@ -42,6 +43,8 @@ export async function collectDir(root: string, id: string): Promise<Collected> {
   let total = 0;
   const walk = async (rel: string): Promise<string | undefined> => {
     for (const entry of await readdir(path.join(root, where, rel), { withFileTypes: true })) {
+      // __MACOSX/, ._x.ts and .DS_Store are macOS's, not the student's (mac-debris.ts).
+      if (isMacDebrisName(entry.name)) continue;
       const name = path.posix.join(rel, entry.name);
       const shown = `${where}/${name}`;
       if (++entries > MAX_ENTRIES) return `more than ${MAX_ENTRIES} files and folders under ${where}/`;

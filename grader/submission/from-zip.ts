@@ -7,6 +7,7 @@
 import { close, constants, fstat, open } from "node:fs";
 import { promisify } from "node:util";
 import yauzl from "yauzl";
+import { isMacDebris } from "./mac-debris.ts";
 import { courseTypes, looseNames, looseTarget, noteOf, placeLoose } from "./loose.ts";
 import { fileProblem, hashFiles, MAX_FILES, MAX_TOTAL_BYTES, totalProblem, type Collected } from "./source.ts";
 
@@ -80,6 +81,11 @@ export async function collectZip(file: string, id: string): Promise<Collected> {
         void (async () => {
           if (++count > MAX_ENTRIES) throw new Refusal(`more than ${MAX_ENTRIES} entries`);
           const name = entry.fileName;
+          // __MACOSX/…, ._x.ts and .DS_Store, skipped as unzip tools skip them (mac-debris.ts).
+          if (isMacDebris(name)) {
+            zip.readEntry();
+            return;
+          }
           if (((entry.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK) {
             throw new Refusal(`zip entry "${name}" is a symlink; submissions may not contain symlinks`);
           }

@@ -13,6 +13,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { loadManifest, type Manifest } from "../manifest.ts";
 import { paths } from "../paths.ts";
+import { isMacDebrisName } from "./mac-debris.ts";
 import { hashFiles, MAX_TOTAL_BYTES, readRegularFile, type Collected } from "./source.ts";
 
 /**
@@ -33,7 +34,7 @@ interface Candidate {
 
 function candidate(relPath: string, manifest: Manifest): Candidate | undefined {
   const parts = relPath.split("/").filter((p) => p !== "");
-  if (parts.length > 2) return undefined;
+  if (parts.length > 2 || parts.some(isMacDebrisName)) return undefined;
   const name = parts[parts.length - 1];
   const exact = manifest.exercises.find((e) => e.file === name);
   if (exact) return { target: `${exact.id}/${exact.file}`, exact: true };
@@ -110,6 +111,7 @@ export async function collectLooseDir(root: string, id: string): Promise<Collect
   const manifest = loadManifest();
   const found = new Map<string, string>();
   for (const top of await readdir(root, { withFileTypes: true })) {
+    if (isMacDebrisName(top.name)) continue;
     const inner = top.isDirectory() ? await readdir(path.join(root, top.name), { withFileTypes: true }) : [top];
     for (const entry of inner) {
       const rel = top.isDirectory() ? `${top.name}/${entry.name}` : entry.name;

@@ -94,3 +94,59 @@ export const foreignHosts: { protocol: string; host: string }[] = [
   { protocol: "https", host: "lfs.evil.example" },
   { protocol: "https", host: "" },
 ];
+
+/**
+ * What macOS adds to a submission (issue 21.9), by where the student's work is and what debris comes with it.
+ * `work` is where the reference solutions go: "exercises", "<folder>/exercises", or loose files ("loose:<folder>").
+ * `debris` are the paths macOS adds; "{each}" stands for every exercise file's path under exercises/.
+ */
+export const macDebris: { name: string; work: string; debris: string[] }[] = [
+  {
+    name: "Archive Utility on exercises/",
+    work: "exercises",
+    debris: ["__MACOSX/exercises/{each}", "__MACOSX/._exercises"],
+  },
+  {
+    name: "Archive Utility on the kit folder",
+    work: "kit/exercises",
+    debris: ["__MACOSX/kit/exercises/{each}", "__MACOSX/kit/._exercises", "__MACOSX/._kit"],
+  },
+  {
+    name: "__MACOSX/exercises beside kit/exercises",
+    work: "kit/exercises",
+    debris: ["__MACOSX/exercises/{each}", "kit/.DS_Store"],
+  },
+  {
+    name: "AppleDouble files in place (a FAT stick, bsdtar)",
+    work: "exercises",
+    debris: ["exercises/{each}", "._exercises", "exercises/.DS_Store", "exercises/01-linear-algebra/.DS_Store"],
+  },
+  { name: "AppleDouble beside types.ts", work: "exercises", debris: ["exercises/._types.ts", ".DS_Store"] },
+  {
+    name: "AppleDouble in place one folder down",
+    work: "kit/exercises",
+    debris: ["kit/exercises/{each}", "kit/._exercises", "._kit"],
+  },
+  {
+    name: "a stale copy of an exercise inside __MACOSX",
+    work: "exercises",
+    debris: ["__MACOSX/exercises/01-linear-algebra/linalg.ts", "__MACOSX/exercises/05-delta/delta.ts"],
+  },
+  {
+    name: "loose files with their AppleDouble",
+    work: "loose:",
+    debris: ["._delta.ts", "._forward.ts", "__MACOSX/._delta.ts"],
+  },
+  {
+    name: "loose files one folder down",
+    work: "loose:hw",
+    debris: ["hw/._delta.ts", "__MACOSX/hw/._delta.ts", "__MACOSX/hw/delta.ts", "hw/.DS_Store"],
+  },
+];
+
+/** An AppleDouble file's start (magic 0x00051607, version 2, "Mac OS X"), then bytes that are not UTF-8. */
+export const APPLE_DOUBLE = Buffer.concat([
+  Buffer.from([0x00, 0x05, 0x16, 0x07, 0x00, 0x02, 0x00, 0x00]),
+  Buffer.from("Mac OS X        "),
+  Buffer.from([0x00, 0x02, 0xff, 0xfe, 0x80, 0x81, 0xc0, 0x00]),
+]);
