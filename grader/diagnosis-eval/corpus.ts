@@ -10,7 +10,12 @@
  *
  * "Names" lists the diagnosis ids that say the same as the TA (catalogue ids,
  * or relation-<kind> for the generic relations); "none" when no name would be
- * right, so any name given to it counts as wrong. Course-only: the release
+ * right, so any name given to it counts as wrong.
+ *
+ * A mistake in an earlier exercise is judged by what the later ones that call
+ * it say (engine/upstream.ts): "// Seen from: 06-gradients, 07-gradient-descent"
+ * grades those exercises' cases instead of its own, and "upstream-05-delta"
+ * names the failure traced to the student's 05. Course-only: the release
  * never imports it.
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -28,6 +33,8 @@ export interface CorpusEntry {
   ta: string;
   /** Diagnosis ids that are right for it; empty when none is. */
   accept: string[];
+  /** The later exercises whose cases it is graded on, for a mistake judged by what they say; absent: its own. */
+  seenFrom?: string[];
   source: string;
 }
 
@@ -51,6 +58,7 @@ export function loadCorpus(dir = CORPUS_DIR): CorpusEntry[] {
       const source = readFileSync(file, "utf8");
       const [exercise, symbol] = header(source, "Replaces", file).split(/\s+/);
       const names = header(source, "Names", file);
+      const seen = /^\/\/ Seen from: (.+)$/m.exec(source)?.[1].trim();
       entries.push({
         id: `${kind}/${name.slice(0, -3)}`,
         kind,
@@ -58,6 +66,7 @@ export function loadCorpus(dir = CORPUS_DIR): CorpusEntry[] {
         symbol,
         ta: header(source, "TA", file),
         accept: names === "none" ? [] : names.split(/,\s*/),
+        ...(seen ? { seenFrom: seen.split(/,\s*/) } : {}),
         source,
       });
     }

@@ -10,6 +10,7 @@ import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gradeImplementation } from "../engine/grade.ts";
+import { courseReference } from "../engine/known-outcomes.ts";
 import { loadCases } from "../fixtures/load.ts";
 import { loadManifest } from "../manifest.ts";
 import { swapExport } from "../misconceptions/apply.ts";
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   const cases = loadCases(manifest, { visibility: ["public", "hidden"] });
   const corpus = loadCorpus();
   const diagnose = makeDiagnoser(await loadCatalogue());
+  const reference = await courseReference();
   const workspace = await Workspace.create({ maxDataBytes: 2 ** 29, osIsolation: false });
   const tmp = await mkdtemp(path.join(os.tmpdir(), "backprop-kit-diagnosis-eval-"));
   const started = Date.now();
@@ -43,8 +45,10 @@ async function main(): Promise<void> {
         await mkdir(path.join(dir, e.id), { recursive: true });
         await writeFile(path.join(dir, own), text);
       }
-      const own = cases.filter((c) => c.exercise === entry.exercise);
-      return score(entry, await gradeImplementation({ dir, manifest, cases: own, workspace, diagnose }));
+      // A mistake seen from later exercises is graded on theirs, with the course's reference to trace it by.
+      const seen = entry.seenFrom ?? [entry.exercise];
+      const own = cases.filter((c) => seen.includes(c.exercise));
+      return score(entry, await gradeImplementation({ dir, manifest, cases: own, workspace, diagnose, reference }));
     };
     const results: Scored[] = [];
     // Two at a time: each grading is a sandbox process, and the machine has two cores.

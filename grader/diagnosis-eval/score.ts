@@ -17,10 +17,23 @@ export interface Scored {
   namedOnPass: string[];
 }
 
+/**
+ * What a case names: its diagnosis, or the earlier exercises its failure is traced to (upstream-05-delta). A failure
+ * traced to no one earlier exercise blames nothing, and names nothing.
+ */
+function namesOf(c: GradedImplementation["cases"][number]): string[] {
+  const upstream = (c.upstream?.from ?? []).map((s) => `upstream-${s.exercise}`);
+  return [...(c.diagnosis ? c.diagnosis.id.split("+") : []), ...upstream];
+}
+
 export function score(entry: CorpusEntry, graded: GradedImplementation): Scored {
-  const named = [...new Set(graded.cases.flatMap((c) => (c.diagnosis ? c.diagnosis.id.split("+") : [])))].sort();
+  const named = [...new Set(graded.cases.flatMap(namesOf))].sort();
   const namedOnPass = graded.cases
-    .filter((c) => c.diagnosis && (c.status === "pass" || c.problems.every((p) => NOT_VALUES.has(p.code))))
+    .filter(
+      (c) =>
+        namesOf(c).length > 0 &&
+        (c.status === "pass" || (c.status === "fail" && c.problems.every((p) => NOT_VALUES.has(p.code)))),
+    )
     .map((c) => c.key);
   const outcome: Outcome =
     named.length === 0 ? "nothing" : named.every((id) => entry.accept.includes(id)) ? "correct" : "wrong";

@@ -11,6 +11,7 @@ import type { CaseResult } from "../engine/results.ts";
 import { loadManifest } from "../manifest.ts";
 import { CATALOGUE } from "../misconceptions/catalogue.ts";
 import { relationName } from "../misconceptions/relations.ts";
+import { upstreamOfExercise } from "../engine/upstream-imports.ts";
 
 const corpus = loadCorpus();
 const manifest = loadManifest();
@@ -27,7 +28,16 @@ describe("the corpus", () => {
     expect(e.ta.length).toBeGreaterThan(10);
     if (e.kind === "correct") expect(e.accept).toEqual([]);
     for (const id of e.accept)
-      expect(CATALOGUE.some((m) => m.id === id) || relationName(id) !== undefined, id).toBe(true);
+      expect(
+        CATALOGUE.some((m) => m.id === id) || relationName(id) !== undefined || upstreamIds(e).includes(id),
+        id,
+      ).toBe(true);
+    // A mistake seen from later exercises is one of an exercise they call.
+    for (const later of e.seenFrom ?? []) expect(upstreamOfExercise(later), later).toContain(e.exercise);
+  });
+
+  it("has at least 10 mistakes of an earlier exercise seen from a later one", () => {
+    expect(corpus.filter((e) => e.kind === "wrong" && e.seenFrom).length).toBeGreaterThanOrEqual(10);
   });
 
   it("is no copy of a catalogued mistake file", async () => {
@@ -49,6 +59,14 @@ const entry = (accept: string[]): CorpusEntry => ({
   source: "",
 });
 const graded = (cases: Partial<CaseResult>[]) => ({ cases }) as unknown as GradedImplementation;
+const from = (...exercises: string[]) => ({
+  from: exercises.map((exercise) => ({ exercise, functions: ["f"] })),
+  swapped: exercises.map((exercise) => ({ exercise, functions: ["f"] })),
+});
+/** The ids a mistake seen from later exercises may be named by: the failure traced to its own exercise. */
+function upstreamIds(e: CorpusEntry): string[] {
+  return e.seenFrom ? [`upstream-${e.exercise}`] : [];
+}
 
 describe("scoring", () => {
   it.each([
@@ -57,6 +75,36 @@ describe("scoring", () => {
     ["both of a pair", ["a", "b"], [{ status: "fail", problems: [], diagnosis: { id: "a+b" } }], "correct"],
     ["one id the label lacks", ["a"], [{ status: "fail", problems: [], diagnosis: { id: "a+b" } }], "wrong"],
     ["a name on an unnameable one", [], [{ status: "fail", problems: [], diagnosis: { id: "a" } }], "wrong"],
+    [
+      "the earlier exercise it comes from",
+      ["upstream-05-delta"],
+      [{ status: "error", problems: [], upstream: from("05-delta") }],
+      "correct",
+    ],
+    [
+      "another earlier exercise",
+      ["upstream-05-delta"],
+      [{ status: "fail", problems: [], upstream: from("04-forward") }],
+      "wrong",
+    ],
+    [
+      "one too many earlier exercises",
+      ["upstream-05-delta"],
+      [{ status: "fail", problems: [], upstream: from("04-forward", "05-delta") }],
+      "wrong",
+    ],
+    [
+      "a mistake named in the later exercise",
+      ["upstream-05-delta"],
+      [{ status: "fail", problems: [], diagnosis: { id: "a" } }],
+      "wrong",
+    ],
+    [
+      "traced to no one earlier exercise",
+      ["upstream-05-delta"],
+      [{ status: "fail", problems: [], upstream: from() }],
+      "nothing",
+    ],
   ])("%s", (_what, accept, cases, outcome) => {
     expect(score(entry(accept as string[]), graded(cases as Partial<CaseResult>[])).outcome).toBe(outcome);
   });
