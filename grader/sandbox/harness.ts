@@ -7,7 +7,8 @@
  */
 import { readFileSync, writeSync } from "node:fs";
 import { compileFunction } from "node:vm";
-import { invoke, type Module } from "./adapters.ts";
+import { call as callCase, type Called, type Module } from "./adapters.ts";
+import { ownValue, put } from "./intrinsics.ts";
 import {
   MAX_ERROR_MESSAGE,
   MAX_ERROR_NAME,
@@ -19,7 +20,7 @@ import {
   type Message,
   type Request,
 } from "./protocol.ts";
-import { snapshot, toWire } from "./wire.ts";
+import { CHANGED_WIRE, sameWire, snapshot, toWire, type Wire } from "./wire.ts";
 
 // Primordials, captured before student code can patch them. Student code may
 // patch JSON, Object.prototype (setters included), Array.prototype, Map, Buffer
@@ -113,6 +114,39 @@ function describe(error: unknown): ErrorInfo {
   };
 }
 
+/**
+ * The message for a call that returned. Purity is decided on the trusted side, from the
+ * arguments read back right after the call and again once the answer has been read: a
+ * getter in the answer must neither undo a change nor make one unseen. The kit's counts
+ * are read last, so the work such a getter does is counted too.
+ */
+function answer(outcome: Called, args: unknown[], pure: boolean, id: string): Message {
+  // Own properties only: an Object.prototype.readBack must not stand in for a missing one.
+  const readBack = ownValue(outcome, "readBack", undefined) as Called["readBack"];
+  const present = ownValue(outcome, "present", undefined) as Called["present"];
+  const inputs = () => (readBack ? readBack() : args);
+  const before = pure ? snapshot(inputs()) : null;
+  const raw = ownValue(outcome, "value", undefined);
+  const value = toWire(present ? present(raw) : raw);
+  const meta = counts(ownValue(outcome, "meta", undefined) as Called["meta"]);
+  if (!pure) return { t: "ok", id, value, meta };
+  const after = snapshot(inputs());
+  return { t: "ok", id, value, meta, after: sameWire(before, after) ? after : CHANGED_WIRE };
+}
+
+/** The kit's own counts as wire data: numbers only, in a record no prototype can intercept. */
+function counts(meta: Called["meta"]): Wire {
+  const out = create(null) as Record<string, Wire>;
+  if (!meta) return out;
+  const record = meta();
+  const keys = ownKeys(record);
+  for (let i = 0; i < keys.length; i++) {
+    const n = ownValue(record, keys[i], undefined);
+    if (typeof n === "number") put(out, keys[i], n);
+  }
+  return out;
+}
+
 /** Swallows what student code prints: its output is never read, and its streams are routes to raw fds. */
 const inert = create(null, {
   write: { value: () => true },
@@ -203,15 +237,8 @@ function main(): void {
       }
     }
     try {
-      const { value, meta } = invoke(exercise, fn, mod, args);
-      // Purity is decided on the trusted side, from the arguments as they are right after the call,
-      // before any getter in the answer runs; only the calls a purity check needs send them.
-      if (call.pure) {
-        const after = snapshot(args);
-        send({ t: "ok", id, value: toWire(value), meta: toWire(meta ?? {}), after });
-      } else {
-        send({ t: "ok", id, value: toWire(value), meta: toWire(meta ?? {}) });
-      }
+      const outcome = callCase(exercise, fn, mod, args);
+      send(answer(outcome, args, ownValue(call, "pure", false) === true, id));
     } catch (error) {
       send({ t: "threw", id, error: describeError(error) });
     }

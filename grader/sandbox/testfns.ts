@@ -1,7 +1,14 @@
 /**
  * Internal. Closed-form functions of a vector that exercise 08's cases take
  * gradients of. Cases name one in JSON; the kit builds the function.
+ *
+ * They run inside the sandbox, after student code: Math as captured before it ran,
+ * and index loops (no spread or for-of, which a patched iterator would see).
  */
+import { math } from "./intrinsics.ts";
+
+const { exp, log, sin, tanh } = math;
+
 export type TestFunction =
   | { kind: "quadratic"; A: number[][]; b: number[] } // ½ xᵀAx + bᵀx
   | { kind: "sinProduct" } // Σ_i sin(x_i) x_{i+1}
@@ -23,15 +30,16 @@ export function buildTestFunction(spec: TestFunction): (x: number[]) => number {
     case "sinProduct":
       return (x) => {
         let total = 0;
-        for (let i = 0; i + 1 < x.length; i++) total += Math.sin(x[i]) * x[i + 1];
+        for (let i = 0; i + 1 < x.length; i++) total += sin(x[i]) * x[i + 1];
         return total;
       };
     case "logSumExp":
       return (x) => {
-        const max = Math.max(...x);
+        let max = -Infinity;
+        for (let i = 0; i < x.length; i++) if (x[i] > max || x[i] !== x[i]) max = x[i];
         let total = 0;
-        for (const xi of x) total += Math.exp(xi - max);
-        return max + Math.log(total);
+        for (let i = 0; i < x.length; i++) total += exp(x[i] - max);
+        return max + log(total);
       };
     case "rosenbrock":
       return (x) => {
@@ -42,7 +50,7 @@ export function buildTestFunction(spec: TestFunction): (x: number[]) => number {
     case "tanhSum":
       return (x) => {
         let total = 0;
-        for (let i = 0; i < x.length; i++) total += Math.tanh(spec.w[i] * x[i]);
+        for (let i = 0; i < x.length; i++) total += tanh(spec.w[i] * x[i]);
         return total;
       };
   }

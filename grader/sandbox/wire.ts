@@ -6,7 +6,20 @@
  * They travel as small tagged objects and are restored on the trusted side.
  */
 
-import { types } from "node:util";
+import {
+  arrayFrom,
+  create,
+  hasOwn,
+  isArray,
+  isDataView,
+  isProxy,
+  isView,
+  ownKeys,
+  ownValue,
+  put,
+  toText,
+  viewLength,
+} from "./intrinsics.ts";
 import { MAX_WIRE_DEPTH } from "./protocol.ts";
 
 export type Wire = null | boolean | number | string | Wire[] | { [key: string]: Wire };
@@ -14,29 +27,23 @@ export type Wire = null | boolean | number | string | Wire[] | { [key: string]: 
 const TAG = "$bpk";
 const MAX_DEPTH = MAX_WIRE_DEPTH;
 
-// Captured once, before any student module loads, so that patched globals in a
-// submission can only corrupt that submission's own outputs, not this encoder.
-const isArray = Array.isArray;
-const ownKeys = Object.keys;
-const isView = ArrayBuffer.isView;
-const create = Object.create;
-const define = Object.defineProperty;
-const describe = Object.getOwnPropertyDescriptor;
-const isProxy = types.isProxy;
-const arrayFrom = Array.from;
-
-/**
- * Sets a property by definition, not assignment: a setter that student code put on
- * Object.prototype or Array.prototype (for "0", or "gPrimeCalls") must not swallow it.
- */
-function put(target: object, key: string | number, value: unknown): void {
-  define(target, key, { value, writable: true, enumerable: true, configurable: true });
-}
+// Everything below runs after student code has loaded: it uses the built-ins captured
+// in intrinsics.ts and plain syntax only, so patched globals in a submission can only
+// corrupt that submission's own answers, never this encoder or the purity snapshots.
 
 /** A fresh object with no prototype: nothing inherited can intercept its keys. */
 function record(): { [key: string]: Wire } {
   return create(null) as { [key: string]: Wire };
 }
+
+/**
+ * Stands in, among arguments read back for a purity check, for a part the call replaced
+ * (a layer's W reassigned, say): snapshot() reports it as changed.
+ */
+export const CHANGED: object = Object.freeze(Object.create(null));
+
+/** The wire form of an argument that changed in a way plain data cannot show. */
+export const CHANGED_WIRE: Wire = { [TAG]: "changed" };
 
 /** Values and entries encoded per call at most: an honest answer has a few hundred, and 4 MiB of JSON fewer than this. */
 const MAX_NODES = 1_000_000;
@@ -61,7 +68,7 @@ function encode(value: unknown, depth: number): Wire {
     case "undefined":
       return { [TAG]: "undefined" };
     case "bigint":
-      return { [TAG]: "bigint", value: String(value) };
+      return { [TAG]: "bigint", value: toText(value) };
     case "function":
       return { [TAG]: "function" };
     case "symbol":
@@ -69,10 +76,10 @@ function encode(value: unknown, depth: number): Wire {
   }
   if (value === null) return null;
   if (typeof (value as { then?: unknown }).then === "function") return { [TAG]: "promise" };
-  if (isView(value) && !(value instanceof DataView)) {
+  if (isView(value) && !isDataView(value)) {
     // A Float64Array is a vector in every way that matters here.
     const view = value as unknown as ArrayLike<number>;
-    return list(view.length, (i) => encode(view[i], depth + 1));
+    return list(viewLength(view), (i) => encode(view[i], depth + 1));
   }
   if (isArray(value)) return list(value.length, (i) => encode(value[i], depth + 1));
   const out = record();
@@ -106,23 +113,44 @@ function list(length: number, entry: (i: number) => Wire): Wire {
  */
 export function snapshot(value: unknown, depth = 0): Wire {
   if (depth === 0) nodesLeft = MAX_NODES;
+  if (value === CHANGED) return CHANGED_WIRE;
   if (value === null || typeof value !== "object") return encode(value, depth);
   if (--nodesLeft < 0) return { [TAG]: "too-large" };
   if (depth > MAX_DEPTH) return { [TAG]: "too-deep" };
   if (isProxy(value)) return { [TAG]: "proxy" };
   const read = (key: string | number): Wire => {
-    const slot = describe(value, key);
-    return !slot || !("value" in slot) ? { [TAG]: "accessor" } : snapshot(slot.value, depth + 1);
+    const slot = ownValue(value, key, ACCESSOR);
+    return slot === ACCESSOR ? { [TAG]: "accessor" } : snapshot(slot, depth + 1);
   };
   if (isArray(value)) {
     // Own keys beyond the indexes (a property added to an argument) count as a change too.
     const extra = ownKeys(value).length - value.length;
-    return extra === 0 ? list(value.length, read) : { [TAG]: "changed" };
+    return extra === 0 ? list(value.length, read) : CHANGED_WIRE;
   }
   const keys = ownKeys(value);
   const out = record();
   for (let i = 0; i < keys.length && nodesLeft >= 0; i++) out[keys[i]] = read(keys[i]);
   return nodesLeft >= 0 ? out : { [TAG]: "too-large" };
+}
+
+/** What ownValue gives for a property that has a getter instead of a value. */
+const ACCESSOR = Object.freeze(Object.create(null));
+
+/** Whether two wires (as the harness builds them: arrays and prototype-less records) are equal. */
+export function sameWire(a: Wire, b: Wire): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return a !== a && b !== b;
+  if (isArray(a) || isArray(b)) {
+    if (!isArray(a) || !isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameWire(a[i], b[i])) return false;
+    return true;
+  }
+  const keys = ownKeys(a);
+  if (keys.length !== ownKeys(b).length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    if (!hasOwn(b, keys[i]) || !sameWire(a[keys[i]], (b as Record<string, Wire>)[keys[i]])) return false;
+  }
+  return true;
 }
 
 /** A value that cannot be a number, vector or matrix, kept so messages can name it. */
