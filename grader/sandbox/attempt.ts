@@ -20,6 +20,7 @@ import { MAX_MESSAGE_BYTES, moduleOf, type Call, type Message } from "./protocol
 import type { CallOutcome, RunOptions } from "./run.ts";
 import { sandboxCommand } from "./command.ts";
 import { fromWire } from "./wire.ts";
+import { describeExit, diedOfItsInput } from "./ending.ts";
 
 export const KEEP_OUTPUT = 16 * 1024;
 
@@ -39,8 +40,15 @@ export interface Attempt {
   output: string;
   /** CPU ms the process used after it was ready. */
   cpuMs: number;
+  /** Whether the harness said it was ready (nothing of the submission's runs before). */
+  ready: boolean;
   /** Set when the process failed for the machine's reasons; nothing it did is held against the code. */
   machine?: string;
+  /**
+   * Set with `machine` when the process died before it was ready of something its input can cause (out of
+   * memory): the machine's trouble unless it repeats with one exercise's module alone (see run.ts).
+   */
+  early?: string;
   stop?: Stop;
   /** The submission's CPU budget (or its wall-clock backstop) ran out. */
   outOfTime: boolean;
@@ -260,10 +268,10 @@ export function runAttempt(
       clearTimeout(startup);
       clearTimeout(wallBudget);
       options.signal?.removeEventListener("abort", onAbort);
-      const attempt: Attempt = { output, cpuMs: cpuNow, outOfTime: false };
+      const attempt: Attempt = { output, cpuMs: cpuNow, outOfTime: false, ready };
       const exit = describeExit(code, signal, output, limits.maxOldSpaceMb);
       const now = cursor();
-      if (finished || !now) {
+      if (finished || (!now && ready)) {
         // every call answered
       } else if (spawnError !== undefined) {
         attempt.machine = `the sandbox could not be started: ${spawnError}`;
@@ -272,11 +280,14 @@ export function runAttempt(
       } else if (!ready && killedFor !== "budget") {
         // No student code runs before "ready": whatever ended the process was not the submission.
         attempt.machine = `the sandbox ended before it was ready: ${exit}`;
+        if (killedFor === undefined && diedOfItsInput(output)) attempt.early = exit;
       } else if (signal === "SIGKILL" && killedFor === undefined) {
         attempt.machine =
           "the sandbox was killed by a SIGKILL the grader did not send (the system's out-of-memory killer?)";
       } else if (killedFor === "budget") {
         attempt.outOfTime = true;
+      } else if (!now) {
+        attempt.machine = `the sandbox ended before it was ready: ${exit}`;
       } else {
         const loading = !imported.has(moduleOf(now));
         const limit = loading ? limits.loadLimitMs : now.limitMs;
@@ -307,16 +318,4 @@ export function runAttempt(
       resolve(attempt);
     });
   });
-}
-
-export function describeExit(
-  code: number | null,
-  signal: NodeJS.Signals | null,
-  output: string,
-  heapMb: number,
-): string {
-  if (/heap out of memory|Allocation failed/i.test(output)) return `ran out of memory (the limit is ${heapMb} MB)`;
-  if (signal) return `the process was killed by ${signal}`;
-  if (code === 0) return "the process exited with status 0 before returning a result (process.exit?)";
-  return `the process exited with status ${code} before returning a result`;
 }

@@ -10,16 +10,13 @@
  *   tried again alone, with nothing else running;
  * - only a build that fails alone as well is charged, as its own compile error.
  *
- * Before any of that, `sourceProblem` bounds what esbuild's recursive parser is
- * given, with a linear scan, so the known ways to crash it never reach it.
+ * Before any of that, source-scan.ts bounds what esbuild's recursive parser is
+ * given, with TypeScript's scanner, so the known ways to crash it never reach it.
  */
 import * as esbuild from "esbuild";
 
 export const COMPILE_TIMEOUT_MS = 10_000;
-/** Brackets nested deeper than this are refused before parsing; real code stays under 30. */
-export const MAX_SOURCE_DEPTH = 256;
-/** More import or export-from clauses than this in one file are refused; each costs the compiler a round trip. */
-export const MAX_SOURCE_IMPORTS = 200;
+export { MAX_SOURCE_DEPTH, MAX_SOURCE_IMPORTS, sourceProblem } from "./source-scan.ts";
 
 export type Guarded<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -95,42 +92,4 @@ export async function guarded<T>(
   const first = await once(task, timeoutMs);
   if (first.ok || !retry) return first;
   return alone(() => once(task, timeoutMs));
-}
-
-/**
- * Why a source file is refused before the compiler sees it, if it is: brackets nested
- * deeper than MAX_SOURCE_DEPTH, or more than MAX_SOURCE_IMPORTS imports. One pass, no
- * recursion; strings and comments are skipped roughly, which is enough for limits that
- * no honest file comes near.
- */
-export function sourceProblem(text: string): string | undefined {
-  let depth = 0;
-  let imports = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === "/" && text[i + 1] === "/") {
-      const end = text.indexOf("\n", i);
-      i = end < 0 ? text.length : end;
-    } else if (c === "/" && text[i + 1] === "*") {
-      const end = text.indexOf("*/", i + 2);
-      i = end < 0 ? text.length : end + 1;
-    } else if (c === '"' || c === "'" || c === "`") {
-      let j = i + 1;
-      while (j < text.length && text[j] !== c && (c === "`" || text[j] !== "\n")) j += text[j] === "\\" ? 2 : 1;
-      i = j;
-    } else if (c === "(" || c === "[" || c === "{") {
-      if (++depth > MAX_SOURCE_DEPTH)
-        return `brackets are nested more than ${MAX_SOURCE_DEPTH} levels deep; the compiler refuses it`;
-    } else if (c === ")" || c === "]" || c === "}") {
-      depth = Math.max(0, depth - 1);
-    } else if (
-      (c === "i" || c === "f") &&
-      /^(import|from)\b/.test(text.slice(i, i + 7)) &&
-      !/\w/.test(text[i - 1] ?? "")
-    ) {
-      if (++imports > MAX_SOURCE_IMPORTS)
-        return `more than ${MAX_SOURCE_IMPORTS} imports in one file; the compiler refuses it`;
-    }
-  }
-  return undefined;
 }

@@ -12,7 +12,9 @@ import { chmod } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { hashFiles, type CompileCache } from "./compile-cache.ts";
-import { guarded, sourceProblem } from "./compile-guard.ts";
+import { bundleBytes, MAX_BUNDLE_BYTES, oversizedBundles } from "./bundle-limits.ts";
+import { guarded } from "./compile-guard.ts";
+import { sourceProblems } from "./source-scan.ts";
 import { stripControls } from "../sanitize.ts";
 
 export interface CompileProblem {
@@ -60,12 +62,12 @@ export async function compileExercises(
     if (hit) result[id] = { ok: true, code: hit.code, map: hit.map };
     else misses.push(id);
   }
-  if (misses.length === 0) return result;
+  if (misses.length === 0) return bounded(result, entries);
   // One build for all exercises is the fast path; only a failing submission
   // pays for one build per exercise, to learn which exercises the errors cost.
   // A build the compiler itself failed on twice (crashed, or out of time) is
   // charged to that exercise alone (see compile-guard.ts).
-  const refused = refusals(files);
+  const refused = refusals(files, hashes);
   const safely = async (ids: string[], retry: boolean): Promise<BuildOutcome> => {
     const outcome = await guarded(() => build(files, ids, entries, refused), undefined, retry);
     return outcome.ok ? outcome.value : { ok: false, problems: [], charged: outcome.reason };
@@ -84,9 +86,19 @@ export async function compileExercises(
       continue;
     }
     for (const [id, built] of Object.entries(outcome.built)) {
-      cache?.store(id, built.inputs, hashes, built);
+      if (bundleBytes(built) <= MAX_BUNDLE_BYTES) cache?.store(id, built.inputs, hashes, built);
       result[id] = { ok: true, code: built.code, map: built.map };
     }
+  }
+  return bounded(result, entries);
+}
+
+/** Refuses the bundles too large to hand a sandbox (see bundle-limits.ts), each as its exercise's compile error. */
+function bounded(result: Record<string, CompileOutcome>, entries: Record<string, string>) {
+  const sizes: Record<string, number> = {};
+  for (const [id, outcome] of Object.entries(result)) if (outcome.ok) sizes[id] = bundleBytes(outcome);
+  for (const [id, text] of oversizedBundles(sizes)) {
+    result[id] = { ok: false, problems: [{ file: `exercises/${entries[id]}`, line: 0, column: 0, text }] };
   }
   return result;
 }
@@ -107,14 +119,12 @@ type BuildOutcome =
 const MAX_PROBLEMS = 10;
 const MAX_PROBLEM_TEXT = 500;
 
-/** The files refused before compiling (see sourceProblem), with the reason. */
-function refusals(files: ExerciseFiles): Map<string, string> {
-  const refused = new Map<string, string>();
-  for (const [rel, contents] of files) {
-    const problem = sourceProblem(typeof contents === "string" ? contents : new TextDecoder().decode(contents));
-    if (problem) refused.set(rel, problem);
-  }
-  return refused;
+/** The files refused before compiling (see source-scan.ts), with the reason. */
+function refusals(files: ExerciseFiles, hashes?: Map<string, string>): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const [rel, contents] of files)
+    texts.set(rel, typeof contents === "string" ? contents : new TextDecoder().decode(contents));
+  return sourceProblems(texts, hashes);
 }
 
 async function build(
@@ -147,7 +157,16 @@ async function build(
       throw error;
     });
   if ("errors" in result && result.errors.length > 0) {
-    return { ok: false, problems: result.errors.slice(0, MAX_PROBLEMS).map(toProblem) };
+    // A refused file imported by several entries is reported once.
+    const problems = [
+      ...new Map(
+        result.errors
+          .slice(0, 1000)
+          .map(toProblem)
+          .map((p) => [JSON.stringify(p), p]),
+      ).values(),
+    ];
+    return { ok: false, problems: problems.slice(0, MAX_PROBLEMS) };
   }
   const done = result as esbuild.BuildResult<{ write: false; metafile: true }>;
   const maps = new Map(done.outputFiles.filter((f) => f.path.endsWith(".map")).map((f) => [f.path, f.text]));
@@ -218,7 +237,8 @@ export async function compileVariant(
     })
     .catch(() => undefined);
   const out = result?.outputFiles?.find((f) => f.path.endsWith(".js"));
-  if (!result || result.errors.length > 0 || !out) return undefined;
+  // A variant over the size limit is not run (see bundle-limits.ts).
+  if (!result || result.errors.length > 0 || !out || out.text.length > MAX_BUNDLE_BYTES) return undefined;
   const inputs = Object.keys(result.metafile?.inputs ?? {})
     .filter((input) => input.startsWith(`${NAMESPACE}:`))
     .map((input) => input.slice(NAMESPACE.length + 1).replace(`${ROOT}/`, ""));

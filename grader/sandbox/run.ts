@@ -9,6 +9,9 @@
  * start, dies before it is ready, or is killed by a signal the grader did not
  * send) is retried with back-off; when it still fails, runCalls throws
  * SandboxUnavailableError and the caller reports the grader's error, never a 0.
+ * The one exception is a process that runs out of memory before it is ready
+ * with one exercise's module alone, twice, while one without it starts: that
+ * is the exercise's doing, and it crashes alone.
  */
 import { GraderError } from "../errors.ts";
 import { runAttempt, KEEP_OUTPUT, type Attempt, type TimedCall } from "./attempt.ts";
@@ -83,6 +86,10 @@ export async function runCalls(options: RunOptions): Promise<RunReport> {
   const backoff = options.backoffMs ?? BACKOFF_MS;
   const wallDeadline = Date.now() + 3 * limits.submissionTimeoutMs;
   const strikes = new Map<string, number>();
+  /** Exercise → how a sandbox given its module alone died before it was ready. */
+  const early = new Map<string, string>();
+  /** Whether each exercise runs in its own sandbox, to find which one a sandbox cannot start with. */
+  let split = false;
   let spawns = 0;
   let machineFailures = 0;
   let cpuMs = 0;
@@ -100,15 +107,36 @@ export async function runCalls(options: RunOptions): Promise<RunReport> {
     // A step that stopped a process runs again alone in a fresh one: the call, or a module's calls
     // when loading the module was what stopped it.
     const struck = pending.filter((c) => strikes.has(c.id));
-    const group = struck.length > 0 ? struck.filter((c) => moduleOf(c) === moduleOf(struck[0])) : pending;
+    const alone = (key: string) => pending.filter((c) => moduleOf(c) === key);
+    const group = struck.length > 0 ? alone(moduleOf(struck[0])) : split ? alone(moduleOf(pending[0])) : pending;
+    const budget = { cpuMs: limits.submissionTimeoutMs - cpuMs, wallMs: wallLeft, retry: struck.length > 0 };
     spawns++;
-    const attempt: Attempt = await runAttempt(options, group, outcomes, {
-      cpuMs: limits.submissionTimeoutMs - cpuMs,
-      wallMs: wallLeft,
-      retry: struck.length > 0,
-    });
+    let attempt: Attempt = await runAttempt(options, group, outcomes, budget);
     output += attempt.output;
     cpuMs += attempt.cpuMs;
+    if (attempt.machine !== undefined && attempt.early !== undefined && !options.signal?.aborted) {
+      // Died before it was ready of something its input can cause. With several exercises' modules, each
+      // runs alone to learn which; one that dies alone the same way twice, while a sandbox without it
+      // starts, is that exercise's doing, and the others are graded as usual.
+      const exercise = moduleOf(group[0]);
+      if (group.some((c) => moduleOf(c) !== exercise)) {
+        split = true;
+        continue;
+      }
+      if (early.get(exercise) === attempt.early) {
+        spawns++;
+        const control = await runAttempt(options, [], outcomes, budget);
+        if (control.ready) {
+          const message = `the sandbox could not start with this exercise's module: ${attempt.early}`;
+          for (const c of group) outcomes.set(c.id, { status: "crashed", message });
+          split = false;
+          continue;
+        }
+        attempt = control;
+      } else {
+        early.set(exercise, attempt.early);
+      }
+    }
     if (attempt.machine !== undefined) {
       if (options.signal?.aborted) break;
       if (machineFailures >= backoff.length) throw new SandboxUnavailableError(attempt.machine);
