@@ -27,6 +27,7 @@ export const COURSE_ONLY: { path: string; why: string }[] = [
   { path: "grader/fixtures/generate.ts", why: "the fixture generator" },
   { path: "grader/fixtures/demo-class.ts", why: "builds the demo class from the solutions" },
   { path: "grader/fixtures/demo-authors", why: "the demo students' code: complete and near-complete solutions" },
+  { path: "grader/fixtures/mutants", why: "deliberately broken solutions: near-solution code" },
   { path: "grader/test", why: "the grader's own tests, which read the solutions and hidden cases" },
   { path: "grader/suites", why: "the course's vitest suites" },
   { path: "grader/misconceptions/mistakes", why: "the catalogued mistakes are near-solution code" },
