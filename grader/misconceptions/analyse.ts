@@ -21,6 +21,7 @@ import type { Diagnosis } from "../engine/results.ts";
 import type { LoadedCase } from "../fixtures/schema.ts";
 import { isLayered, viewsOf, type View } from "./layers.ts";
 import { matches } from "./match.ts";
+import { neighbourOutputs } from "./neighbours.ts";
 import { listWords } from "./notation.ts";
 import { isNum, near, type Num } from "./numeric.ts";
 import { CATALOGUED, genericRelation, relationText, type Found } from "./relations.ts";
@@ -69,9 +70,15 @@ export function traceViews(views: View[], received: unknown, rule: NumberRule): 
       ? steps.variants.filter((s) => s.value && !near(view.expected, s.value, rule) && near(s.value, r))
       : [];
     // Two different wrong steps that give the same value here (η² and η/2 at η = ½) say nothing about which it was.
-    if (new Set(fits.map((s) => `${s.rel}:${s.k}`)).size > 1)
-      return void out.push({ view, status: "wrong", received: r });
+    // Two wrong steps that give the same value here (η² and η/2 at η = ½; no g′ and an identity layer's g′ = 1) say
+    // nothing about which it was: the view is wrong, with the candidates another layer may decide between.
+    if (new Set(fits.map((s) => `${s.rel}:${s.k}`)).size > 1) {
+      const candidates = fits.map((s) => ({ rel: s.rel, k: s.k }));
+      return void out.push({ view, status: "wrong", received: r, candidates });
+    }
     const variant = fits[0];
+    // A neighbour ("?") alone: a step that is no named mistake; the value is wrong, and nothing names it.
+    if (variant?.rel.startsWith("?")) return void out.push({ view, status: "wrong", received: r });
     if (variant)
       return void out.push({ view, status: "explained", found: { rel: variant.rel, k: variant.k }, received: r });
     out.push(moved ? { view, status: "explained", found: moved, received: r } : { view, status: "wrong", received: r });
@@ -85,20 +92,32 @@ interface Group {
   symbols: string[];
 }
 
+const keyOf = (found: Found) => (found.k === undefined ? found.rel : `${found.rel}:${found.k}`);
+
+function addTo(groups: Map<string, Group>, found: Found, t: Traced): void {
+  const group = groups.get(keyOf(found)) ?? { found, labels: [], symbols: [] };
+  group.labels.push(t.view.label);
+  if (!group.symbols.includes(t.view.symbol)) group.symbols.push(t.view.symbol);
+  groups.set(keyOf(found), group);
+}
+
 function groupsOf(traced: Traced[]): Group[] | undefined {
   const groups = new Map<string, Group>();
+  const undecided: Traced[] = [];
   for (const t of traced) {
-    if (t.status === "wrong") return undefined;
+    if (t.status === "wrong" && !t.candidates) return undefined;
+    if (t.status === "wrong") undecided.push(t);
     if (t.status !== "explained") continue;
-    for (const rel of t.found!.rel.split("+")) {
-      const found = { ...t.found!, rel };
-      const key = found.k === undefined ? rel : `${rel}:${found.k}`;
-      const group = groups.get(key) ?? { found, labels: [], symbols: [] };
-      group.labels.push(t.view.label);
-      if (!group.symbols.includes(t.view.symbol)) group.symbols.push(t.view.symbol);
-      groups.set(key, group);
-    }
+    for (const rel of t.found!.rel.split("+")) addTo(groups, { ...t.found!, rel }, t);
   }
+  // A view two mistakes explain alike joins the one mistake that other views show unambiguously, or names nothing.
+  for (const t of undecided) {
+    const shown = t.candidates!.filter((f) => f.rel.split("+").every((rel) => groups.has(keyOf({ ...f, rel }))));
+    if (shown.length !== 1) return undefined;
+    for (const rel of shown[0].rel.split("+")) addTo(groups, { ...shown[0], rel }, t);
+  }
+  const order = traced.map((t) => t.view.label);
+  for (const g of groups.values()) g.labels.sort((a, b) => order.indexOf(a) - order.indexOf(b));
   // Scaled by a different constant in each layer is no one mistake (db as column sums of dW is δ times Σ a).
   const scaled = [...groups.keys()].filter((k) => k.startsWith("scaled:") || k.startsWith("step-scaled:"));
   if (scaled.length > 1) return undefined;
@@ -181,24 +200,33 @@ function byLayers(c: LoadedCase, traced: Traced[], source: CatalogueSource): Dia
   };
 }
 
-function byEntries(c: LoadedCase, received: unknown, source: CatalogueSource, views?: View[]): Diagnosis | undefined {
-  const rule = numberRule(c.check);
+/** The one catalogued mistake whose output is the received value, unless another mistake or a neighbour gives it too. */
+function soleEntry(c: LoadedCase, received: unknown, source: CatalogueSource): [EntryInfo, unknown] | undefined {
+  const found: [EntryInfo, unknown][] = [];
   for (const m of source.entries) {
     if (m.exercise !== c.exercise || m.fn !== c.fn) continue;
     const output = source.output(c, m.id);
     if (output === undefined || valuesPass(c, output) || !matches(output, received)) continue;
-    const diagnosis: Diagnosis = { id: m.id, name: m.name, explanation: m.explanation };
-    if (!views || !rule || !isLayered(c.fn)) return diagnosis;
-    const holds = views.filter((v) => !near(v.expected, valueAt(output, v.path, v.scalar) ?? [], rule));
-    const right = views.filter((v) => !holds.includes(v)).map((v) => v.label);
-    if (right.length === 0 || holds.length === 0) return diagnosis;
-    if (c.visibility === "hidden")
-      return { ...diagnosis, explanation: `${hiddenWhere(holds, views)} ${m.explanation}` };
-    const labels = holds.map((v) => v.label);
-    const where = `In ${listWords(labels)} only; ${listWords(right)} ${verb(right)} right.`;
-    return { ...diagnosis, explanation: `${where} ${m.explanation}`, layers: labels };
+    found.push([m, output]);
   }
-  return undefined;
+  if (found.length !== 1) return undefined;
+  return neighbourOutputs(c).some((n) => matches(n, received)) ? undefined : found[0];
+}
+
+function byEntries(c: LoadedCase, received: unknown, source: CatalogueSource, views?: View[]): Diagnosis | undefined {
+  const rule = numberRule(c.check);
+  const sole = soleEntry(c, received, source);
+  if (!sole) return undefined;
+  const [m, output] = sole;
+  const diagnosis: Diagnosis = { id: m.id, name: m.name, explanation: m.explanation };
+  if (!views || !rule || !isLayered(c.fn)) return diagnosis;
+  const holds = views.filter((v) => !near(v.expected, valueAt(output, v.path, v.scalar) ?? [], rule));
+  const right = views.filter((v) => !holds.includes(v)).map((v) => v.label);
+  if (right.length === 0 || holds.length === 0) return diagnosis;
+  if (c.visibility === "hidden") return { ...diagnosis, explanation: `${hiddenWhere(holds, views)} ${m.explanation}` };
+  const labels = holds.map((v) => v.label);
+  const where = `In ${listWords(labels)} only; ${listWords(right)} ${verb(right)} right.`;
+  return { ...diagnosis, explanation: `${where} ${m.explanation}`, layers: labels };
 }
 
 export function analyse(c: LoadedCase, received: unknown, source: CatalogueSource): Finding | undefined {

@@ -92,21 +92,41 @@ function forwardStep(layer: LayerJson, input: Vec | undefined, fPrev: Vec | unde
   return { right: plus(weighted, layer.b), variants };
 }
 
+/**
+ * g′ of the layers next to layer i (its neighbours in the list), at f^[l]: a student who indexes the activation one
+ * layer off. Never named (a "?" neighbour): where one of them gives the same value as a named step (an identity layer's
+ * g′ is 1, so using it looks exactly like leaving g′ out), the evidence cannot tell which it was.
+ */
+function otherGprimes(layers: LayerJson[], i: number, f: Vec): Vec[] {
+  const own = layers[i].activation;
+  return [layers[i - 1], layers[i + 1]]
+    .filter((l): l is LayerJson => l !== undefined && l.activation !== own)
+    .map((l) => f.map((z) => gPrimeOf(l)(z)));
+}
+
 /** δ^[l] from U = W^[l+1] δ^[l+1] (or dε/dŷ at the output), and the known wrong ways. */
-function deltaStep(gpf: Vec, gpa: Vec, u: Vec | undefined, uT: Vec | undefined, output: Vec | undefined): Steps {
+function deltaStep(
+  gpf: Vec,
+  gpa: Vec,
+  u: Vec | undefined,
+  uT: Vec | undefined,
+  output: Vec | undefined,
+  others: Vec[] = [],
+): Steps {
   if (!u) return { variants: [] };
   const variants: Variant[] = [
     { rel: "no-gprime", value: u },
     { rel: "gprime-of-a", value: times(gpa, u) },
     { rel: "extra-gprime", value: times(gpf, times(gpf, u) ?? []) },
     { rel: "extra-gprime-a", value: times(gpa, times(gpf, u) ?? []) },
+    ...others.map((g) => ({ rel: "?other-layer-gprime", value: times(g, u) })),
   ];
   if (uT) {
     variants.push({ rel: "w-transposed", value: times(gpf, uT) });
     variants.push({ rel: "no-gprime+w-transposed", value: uT });
     variants.push({ rel: "gprime-of-a+w-transposed", value: times(gpa, uT) });
   }
-  if (output)
+  if (output) {
     variants.push({
       rel: "loss-sign",
       value: times(
@@ -114,6 +134,9 @@ function deltaStep(gpf: Vec, gpa: Vec, u: Vec | undefined, uT: Vec | undefined, 
         output.map((v) => -v),
       ),
     });
+    // |ŷ − y| is y − ŷ wherever ŷ < y: only an output with ŷ > y somewhere tells the two apart.
+    variants.push({ rel: "?loss-abs", value: times(gpf, output.map(Math.abs)) });
+  }
   return { right: times(gpf, u), variants };
 }
 
@@ -144,9 +167,10 @@ export function deltaViews(c: LoadedCase): View[] | undefined {
       gpf,
       gpa,
       steps: (received) => {
-        if (upstream === undefined) return deltaStep(gpf, gpa, dE, undefined, undefined);
+        const others = otherGprimes(layers, i, (cache.f as Vec[])[i]);
+        if (upstream === undefined) return deltaStep(gpf, gpa, dE, undefined, undefined, others);
         const [u, uT] = backProject(layers[i + 1], vecOf(received(upstream), layers[i + 1].b.length));
-        return deltaStep(gpf, gpa, u, uT, undefined);
+        return deltaStep(gpf, gpa, u, uT, undefined, others);
       },
     });
   }
@@ -177,15 +201,16 @@ export function gradientViews(c: LoadedCase): View[] | undefined {
       gpf,
       gpa,
       steps: (received) => {
+        const others = otherGprimes(layers, i, pass.f[i]);
         if (up === undefined) {
           const dE = plus(
             pass.a[L - 1],
             y.map((v) => -v),
           );
-          return deltaStep(gpf, gpa, dE, undefined, dE);
+          return deltaStep(gpf, gpa, dE, undefined, dE, others);
         }
         const [u, uT] = backProject(layers[i + 1], vecOf(received(up), layers[i + 1].b.length));
-        return deltaStep(gpf, gpa, u, uT, undefined);
+        return deltaStep(gpf, gpa, u, uT, undefined, others);
       },
     });
     const aPrev = i === 0 ? x : pass.a[i - 1];

@@ -83,7 +83,7 @@ export const CATALOGUE: Misconception[] = [
     fn: "softmax",
     name: "softmax that overflows",
     explanation:
-      "Your softmax computes e^(z_i) directly, so e^1000 is ∞ and ∞/∞ is NaN. softmax(z) = softmax(z − c) for any constant c (the lecture's σ(z) = e^z / 1ᵀe^z): subtract max(z) first, so every exponent is ≤ 0.",
+      "Your softmax overflows: an exponent as large as 1000 makes e^(…) ∞, and ∞/∞ is NaN. softmax(z) = softmax(z − c) for any constant c (the lecture's σ(z) = e^z / 1ᵀe^z): subtract max(z) first, so every exponent is ≤ 0; no other shift guarantees that.",
   },
   {
     id: "forward-no-bias",

@@ -50,7 +50,8 @@ export function genericRelation(view: View, views: View[], r: Num, rule: NumberR
   const biggest = values.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
   if (!values.every(Number.isFinite) || biggest === 0) return undefined;
   if (observable(map(e, () => 0))) return { rel: "zeros" };
-  if (observable(map(e, (x) => -x))) return { rel: "negated" };
+  // −e is |e| when no entry of e is positive: a sign flipped and a sign dropped give the same values there.
+  if (observable(map(e, (x) => -x))) return values.some((x) => x > 0) ? { rel: "negated" } : undefined;
   if (isMat(e) && observable(transpose(e))) return { rel: "transposed" };
   const offset = otherLayer(view, views, r, rule);
   if (offset !== undefined) return { rel: "layer", offset };

@@ -15,6 +15,8 @@ export interface Traced {
   status: "ok" | "follows" | "explained" | "wrong";
   found?: Found;
   received?: Num;
+  /** A wrong view that more than one wrong step explains alike: those steps. */
+  candidates?: Found[];
 }
 
 /** At most this many positions in a trace step; the rest are counted. */

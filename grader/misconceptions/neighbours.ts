@@ -1,0 +1,19 @@
+/**
+ * Wrong answers that are no catalogued mistake but can give the same values as
+ * one on a case: its neighbours. Where a neighbour's output equals a mistake's
+ * on a case, that case cannot tell which of the two the student made, and the
+ * mistake is not named there (another case may still tell them apart).
+ * Computed from the case's own arguments, on the trusted side.
+ */
+import type { LoadedCase } from "../fixtures/schema.ts";
+import { isVec } from "./numeric.ts";
+
+const NEIGHBOURS: Record<string, (args: unknown[]) => unknown[]> = {
+  // |ŷ − y| is y − ŷ wherever ŷ < y.
+  lossGradient: ([yHat, y]) => (isVec(yHat) && isVec(y) ? [yHat.map((v, j) => Math.abs(v - y[j]))] : []),
+};
+
+/** The neighbours' outputs on a case; empty for a function with none. */
+export function neighbourOutputs(c: LoadedCase): unknown[] {
+  return NEIGHBOURS[c.fn]?.(c.args) ?? [];
+}

@@ -1,0 +1,157 @@
+/**
+ * A mistake is named only where the case can tell it apart from its
+ * neighbours, the other mistakes that give the same values there: g′ of the
+ * next layer where that layer is the identity (g′ = 1, exactly "no g′"),
+ * |ŷ − y| where ŷ < y everywhere (exactly y − ŷ). Where it cannot, nothing is
+ * named and a public case's trace still says which quantities are wrong.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Diagnoser } from "../engine/grade.ts";
+import type { LoadedCase } from "../fixtures/schema.ts";
+import { loadCases } from "../fixtures/load.ts";
+import { loadManifest } from "../manifest.ts";
+import { loadCatalogue, makeDiagnoser } from "../misconceptions/diagnose.ts";
+import { activation } from "../sandbox/activations.ts";
+import type { ActivationName } from "../../exercises/types.ts";
+
+const cases = loadCases(loadManifest(), { visibility: ["public", "hidden"] });
+let live: Diagnoser;
+beforeAll(async () => {
+  live = makeDiagnoser(await loadCatalogue());
+});
+
+type Vec = number[];
+type LayerJson = { W: number[][]; b: Vec; activation: ActivationName };
+const g = (l: LayerJson) => activation(l.activation);
+const byKey = (key: string, visibility = "public") => cases.find((c) => c.key === key && c.visibility === visibility)!;
+
+/** The forward pass and the δ recursion, with the factor each layer's δ takes (right: g′(f^[l]) of its own layer). */
+function backprop(layers: LayerJson[], x: Vec, dE: (yHat: Vec) => Vec, factor: (l: number, f: number) => number) {
+  const f: Vec[] = [];
+  const a: Vec[] = [];
+  let input = x;
+  for (const l of layers) {
+    const fl = l.b.map((b, j) => input.reduce((s, v, r) => s + v * l.W[r][j], b));
+    f.push(fl);
+    input = fl.map((z) => g(l).g(z));
+    a.push(input);
+  }
+  const L = layers.length;
+  const d: Vec[] = new Array(L);
+  d[L - 1] = dE(a[L - 1]).map((e, j) => factor(L - 1, f[L - 1][j]) * e);
+  for (let i = L - 2; i >= 0; i--) {
+    d[i] = f[i].map((z, r) => factor(i, z) * layers[i + 1].W[r].reduce((s, w, j) => s + w * d[i + 1][j], 0));
+  }
+  const dW = d.map((dl, i) => (i === 0 ? x : a[i - 1]).map((v) => dl.map((dj) => v * dj)));
+  return { f, a, d, dW };
+}
+
+/** deltas whose hidden layers take the next layer's g′, at their own f. */
+function deltasNextLayerGprime(c: LoadedCase): Vec[] {
+  const [layers, cache, dE] = c.args as [LayerJson[], { f: Vec[] }, Vec];
+  const L = layers.length;
+  const d: Vec[] = new Array(L);
+  d[L - 1] = cache.f[L - 1].map((z, j) => g(layers[L - 1]).gPrime(z) * dE[j]);
+  for (let i = L - 2; i >= 0; i--) {
+    d[i] = cache.f[i].map(
+      (z, r) => g(layers[i + 1]).gPrime(z) * layers[i + 1].W[r].reduce((s, w, j) => s + w * d[i + 1][j], 0),
+    );
+  }
+  return d;
+}
+
+/** gradients, with `dE` for dε/dŷ and `factor` for each layer's g′. */
+function gradientsWith(dE: (yHat: Vec, y: Vec) => Vec, factor?: (layers: LayerJson[], l: number, f: number) => number) {
+  return (c: LoadedCase) => {
+    const [layers, x, y] = c.args as [LayerJson[], Vec, Vec];
+    const k = factor ?? ((ls, l, z) => g(ls[l]).gPrime(z));
+    const { d, dW } = backprop(
+      layers,
+      x,
+      (yHat) => dE(yHat, y),
+      (l, z) => k(layers, l, z),
+    );
+    return { dW, db: d };
+  };
+}
+
+const nextLayerGprime = (layers: LayerJson[], l: number, z: number) => g(layers[l + 1] ?? layers[l]).gPrime(z);
+const yMinusYhat = (yHat: Vec, y: Vec) => yHat.map((v, j) => y[j] - v);
+
+/** A copy of a case with other arguments and the reference's expected value for them. */
+function lossGradientCase(yHat: Vec, y: Vec): LoadedCase {
+  const base = byKey("06-gradients/loss-gradient-length-3");
+  return { ...base, key: `${base.key}-variant`, args: [yHat, y], expected: yHat.map((v, j) => v - y[j]) };
+}
+
+describe("a mistake whose neighbour gives the same values is not named", () => {
+  it.each([
+    // The issue's own example: a 1-1 network with an identity output, where the next layer's g′ is 1.
+    ["g′ of the next (identity) layer, 1-1 tanh → identity", byKey("06-gradients/gradients-one-unit-layers", "hidden")],
+    ["g′ of the next layer, the last hidden layer before an identity output", byKey("06-gradients/shapes-random-a")],
+  ])("%s", (_what, c) => {
+    const received = gradientsWith((yHat, y) => yHat.map((v, j) => v - y[j]), nextLayerGprime)(c);
+    expect(live(c, received)?.diagnosis?.id).not.toBe("delta-missing-gprime");
+  });
+
+  it("deltas with the next layer's g′, on a network whose output is the identity: no 'δ without g′'", () => {
+    const c = byKey("05-delta/three-layer-4-3-3-2"); // sigmoid, tanh, identity
+    const finding = live(c, deltasNextLayerGprime(c));
+    expect(finding?.diagnosis?.id).toBeUndefined();
+    // Nothing named, but the trace still says which δ is wrong.
+    expect(finding?.trace).toMatch(/δ\^\[2\] ✗/);
+  });
+
+  it.each([
+    ["ŷ < y everywhere: y − ŷ is |ŷ − y| too", lossGradientCase([0.1, 0.2], [0.5, 0.9]), undefined],
+    [
+      "ŷ > y somewhere: y − ŷ is told apart from |ŷ − y|",
+      lossGradientCase([0.7, 0.2], [0.5, 0.9]),
+      "loss-gradient-sign",
+    ],
+  ])("lossGradient, %s", (_what, c, id) => {
+    expect(live(c, yMinusYhat(c.args[0] as Vec, c.args[1] as Vec))?.diagnosis?.id).toBe(id);
+  });
+
+  it("gradients from y − ŷ on a one-output network with ŷ < y: not named as the sign", () => {
+    const c = byKey("06-gradients/gradients-one-unit-layers", "hidden");
+    const [layers, x, y] = c.args as [LayerJson[], Vec, Vec];
+    const yHat = backprop(
+      layers,
+      x,
+      (v) => v,
+      () => 1,
+    ).a[layers.length - 1];
+    const received = gradientsWith(yMinusYhat)(c);
+    const id = live(c, received)?.diagnosis?.id;
+    if (yHat[0] < y[0]) expect(id).toBeUndefined();
+    else expect(id).toBe("loss-gradient-sign");
+  });
+});
+
+describe("a mistake the case can tell apart is still named", () => {
+  it.each([
+    ["δ without g′ in the hidden layers (tanh → sigmoid)", "05-delta/square-3-3-3"],
+    ["δ without g′ in the hidden layers (sigmoid → tanh → identity)", "05-delta/three-layer-4-3-3-2"],
+  ])("%s", (_what, key) => {
+    const c = byKey(key);
+    const [layers, cache, dE] = c.args as [LayerJson[], { f: Vec[] }, Vec];
+    const L = layers.length;
+    const d: Vec[] = new Array(L);
+    d[L - 1] = cache.f[L - 1].map((z, j) => g(layers[L - 1]).gPrime(z) * dE[j]);
+    for (let i = L - 2; i >= 0; i--)
+      d[i] = layers[i + 1].W.map((row) => row.reduce((s, w, j) => s + w * d[i + 1][j], 0));
+    // δ^[2] of the second network lacks g′ = tanh′, which no neighbour gives: the identity is the next layer's.
+    expect(live(c, d)?.diagnosis?.id).toBe("delta-missing-gprime");
+  });
+
+  it.each([
+    // ŷ = (0.36, 0.25) against y = (0.29, 0.49): ŷ > y in one output.
+    ["outputs on both sides of y", "06-gradients/finite-differences-2-3-2", "loss-gradient-sign"],
+    // ŷ = (0.21, 0.36) against y = (0.35, 0.94): below y in both, where |ŷ − y| gives the same values.
+    ["outputs all below y", "06-gradients/gradients-3-4-2", undefined],
+  ])("gradients from y − ŷ, %s (%s): %s", (_what, key, id) => {
+    const c = byKey(key);
+    expect(live(c, gradientsWith(yMinusYhat)(c))?.diagnosis?.id).toBe(id);
+  });
+});
