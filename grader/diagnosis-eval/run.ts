@@ -79,7 +79,7 @@ function report(results: Scored[], verbose: boolean, ms: number): void {
             : "✓"
           : { correct: "✓", wrong: "✗", nothing: "·" }[r.outcome];
       console.log(
-        `${mark} ${r.entry.id.padEnd(44)} named: ${r.named.join(", ") || "nothing"}  (TA: ${r.entry.accept.join(", ") || "no name"})`,
+        `${mark} ${r.entry.id.padEnd(44)} named: ${r.named.join(", ") || "nothing"}  (TA: ${r.entry.accept.join(", ") || "no name"})${r.entry.kind === "wrong" && r.fails.public === 0 ? "  [hidden only]" : ""}`,
       );
     }
     console.log("");
@@ -94,6 +94,10 @@ function report(results: Scored[], verbose: boolean, ms: number): void {
     `  named wrongly    ${pct(count("wrong"), wrong.length).padStart(6)}  (${count("wrong")})   target ≤ ${TARGETS.wrong * 100}%`,
   );
   console.log(`  named nothing    ${pct(count("nothing"), wrong.length).padStart(6)}  (${count("nothing")})`);
+  const hiddenOnly = wrong.filter((r) => r.fails.public === 0 && r.fails.hidden > 0).length;
+  const survive = wrong.filter((r) => r.fails.public === 0 && r.fails.hidden === 0).map((r) => r.entry.id);
+  console.log(`Wrong implementations that lose points on hidden cases only: ${hiddenOnly}`);
+  if (survive.length > 0) console.log(`Wrong implementations that lose no point at all: ${survive.join(", ")}`);
   console.log(
     `Correct-but-different implementations given any name: ${pct(namedCorrect, correct.length)} (${namedCorrect} of ${correct.length})`,
   );

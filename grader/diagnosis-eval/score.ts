@@ -4,7 +4,7 @@ import type { CorpusEntry } from "./corpus.ts";
 
 export type Outcome = "correct" | "wrong" | "nothing";
 
-export const TARGETS = { correct: 0.6, wrong: 0.05 };
+export const TARGETS = { correct: 0.6, wrong: 0 };
 
 /** Problems that a right value can still have: the answer's values passed. */
 const NOT_VALUES = new Set(["too_many_calls", "mutated"]);
@@ -15,6 +15,8 @@ export interface Scored {
   outcome: Outcome;
   /** Cases named although their values pass. */
   namedOnPass: string[];
+  /** Which cases it loses points on: public ones, hidden ones. */
+  fails: { public: number; hidden: number };
 }
 
 /**
@@ -37,5 +39,6 @@ export function score(entry: CorpusEntry, graded: GradedImplementation): Scored 
     .map((c) => c.key);
   const outcome: Outcome =
     named.length === 0 ? "nothing" : named.every((id) => entry.accept.includes(id)) ? "correct" : "wrong";
-  return { entry, named, outcome, namedOnPass };
+  const lost = (v: string) => graded.cases.filter((c) => c.visibility === v && c.status !== "pass").length;
+  return { entry, named, outcome, namedOnPass, fails: { public: lost("public"), hidden: lost("hidden") } };
 }
