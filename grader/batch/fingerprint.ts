@@ -34,6 +34,29 @@ export function graderCodeHash(): string {
   return codeHash;
 }
 
+/** Each case's own fingerprint, and one for all that the cases share: a regrade reruns only what changed. */
+export interface CaseFingerprints {
+  /** The limits, the deciding code and the course settings that weigh on every case. */
+  shared: string;
+  /** Case key → a short hash of the case (inputs, expected value, tolerance, points). */
+  cases: Record<string, string>;
+}
+
+const short = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 16);
+
+export function caseFingerprints(
+  manifest: Manifest,
+  cases: LoadedCase[],
+  limits: RunLimits,
+  grader = graderCodeHash(),
+): CaseFingerprints {
+  const { bonus_points, missing_imports } = manifest;
+  return {
+    shared: short({ bonus_points, missing_imports, limits, grader }),
+    cases: Object.fromEntries(cases.map((c) => [c.key, short(c)])),
+  };
+}
+
 export function fingerprint(
   manifest: Manifest,
   cases: LoadedCase[],

@@ -13,6 +13,7 @@ import type { Workspace } from "../sandbox/workspace.ts";
 import { collect, type Pending } from "../submission/expand.ts";
 import { isRefused, type Collected } from "../submission/source.ts";
 import type { TypeChecker } from "../check/typecheck.ts";
+import type { CaseFingerprints } from "./fingerprint.ts";
 import type { KnownOutcomes } from "../engine/known-outcomes.ts";
 import type { ExerciseFiles } from "../sandbox/compile.ts";
 import { clipText, stripControls } from "../sanitize.ts";
@@ -26,6 +27,8 @@ export interface BatchContext {
   limits: RunLimits;
   /** Identifies the cases and limits: a result graded under others is stale. */
   fingerprint: string;
+  /** The same, case by case. */
+  fingerprints?: CaseFingerprints;
   signal?: AbortSignal;
   diagnose?: Diagnoser;
   gate?: Gate;
@@ -54,6 +57,7 @@ export function emptyResult(
     note: clipText(stripControls(note, true), 20_000),
     input_hash: "",
     grader_fingerprint: ctx.fingerprint,
+    ...(ctx.fingerprints ? { fingerprints: ctx.fingerprints } : {}),
     visibility: [...new Set(ctx.cases.map((c) => c.visibility))],
     exercises: [],
     cases: [],

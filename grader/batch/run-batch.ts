@@ -26,7 +26,9 @@ import { TypeChecker } from "../check/typecheck.ts";
 import type { Pending } from "../submission/expand.ts";
 import { isRefused } from "../submission/source.ts";
 import { failureReason, writeResult } from "./write-result.ts";
-import { fingerprint } from "./fingerprint.ts";
+import { caseFingerprints, fingerprint } from "./fingerprint.ts";
+import { mergePartial, planReuse } from "./reuse.ts";
+import { maxScore } from "../manifest.ts";
 import { toRow, type Row } from "./gradebook.ts";
 import { writeClassReports } from "./class-reports.ts";
 import { emptyResult, gradeSubmission, readSubmission, type BatchContext } from "./grade-submission.ts";
@@ -51,6 +53,8 @@ export interface BatchOptions {
   stubs?: ExerciseFiles;
   /** The course's reference solutions (solutions/), where there are any: failures are traced to earlier exercises. */
   reference?: ExerciseFiles;
+  /** An earlier run's output folder whose results may be kept, wholly or in part (a regrade). */
+  earlier?: string;
 }
 
 export interface BatchReport {
@@ -69,7 +73,7 @@ export function resultFile(out: string, id: string): string {
   return path.join(out, id, "results.json");
 }
 
-async function previous(file: string): Promise<SubmissionResult | undefined> {
+export async function previous(file: string): Promise<SubmissionResult | undefined> {
   const text = await readFile(file, "utf8").catch(() => undefined);
   if (text === undefined) return undefined;
   try {
@@ -96,6 +100,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
     workspace,
     limits: options.limits,
     fingerprint: fingerprint(options.manifest, options.cases, options.limits),
+    fingerprints: caseFingerprints(options.manifest, options.cases, options.limits),
     signal: options.signal,
     diagnose: options.diagnose,
     gate: new Gate(options.jobs),
@@ -129,23 +134,34 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
   /** Grades one submission; undefined when the machine failed it and `lastTry` is false. */
   const grade = async (pending: Pending, lastTry: boolean): Promise<SubmissionResult | undefined> => {
     const collected = await readSubmission(pending);
+    let reuse = async () => gradeSubmission(collected, ctx);
     if (!options.force && !isRefused(collected) && !lastTry) {
-      const old = await previous(resultFile(options.out, pending.id));
-      // A result the machine failed to produce is never kept: this run tries again.
-      if (
-        old &&
-        old.grading_status !== "error" &&
-        old.input_hash === collected.hash &&
-        old.grader_fingerprint === ctx.fingerprint
-      ) {
-        rows.push(toRow(old));
+      const here = await previous(resultFile(options.out, pending.id));
+      const old = here ?? (options.earlier ? await previous(resultFile(options.earlier, pending.id)) : undefined);
+      const plan = planReuse(old, collected.hash, ctx.fingerprint, ctx.fingerprints, ctx.cases);
+      if (plan.kind === "all" && old === here) {
+        rows.push(toRow(old!));
         skipped++;
         options.progress?.done(pending.id, `${pending.id}: unchanged since the last run, kept`);
         return undefined;
       }
+      if (plan.kind === "all") return old;
+      if (plan.kind === "partial") {
+        const current = {
+          fingerprint: ctx.fingerprint,
+          fingerprints: ctx.fingerprints!,
+          cases: ctx.cases,
+          maxScore: maxScore(ctx.manifest, ctx.cases),
+        };
+        const rerunCases = ctx.cases.filter((c) => plan.rerun.has(c.exercise));
+        reuse = async () =>
+          rerunCases.length === 0
+            ? mergePartial(old!, { ...old!, cases: [], exercises: [] }, plan.rerun, current)
+            : mergePartial(old!, await gradeSubmission(collected, { ...ctx, cases: rerunCases }), plan.rerun, current);
+      }
     }
     try {
-      return await gradeSubmission(collected, ctx);
+      return await reuse();
     } catch (error) {
       if (!(error instanceof SandboxUnavailableError)) return crashed(ctx, pending.id, error);
       if (lastTry) return machineError(ctx, pending.id, error);

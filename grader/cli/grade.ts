@@ -5,6 +5,7 @@
  *   npm run grade -- <folder or .zip>... --out <dir>
  *   npm run grade -- <inputs> --shard 2/4 --out <dir>   one machine's share (grader/batch/shard.ts)
  *   npm run grade -- merge <dirs...> --out <dir>       joins the shards' output folders
+ *   npm run grade -- regrade <old out> --out <dir>      grades again and shows what changed (cli/regrade.ts)
  *
  * Each argument is one submission (a folder with exercises/, or a .zip) or a
  * folder of submissions (one sub-folder or .zip per student).
@@ -27,6 +28,7 @@ import { terminalText } from "../sanitize.ts";
 import { loadDiagnoser } from "../misconceptions/index.ts";
 import { parseShard, selectShard, type Shard } from "../batch/shard.ts";
 import { mergeMain } from "./merge.ts";
+import { regradeMain } from "./regrade.ts";
 import { assignmentOption, reportSteps, rosterOption } from "../reports/grade-options.ts";
 import { similarityStep } from "../similarity/report.ts";
 
@@ -45,6 +47,7 @@ function positiveInt(value: string): number {
 async function main(argv: string[]): Promise<void> {
   // A sub-command; a submission folder named "merge" can still be given as ./merge.
   if (argv[0] === "merge") return mergeMain(argv.slice(1));
+  if (argv[0] === "regrade") return regradeMain(argv.slice(1));
   const program = new Command("grade")
     .description("Grade submissions on the public and hidden cases.")
     .argument("[inputs...]", "submissions: folders, .zip files, or folders of them (default: the demo class)")

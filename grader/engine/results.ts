@@ -129,6 +129,8 @@ export const SubmissionResultSchema = z.object({
   source: z.string().optional(),
   /** sha256 of the cases, limits and grading code it was graded under; a fix to any makes older results stale. */
   grader_fingerprint: z.string(),
+  /** What each case was graded under (see grader/batch/fingerprint.ts): a regrade reruns only the changed ones. */
+  fingerprints: z.object({ shared: z.string(), cases: z.record(z.string(), z.string()) }).optional(),
   visibility: z.array(VisibilitySchema),
   exercises: z.array(ExerciseResultSchema),
   cases: z.array(CaseResultSchema),

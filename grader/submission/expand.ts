@@ -121,7 +121,7 @@ async function looksLikeSubmission(dir: string): Promise<boolean> {
   return hasLooseFiles(dir, 1);
 }
 
-const RESERVED = ["assets", "gradebook.csv", "summary.html", "canvas.csv"];
+const RESERVED = ["assets", "gradebook.csv", "summary.html", "canvas.csv", "regrade.csv", "regrade.html"];
 
 /**
  * Every submission named by the arguments, with ids made unique: the output folder's own
