@@ -54,9 +54,10 @@ function renderCase(c: CaseResult, paint: Paint): string[] {
   if (c.input) lines.push(`      ${paint("dim", "input:")} ${c.input}`);
   if (c.source) lines.push(`      ${paint("dim", "returned by")} ${c.source}`);
   if (c.trace) lines.push(`      ${paint("dim", "layer by layer:")} ${c.trace}`);
-  for (const line of c.message.split("\n")) lines.push(`      ${paint("red", "✖")} ${line}`);
+  // Where the failure comes from, before what it looks like.
   const upstream = upstreamSentence(c);
   if (upstream) lines.push(`      ${paint("yellow", "↳")} ${upstream}`);
+  for (const line of c.message.split("\n")) lines.push(`      ${paint("red", "✖")} ${line}`);
   // The explanation is given once, above the cases; here only which mistake this answer matches.
   if (c.diagnosis) lines.push(`      ${paint("yellow", "↳")} ${c.diagnosis.name}`);
   return lines;

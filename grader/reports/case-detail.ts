@@ -93,17 +93,18 @@ export interface DetailOptions {
 /** The body of one lost case: markdown lines, without a heading. */
 export function caseDetail(c: CaseResult, options: DetailOptions): string[] {
   const lines: string[] = [];
+  // Where the failure comes from, before what it looks like: the grader's own words, with the course's function
+  // names only, so safe on a hidden case too.
+  const upstream = upstreamSentence(c);
+  const from = upstream ? [`**${upstream}**`, ""] : [];
   if (c.visibility === "hidden") {
-    lines.push(`A hidden case of ${code(c.fn)}: its input and expected output are not shown.`, "");
+    lines.push(`A hidden case of ${code(c.fn)}: its input and expected output are not shown.`, "", ...from);
     lines.push(...hiddenWhat(c), "");
   } else {
-    lines.push(`Tested ${code(c.fn)} on ${c.input ? code(c.input) : "the case's input"}.`, "");
+    lines.push(`Tested ${code(c.fn)} on ${c.input ? code(c.input) : "the case's input"}.`, "", ...from);
     if (c.problems.length > 0) lines.push(...problemTable(c.problems), "");
     else lines.push(fence(c.message), "");
   }
-  // The grader's own words, with the course's function names only: safe on a hidden case too.
-  const upstream = upstreamSentence(c);
-  if (upstream) lines.push(`**${upstream}**`, "");
   lines.push(...whereWrong(c));
   if (c.diagnosis) {
     lines.push(

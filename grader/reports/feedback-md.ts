@@ -149,7 +149,9 @@ function openSection(e: ExerciseResult, spec: Exercise | undefined, cases: CaseR
     const failing = lost.filter((c) => !c.not_implemented && !blocked.includes(c));
     lines.push(...diagnoses(failing));
     const formula = EXERCISE_FORMULAS[e.id];
-    if (formula) lines.push("**The rule, in the lecture's notation:**", "", `$$\n${formula}\n$$`, "");
+    // Failures that all come from earlier exercises ask for no rule of this one: each says where it comes from.
+    const own = failing.some((c) => !c.upstream) || failing.length === 0;
+    if (formula && own) lines.push("**The rule, in the lecture's notation:**", "", `$$\n${formula}\n$$`, "");
     const hint = spec ? hintsFor(spec, cases)[0] : undefined;
     if (hint) lines.push(`> **Hint:** ${mathText(hint.text)}`, "");
     lines.push(...typeErrors(warnings));

@@ -19,6 +19,8 @@ import { paths } from "../paths.ts";
 import type { ExerciseFiles } from "../sandbox/compile.ts";
 import { Workspace } from "../sandbox/workspace.ts";
 import { caseDetail } from "../reports/case-detail.ts";
+import { feedbackMarkdown } from "../reports/feedback-md.ts";
+import { SubmissionResultSchema } from "../engine/results.ts";
 
 const manifest = loadManifest();
 const cases = loadCases(manifest, { visibility: ["public", "hidden"] }).filter((c) =>
@@ -346,3 +348,36 @@ function readSource(exercise: string): string {
   const e = manifest.exercises.find((x) => x.id === exercise)!;
   return readFileSync(path.join(paths.exercises, exercise, e.file), "utf8");
 }
+
+describe("the feedback page", () => {
+  // A transposed weight gradient (06) crashes 07's sgdStep, which is right: the page points at 06 alone.
+  it("points a crash in right code at the earlier function, with no rule, hint or line of its own", async () => {
+    const row = rows.find((r) => r.what.startsWith("a transposed weight gradient"))!;
+    const { cases: results, exercises } = await grade(row);
+    const result = SubmissionResultSchema.parse({
+      schema_version: 1,
+      submission: "s",
+      grading_status: "graded",
+      score: 0,
+      max_score: 1,
+      note: "",
+      input_hash: "h",
+      grader_fingerprint: "f",
+      visibility: ["public", "hidden"],
+      exercises,
+      cases: results,
+      graded_at: "2026-01-01T00:00:00.000Z",
+      duration_ms: 1,
+    });
+    const page = feedbackMarkdown(result, manifest);
+    const section = page.slice(page.search(/^#+ .*07 · Gradient descent/m));
+    expect(section).toContain("This comes from your `gradients` or `loss` (06), not from `train`");
+    // Said before the error that shows where 07's right code crashed.
+    expect(section.indexOf("This comes from")).toBeLessThan(section.indexOf("threw TypeError"));
+    expect(section).not.toMatch(/Returned by|Likely mistake|Layer by layer|\*\*Hint|The rule, in the lecture/);
+    // Charged all the same.
+    expect(exercises.find((e) => e.id === "07-gradient-descent")!.score).toBeLessThan(
+      exercises.find((e) => e.id === "07-gradient-descent")!.max_score,
+    );
+  }, 60_000);
+});
