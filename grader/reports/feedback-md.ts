@@ -10,7 +10,7 @@ import { hintsFor } from "../check/hints.ts";
 import type { Exercise, Manifest } from "../manifest.ts";
 import { caseDetail, statusLabel } from "./case-detail.ts";
 import { extraCreditNote } from "./extra-credit.ts";
-import { DIAGNOSIS_FORMULAS, EXERCISE_FORMULAS } from "./formulas.ts";
+import { DIAGNOSIS_FORMULAS, formulasFor } from "./formulas.ts";
 import { anchor, code, fence, text } from "./markdown.ts";
 import { mathText } from "./notation.ts";
 
@@ -148,10 +148,9 @@ function openSection(e: ExerciseResult, spec: Exercise | undefined, cases: CaseR
     const blocked = lost.filter((c) => c.message.startsWith(LOAD_FAILED));
     const failing = lost.filter((c) => !c.not_implemented && !blocked.includes(c));
     lines.push(...diagnoses(failing));
-    const formula = EXERCISE_FORMULAS[e.id];
-    // Failures that all come from earlier exercises ask for no rule of this one: each says where it comes from.
-    const own = failing.some((c) => !c.upstream) || failing.length === 0;
-    if (formula && own) lines.push("**The rule, in the lecture's notation:**", "", `$$\n${formula}\n$$`, "");
+    // Failures that come from earlier exercises ask for no rule of this one: each says where it comes from.
+    const own = failing.filter((c) => !c.upstream);
+    if (own.length > 0 || failing.length === 0) lines.push(...ruleBlock(e.id, own));
     const hint = spec ? hintsFor(spec, cases)[0] : undefined;
     if (hint) lines.push(`> **Hint:** ${mathText(hint.text)}`, "");
     lines.push(...typeErrors(warnings));
@@ -166,6 +165,20 @@ function openSection(e: ExerciseResult, spec: Exercise | undefined, cases: CaseR
   }
   lines.push(...collapsed(`All ${cases.length} cases of ${text(exerciseHeading(e))}`, caseTable(cases)));
   return lines;
+}
+
+/** The rule of each function that lost points, in the lecture's notation: the failing function's own, not the exercise's. */
+function ruleBlock(exercise: string, failing: CaseResult[]): string[] {
+  // Nothing ran wrong (every lost case is a stub or blocked): the exercise's headline rule, not every function's.
+  const rules =
+    failing.length > 0 ? formulasFor(exercise, [...new Set(failing.map((c) => c.fn))]) : formulasFor(exercise, [""]);
+  if (rules.length === 0) return [];
+  if (rules.length === 1) return ["**The rule, in the lecture's notation:**", "", `$$\n${rules[0].formula}\n$$`, ""];
+  return [
+    "**The rules, in the lecture's notation:**",
+    "",
+    ...rules.flatMap(({ fn, formula }) => [`${code(fn)}:`, "", `$$\n${formula}\n$$`, ""]),
+  ];
 }
 
 /** The whole feedback page as markdown. */
