@@ -30,7 +30,7 @@ export const UpstreamSourceSchema = z.object({
  * course's own in their place. The case is still charged.
  */
 export const UpstreamSchema = z.object({
-  /** The student's earlier functions that, each alone among the course's others, make the case fail; empty when none alone does. */
+  /** The student's earlier functions that, each alone among the course's others, make the case fail; empty when none is known to. */
   from: z.array(UpstreamSourceSchema),
   /** The student's earlier functions the case reached, all replaced by the course's for the run that passed. */
   swapped: z.array(UpstreamSourceSchema),

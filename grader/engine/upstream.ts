@@ -156,7 +156,7 @@ export function upstreamSentence(c: Pick<CaseResult, "fn" | "upstream">): string
   const course = `${fn} passes this case with the course's own ${joined(ticks(u.swapped.flatMap((s) => s.functions)), "and")}`;
   const charged = "The case is still counted as lost here.";
   if (u.from.length === 0)
-    return `This comes from the earlier functions ${fn} calls, not from ${fn} itself: ${course}, though none of yours alone makes it fail. ${charged}`;
+    return `This comes from the earlier functions ${fn} calls, not from ${fn} itself: ${course}. ${charged}`;
   const again =
     u.from.length === 1
       ? `with only your ${named(u.from[0])} in place of the course's`

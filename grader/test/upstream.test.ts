@@ -237,6 +237,22 @@ const rows: Row[] = [
     expect: { "06-gradients/gradients": "pass", "07-gradient-descent/train": "own" },
   },
   {
+    // The course's 05 has no such helper, so no build with it can run: nothing is said rather than a guess.
+    what: "a 06 that imports a helper only the student's 05 has",
+    files: () => {
+      const files = submission([["05-delta", "deltas", DELTAS_NO_GPRIME]]);
+      const delta = `${String(files.get(FILE["05-delta"]))}\nexport const HELPER = 1;\n`;
+      const gradients = String(files.get(FILE["06-gradients"])).replace(
+        'import { deltas } from "../05-delta/delta";',
+        'import { deltas, HELPER } from "../05-delta/delta";\nvoid HELPER;',
+      );
+      files.set(FILE["05-delta"], delta);
+      files.set(FILE["06-gradients"], gradients);
+      return files;
+    },
+    expect: { "06-gradients/gradients": "own" },
+  },
+  {
     what: "the reference",
     files: () => submission([]),
     expect: { "06-gradients/gradients": "pass", "07-gradient-descent/train": "pass" },
@@ -325,7 +341,7 @@ describe("what it says", () => {
     [
       "none alone",
       c({ from: [], swapped: [{ exercise: "04-forward", functions: ["forward"] }] }),
-      /^This comes from the earlier functions `train` calls.*none of yours alone/,
+      /^This comes from the earlier functions `train` calls, not from `train` itself: `train` passes this case with the course's own `forward`\. The case/,
     ],
   ])("%s", (_what, input, pattern) => {
     expect(upstreamSentence(input)).toMatch(pattern);
