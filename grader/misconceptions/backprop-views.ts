@@ -57,6 +57,7 @@ export function forwardViews(c: LoadedCase): View[] | undefined {
           layer,
           i === 0 ? x : vecOf(received(fIndex - 1), nPrev),
           i === 0 ? undefined : vecOf(received(fIndex - 2), nPrev),
+          i === 0 ? undefined : vecOf(x, nPrev),
         ),
       swaps: [{ rel: "a-for-f", value: (e.a as Vec[])[i] }],
     });
@@ -68,7 +69,13 @@ export function forwardViews(c: LoadedCase): View[] | undefined {
       upstream: fIndex,
       steps: (received) => {
         const f = vecOf(received(fIndex), n);
-        return f ? { right: f.map((z) => g(z)), variants: [{ rel: "f-for-a", value: f }] } : { variants: [] };
+        if (!f) return { variants: [] };
+        const variants: Variant[] = [
+          { rel: "f-for-a", value: f },
+          { rel: "g-twice", value: f.map((z) => g(g(z))) },
+        ];
+        if (layer.activation !== "sigmoid") variants.push({ rel: "sigmoid-for-g", value: f.map(sigmoid) });
+        return { right: f.map((z) => g(z)), variants };
       },
       swaps: [{ rel: "f-for-a", value: (e.f as Vec[])[i] }],
     });
@@ -76,14 +83,22 @@ export function forwardViews(c: LoadedCase): View[] | undefined {
   return views;
 }
 
-/** f^[l] from the student's a^[l-1] (and f^[l-1], which a student may feed forward instead). */
-function forwardStep(layer: LayerJson, input: Vec | undefined, fPrev: Vec | undefined): Steps {
+const sigmoid = activation("sigmoid").g;
+
+/** f^[l] from the student's a^[l-1] (and f^[l-1] or x, which a student may feed forward instead). */
+function forwardStep(layer: LayerJson, input: Vec | undefined, fPrev: Vec | undefined, x: Vec | undefined): Steps {
   if (!input) return { variants: [] };
   const weighted = matVec(transpose(layer.W), input);
   if (!weighted) return { variants: [] };
-  const variants: Variant[] = [{ rel: "no-bias", value: weighted }];
+  const variants: Variant[] = [
+    { rel: "no-bias", value: weighted },
+    { rel: "bias-subtracted", value: weighted.map((v, j) => v - layer.b[j]) },
+    { rel: "bias-twice", value: weighted.map((v, j) => v + 2 * layer.b[j]) },
+  ];
   const fromF = fPrev && matVec(transpose(layer.W), fPrev);
   if (fromF) variants.push({ rel: "f-for-a-prev", value: plus(fromF, layer.b) });
+  const fromX = x && matVec(transpose(layer.W), x);
+  if (fromX) variants.push({ rel: "x-for-a-prev", value: plus(fromX, layer.b) });
   if (transposable(layer.W)) {
     const untransposed = matVec(layer.W, input)!;
     variants.push({ rel: "w-not-transposed", value: plus(untransposed, layer.b) });
@@ -104,6 +119,11 @@ function otherGprimes(layers: LayerJson[], i: number, f: Vec): Vec[] {
     .map((l) => f.map((z) => gPrimeOf(l)(z)));
 }
 
+/** a(1 − a), σ′ written in a, for a layer whose activation is not σ (for σ it is the right factor). */
+function sigmoidFormOf(layer: LayerJson, a: Vec): Vec | undefined {
+  return layer.activation === "sigmoid" ? undefined : a.map((v) => v * (1 - v));
+}
+
 /** δ^[l] from U = W^[l+1] δ^[l+1] (or dε/dŷ at the output), and the known wrong ways. */
 function deltaStep(
   gpf: Vec,
@@ -112,6 +132,7 @@ function deltaStep(
   uT: Vec | undefined,
   output: Vec | undefined,
   others: Vec[] = [],
+  sigmoidForm?: Vec,
 ): Steps {
   if (!u) return { variants: [] };
   const variants: Variant[] = [
@@ -121,6 +142,7 @@ function deltaStep(
     { rel: "extra-gprime-a", value: times(gpa, times(gpf, u) ?? []) },
     ...others.map((g) => ({ rel: "?other-layer-gprime", value: times(g, u) })),
   ];
+  if (sigmoidForm) variants.push({ rel: "sigmoid-form", value: times(sigmoidForm, u) });
   if (uT) {
     variants.push({ rel: "w-transposed", value: times(gpf, uT) });
     variants.push({ rel: "no-gprime+w-transposed", value: uT });
@@ -168,9 +190,10 @@ export function deltaViews(c: LoadedCase): View[] | undefined {
       gpa,
       steps: (received) => {
         const others = otherGprimes(layers, i, (cache.f as Vec[])[i]);
-        if (upstream === undefined) return deltaStep(gpf, gpa, dE, undefined, undefined, others);
+        const form = sigmoidFormOf(layers[i], (cache.a as Vec[])[i]);
+        if (upstream === undefined) return deltaStep(gpf, gpa, dE, undefined, undefined, others, form);
         const [u, uT] = backProject(layers[i + 1], vecOf(received(upstream), layers[i + 1].b.length));
-        return deltaStep(gpf, gpa, u, uT, undefined, others);
+        return deltaStep(gpf, gpa, u, uT, undefined, others, form);
       },
     });
   }
@@ -202,15 +225,16 @@ export function gradientViews(c: LoadedCase): View[] | undefined {
       gpa,
       steps: (received) => {
         const others = otherGprimes(layers, i, pass.f[i]);
+        const form = sigmoidFormOf(layers[i], pass.a[i]);
         if (up === undefined) {
           const dE = plus(
             pass.a[L - 1],
             y.map((v) => -v),
           );
-          return deltaStep(gpf, gpa, dE, undefined, dE, others);
+          return deltaStep(gpf, gpa, dE, undefined, dE, others, form);
         }
         const [u, uT] = backProject(layers[i + 1], vecOf(received(up), layers[i + 1].b.length));
-        return deltaStep(gpf, gpa, u, uT, undefined, others);
+        return deltaStep(gpf, gpa, u, uT, undefined, others, form);
       },
     });
     const aPrev = i === 0 ? x : pass.a[i - 1];
@@ -228,6 +252,7 @@ export function gradientViews(c: LoadedCase): View[] | undefined {
           { rel: "dw-transposed", value: outer(delta, aPrev) },
         ];
         if (i > 0) variants.push({ rel: "f-for-a-prev", value: outer(pass.f[i - 1], delta) });
+        if (i > 0 && x.length === aPrev.length) variants.push({ rel: "x-for-a-prev", value: outer(x, delta) });
         return { right: outer(aPrev, delta), variants };
       },
     });

@@ -15,7 +15,8 @@ import type { LoadedCase } from "../fixtures/schema.ts";
 import { deltaViews, forwardViews, gradientViews } from "./backprop-views.ts";
 import { layerLabel } from "./notation.ts";
 import { isMat, isVec, outer, type Mat, type Num, type Vec } from "./numeric.ts";
-import { NO_STEPS, validLayers, type View } from "./views.ts";
+import { NO_STEPS, validLayers, type Variant, type View } from "./views.ts";
+import { activation } from "../sandbox/activations.ts";
 
 export type { Steps, Variant, View } from "./views.ts";
 
@@ -94,13 +95,30 @@ function weightGradientViews(c: LoadedCase): View[] | undefined {
   ];
 }
 
+/** The activation whose derivative each 03 function computes, and its value g(z, α). */
+const DERIVATIVE_OF: Record<string, (z: number, alpha: number) => number> = {
+  sigmoidPrime: (z) => activation("sigmoid").g(z),
+  tanhPrime: (z) => Math.tanh(z),
+  reluPrime: (z) => Math.max(z, 0),
+  leakyReluPrime: (z, alpha) => (z > 0 ? z : alpha * z),
+};
+
+/** g(z) for a derivative g′(z): what a student returns who forgets to differentiate. */
+function functionForDerivative(c: LoadedCase): Variant[] {
+  const g = DERIVATIVE_OF[c.fn];
+  const [z, alpha] = c.args as [unknown, unknown];
+  if (!g || !isVec(z)) return [];
+  return [{ rel: "g-for-gprime", value: z.map((v) => g(v, typeof alpha === "number" ? alpha : 0.01)) }];
+}
+
 /** Any other function with a numeric output: one view of the whole output. */
 function wholeView(c: LoadedCase): View[] | undefined {
   if (typeof c.expected === "number") {
     return [{ label: c.fn, symbol: c.fn, path: [], expected: [c.expected], scalar: true, steps: NO_STEPS }];
   }
   if (isVec(c.expected) || isMat(c.expected)) {
-    return [{ label: c.fn, symbol: c.fn, path: [], expected: c.expected, steps: NO_STEPS }];
+    const swaps = functionForDerivative(c);
+    return [{ label: c.fn, symbol: c.fn, path: [], expected: c.expected, steps: NO_STEPS, swaps }];
   }
   return undefined;
 }

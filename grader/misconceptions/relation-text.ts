@@ -162,6 +162,43 @@ export function relationText(found: Found, fn: string, q: string, showK: boolean
         name: "forward pass with W instead of Wᵀ",
         why: `${q} uses W^[l] a^[l-1]. W^[l] is n_{l-1} × n_l, so f^[l] = (W^[l])ᵀ a^[l-1] + b^[l]: unit j reads column j.`,
       };
+    case "bias-subtracted":
+      return {
+        name: "the bias subtracted",
+        why: `${q} subtracts b^[l]; it is added: f^[l] = (W^[l])ᵀ a^[l-1] + b^[l].`,
+      };
+    case "bias-twice":
+      return { name: "the bias added twice", why: `${q} adds b^[l] twice; once: f^[l] = (W^[l])ᵀ a^[l-1] + b^[l].` };
+    case "x-for-a-prev":
+      return {
+        name: fn === "forward" ? "x fed to every layer" : "x in place of a^[l−1] in the weight gradient",
+        why: `${q} uses the network's input x where the previous layer's activation a^[l-1] was due (x is a^[0], the first layer's input only): ${rule}.`,
+      };
+    case "g-twice":
+      return {
+        name: "the activation applied twice",
+        why: `${q} is g^[l](g^[l](f^[l])); the activation is applied once: a^[l] = g^[l](f^[l]).`,
+      };
+    case "sigmoid-for-g":
+      return {
+        name: "σ in place of the layer's activation",
+        why: `${q} is σ(f^[l]) in a layer whose activation g^[l] is not σ: a^[l] = g^[l](f^[l]), with each layer's own g.`,
+      };
+    case "sigmoid-form":
+      return {
+        name: "σ′ written as a(1 − a) for a layer that is not σ",
+        why: `${q} takes g′ as a^[l](1 − a^[l]), which is σ′ only; this layer's g is another function, and its own g′(f^[l]) is due: δ^[l] = g′(f^[l]) ∘ (W^[l+1] δ^[l+1]).`,
+      };
+    case "abs":
+      return {
+        name: "the sign dropped (absolute values)",
+        why: `${q} has the right size in every entry but is never negative where the rule gives a negative value: no |·| belongs here. The rule: ${rule}.`,
+      };
+    case "g-for-gprime":
+      return {
+        name: "the function in place of its derivative",
+        why: `${q} returns the activation's value g(z), not its derivative g′(z). The rule: ${rule}.`,
+      };
     case "no-bias":
       return { name: "the bias left out of f", why: `${q} leaves out the bias: f^[l] = (W^[l])ᵀ a^[l-1] + b^[l].` };
     case "uses-a-l":

@@ -52,6 +52,8 @@ export function genericRelation(view: View, views: View[], r: Num, rule: NumberR
   if (observable(map(e, () => 0))) return { rel: "zeros" };
   // −e is |e| when no entry of e is positive: a sign flipped and a sign dropped give the same values there.
   if (observable(map(e, (x) => -x))) return values.some((x) => x > 0) ? { rel: "negated" } : undefined;
+  // |e| differs from e only where e < 0, and from −e only where e > 0: named only where e has both signs.
+  if (observable(map(e, Math.abs))) return values.some((x) => x > 0) ? { rel: "abs" } : undefined;
   if (isMat(e) && observable(transpose(e))) return { rel: "transposed" };
   const offset = otherLayer(view, views, r, rule);
   if (offset !== undefined) return { rel: "layer", offset };

@@ -155,3 +155,113 @@ describe("a mistake the case can tell apart is still named", () => {
     expect(live(c, gradientsWith(yMinusYhat)(c))?.diagnosis?.id).toBe(id);
   });
 });
+
+/** forward with each layer's step changed: `f` from (Wᵀ input, b, x), `a` from (f, the layer's g). */
+function forwardWith(
+  c: LoadedCase,
+  f: (weighted: Vec, b: Vec, l: number) => Vec,
+  a: (fl: Vec, layer: LayerJson) => Vec = (fl, layer) => fl.map((z) => g(layer).g(z)),
+  input: (aPrev: Vec, x: Vec) => Vec = (aPrev) => aPrev,
+) {
+  const [layers, x] = c.args as [LayerJson[], Vec];
+  const out: { f: Vec[]; a: Vec[] } = { f: [], a: [] };
+  let prev = x;
+  layers.forEach((layer, l) => {
+    const from = l === 0 ? x : input(prev, x);
+    const weighted = layer.b.map((_, j) => from.reduce((s, v, r) => s + v * layer.W[r][j], 0));
+    const fl = f(weighted, layer.b, l);
+    out.f.push(fl);
+    prev = a(fl, layer);
+    out.a.push(prev);
+  });
+  return out;
+}
+
+const sigmoidOf = (z: number) => 1 / (1 + Math.exp(-z));
+
+describe("the relations beyond the catalogue, named where the case tells them apart", () => {
+  it.each([
+    [
+      "the bias subtracted",
+      "04-forward/square-3-3-3",
+      (c: LoadedCase) => forwardWith(c, (w, b) => w.map((v, j) => v - b[j])),
+      "relation-bias-subtracted",
+    ],
+    [
+      "the bias added twice",
+      "04-forward/three-layer-4-3-2-2",
+      (c: LoadedCase) => forwardWith(c, (w, b) => w.map((v, j) => v + 2 * b[j])),
+      "relation-bias-twice",
+    ],
+    [
+      "the activation applied twice",
+      "04-forward/square-3-3-3",
+      (c: LoadedCase) =>
+        forwardWith(
+          c,
+          (w, b) => w.map((v, j) => v + b[j]),
+          (fl, layer) => fl.map((z) => g(layer).g(g(layer).g(z))),
+        ),
+      "relation-g-twice",
+    ],
+    [
+      "σ in every layer",
+      "04-forward/square-3-3-3", // tanh, then sigmoid: only the first layer is wrong
+      (c: LoadedCase) =>
+        forwardWith(
+          c,
+          (w, b) => w.map((v, j) => v + b[j]),
+          (fl) => fl.map(sigmoidOf),
+        ),
+      "relation-sigmoid-for-g",
+    ],
+    [
+      "x fed to every layer",
+      "04-forward/square-3-3-3",
+      (c: LoadedCase) =>
+        forwardWith(
+          c,
+          (w, b) => w.map((v, j) => v + b[j]),
+          undefined,
+          (_a, x) => x,
+        ),
+      "relation-x-for-a-prev",
+    ],
+    [
+      "|ŷ − y| for dε/dŷ",
+      "06-gradients/loss-gradient-length-3",
+      (c: LoadedCase) => (c.args[0] as Vec).map((v, j) => Math.abs(v - (c.args[1] as Vec)[j])),
+      "relation-abs",
+    ],
+    [
+      "relu(z) for relu′(z)",
+      "03-activations/relu-prime-at-zero",
+      (c: LoadedCase) => (c.args[0] as Vec).map((z) => Math.max(z, 0)),
+      "relation-g-for-gprime",
+    ],
+  ])("%s (%s) is %s", (_what, key, make, id) => {
+    const c = byKey(key);
+    expect(live(c, make(c))?.diagnosis?.id).toBe(id);
+  });
+
+  it("σ′ as a(1 − a) in a tanh layer is named; in a sigmoid layer it is right, so nothing is wrong there", () => {
+    const c = byKey("05-delta/square-3-3-3"); // tanh, sigmoid, ...
+    const [layers, cache, dE] = c.args as [LayerJson[], { f: Vec[]; a: Vec[] }, Vec];
+    const L = layers.length;
+    const d: Vec[] = new Array(L);
+    d[L - 1] = cache.a[L - 1].map((a, j) => a * (1 - a) * dE[j]);
+    for (let i = L - 2; i >= 0; i--) {
+      d[i] = cache.a[i].map((a, r) => a * (1 - a) * layers[i + 1].W[r].reduce((s, w, j) => s + w * d[i + 1][j], 0));
+    }
+    const finding = live(c, d);
+    expect(finding?.diagnosis?.id).toBe("relation-sigmoid-form");
+    const named = finding?.diagnosis?.layers ?? [];
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.every((label) => layers[Number(label.slice(3, -1)) - 1].activation !== "sigmoid")).toBe(true);
+  });
+
+  it("|e| where no entry of e is positive is −e too: neither the sign nor |·| is named", () => {
+    const c = lossGradientCase([0.1, 0.2], [0.5, 0.9]);
+    expect(live(c, [0.4, 0.7])?.diagnosis).toBeUndefined();
+  });
+});

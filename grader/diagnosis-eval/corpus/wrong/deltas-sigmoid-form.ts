@@ -1,6 +1,6 @@
 // Replaces: 05-delta deltas
 // TA: uses a(1 − a) as g′ in every layer, right only for sigmoid layers.
-// Names: none
+// Names: relation-sigmoid-form
 import type { ForwardCache, Gradients, Layer, Matrix, Vector } from "../../../../exercises/types.ts";
 
 export function deltas(layers: Layer[], cache: ForwardCache, dEdYhat: Vector): Vector[] {

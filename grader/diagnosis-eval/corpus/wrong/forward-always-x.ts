@@ -1,6 +1,6 @@
 // Replaces: 04-forward forward
 // TA: every layer reads x instead of a^[l-1].
-// Names: none
+// Names: relation-x-for-a-prev
 import type { ForwardCache, Gradients, Layer, Matrix, Vector } from "../../../../exercises/types.ts";
 
 export function forward(layers: Layer[], x: Vector): ForwardCache {

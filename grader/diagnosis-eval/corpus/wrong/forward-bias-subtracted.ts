@@ -1,6 +1,6 @@
 // Replaces: 04-forward forward
 // TA: subtracts the bias: f^[l] = (W^[l])ᵀ a^[l-1] − b^[l].
-// Names: none
+// Names: relation-bias-subtracted
 import type { ForwardCache, Gradients, Layer, Matrix, Vector } from "../../../../exercises/types.ts";
 
 export function forward(layers: Layer[], x: Vector): ForwardCache {

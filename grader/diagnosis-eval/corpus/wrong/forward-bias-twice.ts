@@ -1,6 +1,6 @@
 // Replaces: 04-forward forward
 // TA: adds b^[l] twice: once as the sum's start, once after.
-// Names: none
+// Names: relation-bias-twice
 import type { ForwardCache, Gradients, Layer, Matrix, Vector } from "../../../../exercises/types.ts";
 
 export function forward(layers: Layer[], x: Vector): ForwardCache {

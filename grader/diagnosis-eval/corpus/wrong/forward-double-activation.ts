@@ -1,6 +1,6 @@
 // Replaces: 04-forward forward
 // TA: applies the activation twice: a^[l] = g(g(f^[l])).
-// Names: none
+// Names: relation-g-twice
 import type { ForwardCache, Gradients, Layer, Matrix, Vector } from "../../../../exercises/types.ts";
 
 export function forward(layers: Layer[], x: Vector): ForwardCache {

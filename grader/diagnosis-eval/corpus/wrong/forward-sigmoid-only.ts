@@ -1,6 +1,6 @@
 // Replaces: 04-forward forward
 // TA: applies the sigmoid in every layer, whatever the layer's activation.
-// Names: none
+// Names: relation-sigmoid-for-g
 import type { ForwardCache, Gradients, Layer, Matrix, Vector } from "../../../../exercises/types.ts";
 
 export function forward(layers: Layer[], x: Vector): ForwardCache {

@@ -1,6 +1,6 @@
 // Replaces: 06-gradients gradients
 // TA: the output δ^[L] is ŷ(1 − ŷ)(ŷ − y), σ′ written in ŷ whatever the output activation: wrong for identity outputs.
-// Names: none
+// Names: relation-sigmoid-form
 import type { ForwardCache, Gradients, Layer, Matrix, Vector } from "../../../../exercises/types.ts";
 import { forward } from "../../../../solutions/04-forward/forward.ts";
 

@@ -1,6 +1,6 @@
 // Replaces: 06-gradients gradients
 // TA: every layer's dW uses x as its input.
-// Names: none
+// Names: relation-x-for-a-prev
 import type { ForwardCache, Gradients, Layer, Matrix, Vector } from "../../../../exercises/types.ts";
 import { forward } from "../../../../solutions/04-forward/forward.ts";
 import { deltas } from "../../../../solutions/05-delta/delta.ts";
