@@ -1,12 +1,29 @@
 import { defineConfig } from "vitest/config";
 
-export default defineConfig({
+/**
+ * What `npm run test:fast` (`vitest run --mode fast`) leaves out: the files that drive a browser, run the tests
+ * again under other Nodes, or load the machine on purpose. `npm test` runs everything.
+ */
+export const SLOW_FILES = [
+  "grader/test/playground.test.ts",
+  "grader/test/reports-browser.test.ts",
+  "grader/test/node-versions-*.test.ts",
+  "grader/test/stress.test.ts",
+];
+
+export default defineConfig(({ mode }) => ({
   test: {
     include: ["grader/**/*.test.ts"],
+    exclude: mode === "fast" ? SLOW_FILES : [],
+    // Dolos, a browser and the CLI bundle (grader/test/global-setup.ts).
+    globalSetup: ["grader/test/global-setup.ts"],
+    // Two files at a time: most of a file's time is spent waiting on the sandboxes it starts, so two fill the
+    // machine's 2 cores better than vitest's default of cores - 1.
+    maxWorkers: 2,
     // Suites start sandboxed processes and grade whole classes.
     testTimeout: 120_000,
     hookTimeout: 120_000,
     // Files attached with annotate (the browser test's screenshots) are copied here, which git ignores.
     attachmentsDir: "artifacts/vitest-attachments",
   },
-});
+}));

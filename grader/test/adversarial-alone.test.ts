@@ -18,6 +18,7 @@ import { paths } from "../paths.ts";
 import { ATTACKS } from "./corpus.ts";
 import { buildAttack, runnable, solutionsAt } from "./corpus-build.ts";
 import { lostOnlyWhatItAttacked } from "./corpus-check.ts";
+import { cliArgs } from "./cli-bundle.ts";
 
 const run = promisify(execFile);
 const manifest = loadManifest();
@@ -46,7 +47,7 @@ describe("each attack that could end a run, graded alone with a clean neighbour"
       await buildAttack(a, classDir, out);
       const started = Date.now();
       // execFile rejects on a non-zero exit or when the time limit kills the run.
-      await run(process.execPath, ["--import", "tsx", "grader/cli/grade.ts", classDir, "--out", out], {
+      await run(process.execPath, cliArgs("grade", [classDir, "--out", out]), {
         cwd: paths.root,
         timeout: RUN_LIMIT_MS,
         maxBuffer: 64 * 2 ** 20,

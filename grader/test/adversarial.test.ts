@@ -24,6 +24,7 @@ import { feedbackTitle } from "../reports/writers.ts";
 import { ATTACKS, CANARY } from "./corpus.ts";
 import { buildAttack, runnable } from "./corpus-build.ts";
 import { CONTROL, hiddenFingerprints, lostOnlyWhatItAttacked, outputFiles } from "./corpus-check.ts";
+import { cliArgs } from "./cli-bundle.ts";
 
 const run = promisify(execFile);
 const manifest = loadManifest();
@@ -63,15 +64,11 @@ beforeAll(async () => {
     'submission,student\nclean-first,"Ada \u001b[31mLovelace\u0007"\nghost,"\u001b]0;pwned\u0007Ghost \u009b2J"\n',
   );
   hashBefore = await treeHash(classDir);
-  const child = await run(
-    process.execPath,
-    ["--import", "tsx", "grader/cli/grade.ts", classDir, "--out", out, "--roster", roster],
-    {
-      cwd: paths.root,
-      env: { ...process.env, [CANARY]: CANARY, SECRET_TOKEN: CANARY },
-      maxBuffer: 64 * 2 ** 20,
-    },
-  );
+  const child = await run(process.execPath, cliArgs("grade", [classDir, "--out", out, "--roster", roster]), {
+    cwd: paths.root,
+    env: { ...process.env, [CANARY]: CANARY, SECRET_TOKEN: CANARY },
+    maxBuffer: 64 * 2 ** 20,
+  });
   stdout = child.stdout;
   stderr = child.stderr;
   results = new Map();

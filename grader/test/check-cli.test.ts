@@ -15,14 +15,14 @@ import { paths } from "../paths.ts";
 import { startWatch } from "./watch-helpers.ts";
 import { submissionWithMistakes } from "../misconceptions/apply.ts";
 import { CATALOGUE } from "../misconceptions/catalogue.ts";
+import { cliArgs } from "./cli-bundle.ts";
 
 const run = promisify(execFile);
 const manifest = loadManifest();
-const CHECK = ["--import", "tsx", "grader/cli/check.ts"];
 let tmp: string;
 
 function check(...args: string[]) {
-  return run(process.execPath, [...CHECK, ...args], { cwd: paths.root, env: { ...process.env, NO_COLOR: "1" } });
+  return run(process.execPath, cliArgs("check", args), { cwd: paths.root, env: { ...process.env, NO_COLOR: "1" } });
 }
 
 beforeAll(async () => {
@@ -79,7 +79,7 @@ describe("npm run check -- --watch", () => {
   it("re-checks the saved exercise and waits for n to move on", async () => {
     const dir = path.join(tmp, "watched");
     await cp(paths.exercises, dir, { recursive: true });
-    const { child, output, waitFor } = startWatch([...CHECK, "--watch", "--dir", dir]);
+    const { child, output, waitFor } = startWatch(cliArgs("check", ["--watch", "--dir", dir]));
     try {
       await waitFor(/\[watch\] checked all/, 0);
       let from = output().length;

@@ -1,11 +1,10 @@
 /**
- * Debian's Chromium, headless and offline, for the browser tests and the bench. Playwright cannot download a
- * browser of its own here; these flags keep Chromium from reaching for the network at start.
+ * A headless, offline Chromium for the browser tests and the bench: the one the test run's global setup found
+ * (find-chromium.ts), or found here when run outside vitest. Playwright cannot download a browser of its own here;
+ * these flags keep Chromium from reaching for the network at start.
  */
-import { existsSync } from "node:fs";
 import { chromium, type BrowserContext } from "playwright-core";
-
-export const CHROMIUM = "/usr/bin/chromium";
+import { findChromium } from "./find-chromium.ts";
 
 const FLAGS = [
   "--headless",
@@ -19,11 +18,14 @@ const FLAGS = [
 
 /** A fresh browser with its profile in `profile`, at the given viewport width (900 px high). */
 export async function launchChromium(profile: string, width: number): Promise<BrowserContext> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
+  const executablePath = (await findChromium()).path;
   return chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
     args: FLAGS,
+    // Without a LANG, Chromium's own language is "en-US@posix", which Intl rejects ("Invalid language tag"): the
+    // packaged build has no wrapper script that sets one, and pages must not depend on the machine's locale anyway.
+    locale: "en-US",
     viewport: { width, height: 900 },
   });
 }

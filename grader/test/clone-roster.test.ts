@@ -17,6 +17,7 @@ import { explainGitError, rosterRepos } from "../batch/clone-roster.ts";
 import { ownerAndName } from "../batch/push-time.ts";
 import { paths } from "../paths.ts";
 import { sh } from "./release-helpers.ts";
+import { cliArgs } from "./cli-bundle.ts";
 
 let tmp: string;
 let server: Server;
@@ -77,7 +78,7 @@ function serve(url: URL): { status: number; body: unknown; link?: string } {
 }
 
 const cloneRosterCli = (...args: string[]) =>
-  sh(process.execPath, ["--import", "tsx", "grader/cli/clone-roster.ts", ...args], paths.root, {
+  sh(process.execPath, cliArgs("clone-roster", args), paths.root, {
     GH_TOKEN: "test-token",
   });
 

@@ -12,12 +12,12 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SubmissionResultSchema } from "../engine/results.ts";
 import { paths } from "../paths.ts";
+import { cliArgs } from "./cli-bundle.ts";
 
 const run = promisify(execFile);
-const GRADE = ["--import", "tsx", "grader/cli/grade.ts"];
 let tmp: string;
 
-const grade = (...args: string[]) => run(process.execPath, [...GRADE, ...args], { cwd: paths.root });
+const grade = (...args: string[]) => run(process.execPath, cliArgs("grade", args), { cwd: paths.root });
 
 async function submission(dir: string, from: string): Promise<void> {
   await mkdir(dir, { recursive: true });
@@ -68,7 +68,7 @@ describe("Ctrl-C during npm run grade", () => {
     await submission(path.join(slowClass, "a-quick"), paths.solutions);
     for (const id of ["b-slow", "c-slow", "d-slow", "e-slow"]) await slow(path.join(slowClass, id));
     const out = path.join(tmp, "interrupted");
-    const child = spawn(process.execPath, [...GRADE, slowClass, "--out", out, "--jobs", "1"], {
+    const child = spawn(process.execPath, cliArgs("grade", [slowClass, "--out", out, "--jobs", "1"]), {
       cwd: paths.root,
       stdio: ["ignore", "pipe", "pipe"],
     });

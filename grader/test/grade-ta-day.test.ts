@@ -17,10 +17,10 @@ import { zip } from "../fixtures/zip.ts";
 import { loadManifest } from "../manifest.ts";
 import { paths } from "../paths.ts";
 import { parseCsv } from "../reports/csv-read.ts";
+import { cliArgs } from "./cli-bundle.ts";
 
 const run = promisify(execFile);
-const grade = (...args: string[]) =>
-  run(process.execPath, ["--import", "tsx", "grader/cli/grade.ts", ...args], { cwd: paths.root });
+const grade = (...args: string[]) => run(process.execPath, cliArgs("grade", args), { cwd: paths.root });
 const manifest = loadManifest();
 const points = (bonus: boolean) =>
   manifest.exercises.filter((e) => e.bonus === bonus).reduce((s, e) => s + e.points, 0);

@@ -15,6 +15,7 @@ import { paths } from "../paths.ts";
 import { buildAutograderZip } from "../reports/autograder-zip.ts";
 import { GradescopeResultsSchema, type GradescopeResults } from "../reports/gradescope-schema.ts";
 import { unzip } from "./gradescope-helpers.ts";
+import { cliArgs } from "./cli-bundle.ts";
 
 const run = promisify(execFile);
 let tmp: string;
@@ -90,7 +91,7 @@ describe("npm run gradescope:package", () => {
   it("says what to give the assignment: the required points, bonus as extra credit, and when hidden cases show", async () => {
     const { stdout } = await run(
       process.execPath,
-      ["--import", "tsx", "grader/cli/gradescope-package.ts", "--out", path.join(tmp, "cli.zip")],
+      cliArgs("gradescope-package", ["--out", path.join(tmp, "cli.zip")]),
       { cwd: paths.root },
     );
     const manifest = loadManifest();

@@ -16,6 +16,7 @@ import { paths } from "../paths.ts";
 import type { ExerciseFiles } from "../sandbox/compile.ts";
 import { Workspace } from "../sandbox/workspace.ts";
 import { sh } from "./release-helpers.ts";
+import { cliArgs } from "./cli-bundle.ts";
 
 const manifest = loadManifest();
 const cases = loadCases(manifest, { visibility: ["public", "hidden"] });
@@ -88,8 +89,7 @@ describe("answers from the stubs", () => {
     }
     await cp(paths.solutions, path.join(classDir, "d-done", "exercises"), { recursive: true });
     const out = path.join(tmp, "out");
-    const tsx = path.join(paths.root, "node_modules", ".bin", "tsx");
-    const ran = await sh(tsx, ["grader/cli/grade.ts", classDir, "--out", out], paths.root, {
+    const ran = await sh(process.execPath, cliArgs("grade", [classDir, "--out", out]), paths.root, {
       BACKPROP_TEST_SANDBOX_WRAPPER: wrapper,
     });
     expect(ran.code, ran.stderr).toBe(0);

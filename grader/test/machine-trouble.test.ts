@@ -15,6 +15,7 @@ import { paths } from "../paths.ts";
 import { runCalls, SandboxUnavailableError } from "../sandbox/run.ts";
 import { Workspace } from "../sandbox/workspace.ts";
 import { sh } from "./release-helpers.ts";
+import { cliArgs } from "./cli-bundle.ts";
 
 let tmp: string;
 let workspace: Workspace;
@@ -89,7 +90,6 @@ describe("a sandbox the machine fails", () => {
 });
 
 describe("npm run grade when the machine fails a submission", () => {
-  const tsx = path.join(paths.root, "node_modules", ".bin", "tsx");
   const ids = ["amy", "bob"];
   const out = () => path.join(tmp, "results");
   const result = async (id: string) =>
@@ -101,8 +101,12 @@ describe("npm run grade when the machine fails a submission", () => {
 
   it("gives status error and no score, exits 1, and grades it on the next plain run", async () => {
     const grade = (env: Record<string, string> = {}) =>
-      sh(tsx, ["grader/cli/grade.ts", path.join(tmp, "class"), "--out", out()], paths.root, env);
-    const broken = await grade({ BACKPROP_TEST_SANDBOX_WRAPPER: await machine("cli-never", "exit 1", 1000) });
+      sh(process.execPath, cliArgs("grade", [path.join(tmp, "class"), "--out", out()]), paths.root, env);
+    const broken = await grade({
+      BACKPROP_TEST_SANDBOX_WRAPPER: await machine("cli-never", "exit 1", 1000),
+      // The same three retries as a real machine's, without sleeping through their 4.25 s.
+      BACKPROP_TEST_BACKOFF_MS: "10,10,10",
+    });
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain("Not graded, through the grading machine's trouble");
     for (const id of ids) {

@@ -21,6 +21,7 @@ import { loadCorpus } from "../diagnosis-eval/corpus.ts";
 import { CATALOGUE } from "../misconceptions/catalogue.ts";
 import type { CheckResult } from "../check/session.ts";
 import { distinctiveNumbers, functionBodies, listFiles, sh, squash, type Ran } from "./release-helpers.ts";
+import { cliArgs } from "./cli-bundle.ts";
 
 const manifest = loadManifest();
 const tsx = path.join(paths.root, "node_modules", ".bin", "tsx");
@@ -238,7 +239,7 @@ describe("the release, after npm ci", () => {
         .filter((c) => c.diagnosis || c.trace)
         .map((c) => `${c.key} ${c.diagnosis?.id} ${c.diagnosis?.layers} ${c.trace}`)
         .sort();
-    const live = await sh(tsx, ["grader/cli/check.ts", "--hidden", "--json", "--dir", dir], paths.root);
+    const live = await sh(process.execPath, cliArgs("check", ["--hidden", "--json", "--dir", dir]), paths.root);
     const table = await check(["--hidden", "--json", "--dir", dir], { GRADER_KEY: key });
     expect(diagnoses(live).length).toBeGreaterThan(0);
     expect(diagnoses(table)).toEqual(diagnoses(live));

@@ -12,6 +12,7 @@ import { loadManifest } from "../manifest.ts";
 import { submissionWithMistakes } from "../misconceptions/apply.ts";
 import { CATALOGUE } from "../misconceptions/catalogue.ts";
 import { paths } from "../paths.ts";
+import { cliArgs } from "./cli-bundle.ts";
 
 const run = promisify(execFile);
 
@@ -54,10 +55,7 @@ export async function gradeSampleClass(tmp: string): Promise<GradedClass> {
   const out = path.join(tmp, "results");
   const { stdout } = await run(
     process.execPath,
-    [
-      "--import",
-      "tsx",
-      path.join(paths.root, "grader", "cli", "grade.ts"),
+    cliArgs("grade", [
       classDir,
       "--out",
       out,
@@ -65,7 +63,7 @@ export async function gradeSampleClass(tmp: string): Promise<GradedClass> {
       path.join(tmp, "roster.csv"),
       "--assignment",
       "Backprop (A1)",
-    ],
+    ]),
     { cwd: paths.root, env: { ...process.env, CI: "1" } },
   );
   return { out, stdout };

@@ -12,6 +12,7 @@ import { loadManifest } from "../manifest.ts";
 import { submissionWithMistakes } from "../misconceptions/apply.ts";
 import { CATALOGUE } from "../misconceptions/catalogue.ts";
 import { paths } from "../paths.ts";
+import { cliArgs } from "./cli-bundle.ts";
 
 const run = promisify(execFile);
 
@@ -44,13 +45,9 @@ export async function gradeLayoutClass(tmp: string): Promise<string> {
   );
   await cp(path.join(paths.exercises, "09-autodiff"), path.join(midway, "09-autodiff"), { recursive: true });
   const out = path.join(tmp, "layout-results");
-  await run(
-    process.execPath,
-    ["--import", "tsx", path.join(paths.root, "grader", "cli", "grade.ts"), classDir, "--out", out],
-    {
-      cwd: paths.root,
-      env: { ...process.env, CI: "1" },
-    },
-  );
+  await run(process.execPath, cliArgs("grade", [classDir, "--out", out]), {
+    cwd: paths.root,
+    env: { ...process.env, CI: "1" },
+  });
   return out;
 }

@@ -12,8 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseShard, selectShard } from "../batch/shard.ts";
 import { paths } from "../paths.ts";
 import { sh, type Ran } from "./release-helpers.ts";
-
-const tsx = path.join(paths.root, "node_modules", ".bin", "tsx");
+import { cliArgs } from "./cli-bundle.ts";
 
 describe("the shard rule", () => {
   const ids = ["eve", "ada", "cai", "ben", "dee", "fay", "gus"].map((id) => ({ id }));
@@ -39,7 +38,7 @@ describe("sharded and merged grading of the demo class", () => {
 
   beforeAll(async () => {
     tmp = await mkdtemp(path.join(os.tmpdir(), "bpk-shards-"));
-    const grade = (...args: string[]) => sh(tsx, ["grader/cli/grade.ts", paths.demoClass, ...args], paths.root);
+    const grade = (...args: string[]) => sh(process.execPath, cliArgs("grade", [paths.demoClass, ...args]), paths.root);
     // Two jobs each, so the four runs share the machine as four CI machines would not.
     runs = await Promise.all([
       grade("--out", dir("whole"), "--jobs", "2"),
@@ -47,8 +46,8 @@ describe("sharded and merged grading of the demo class", () => {
     ]);
     runs.push(
       await sh(
-        tsx,
-        ["grader/cli/grade.ts", "merge", dir("shard-1"), dir("shard-2"), dir("shard-3"), "--out", dir("merged")],
+        process.execPath,
+        cliArgs("grade", ["merge", dir("shard-1"), dir("shard-2"), dir("shard-3"), "--out", dir("merged")]),
         paths.root,
       ),
     );
@@ -99,8 +98,8 @@ describe("sharded and merged grading of the demo class", () => {
 
   it("refuses to merge a submission graded in two shards", async () => {
     const r = await sh(
-      tsx,
-      ["grader/cli/grade.ts", "merge", dir("shard-1"), dir("whole"), "--out", dir("twice")],
+      process.execPath,
+      cliArgs("grade", ["merge", dir("shard-1"), dir("whole"), "--out", dir("twice")]),
       paths.root,
     );
     expect(r.code).toBe(1);

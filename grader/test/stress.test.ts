@@ -14,8 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SubmissionResultSchema, type SubmissionResult } from "../engine/results.ts";
 import { paths } from "../paths.ts";
 import { sh, type Ran } from "./release-helpers.ts";
+import { cliArgs } from "./cli-bundle.ts";
 
-const tsx = path.join(paths.root, "node_modules", ".bin", "tsx");
 const REFERENCES = 10;
 const LOOP = "zz-infinite-loop";
 /** Longer than any call's CPU limit, and than the old wall-clock limit of 2 s. */
@@ -43,7 +43,7 @@ async function buildClass(): Promise<void> {
 }
 
 async function grade(out: string, env: Record<string, string> = {}): Promise<Ran> {
-  return sh(tsx, ["grader/cli/grade.ts", classDir(), "--out", out], paths.root, env);
+  return sh(process.execPath, cliArgs("grade", [classDir(), "--out", out]), paths.root, env);
 }
 
 async function results(out: string): Promise<SubmissionResult[]> {

@@ -1,0 +1,52 @@
+/**
+ * Sets up what the tests need, once per run, so that `npm ci && npm test` passes on a fresh machine:
+ * - Dolos for the similarity tests (`npm run similarity:install`: cached per user, a second when already built);
+ * - a Chromium for the browser tests (find-chromium.ts), passed on as BACKPROP_CHROMIUM;
+ * - the CLI bundle (cli-bundle.ts), passed on as BACKPROP_TEST_CLI_BUNDLE and removed at the end.
+ * Test workers and the processes they start inherit these variables. `vitest --mode fast` (npm run test:fast)
+ * runs no browser test, so it looks for no browser; nor does the child vitest that node-versions runs under
+ * another Node, which takes the parent's bundle and needs neither Dolos nor a browser.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { paths } from "../paths.ts";
+import { BUNDLE_ENV, buildCliBundle } from "./cli-bundle.ts";
+import { findChromium } from "./find-chromium.ts";
+import { cacheDir } from "./pinned-node.ts";
+
+/** Set in node-versions' child vitest. */
+const CHILD = "BACKPROP_KIT_NODE_VERSIONS_CHILD";
+
+function installDolos(): void {
+  const run = spawnSync(
+    process.execPath,
+    ["--import", "tsx", path.join(paths.root, "grader", "similarity", "install.ts")],
+    { cwd: paths.root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 2 ** 20 },
+  );
+  if (run.status !== 0) {
+    throw new Error(`npm run similarity:install failed; its output ends:\n${(run.stdout + run.stderr).slice(-4000)}`);
+  }
+  process.stdout.write(run.stdout.trim().split("\n").at(-1) + "\n");
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const child = process.env[CHILD] === "1";
+  if (!child) installDolos();
+  if (!child && project.vite.config.mode !== "fast") {
+    const found = await findChromium();
+    process.env.BACKPROP_CHROMIUM = found.path;
+    process.stdout.write(`Browser tests use ${found.how} Chromium: ${found.path}\n`);
+  }
+  let owned: string | undefined;
+  if (!process.env[BUNDLE_ENV]) {
+    await mkdir(cacheDir(), { recursive: true });
+    owned = await mkdtemp(path.join(cacheDir(), "cli-bundle-"));
+    await buildCliBundle(owned);
+    process.env[BUNDLE_ENV] = owned;
+  }
+  return async () => {
+    if (owned) await rm(owned, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,4 @@
+/** The sandbox, adversarial and check tests under Node 24 (node-versions-helpers.ts). */
+import { rerunUnder } from "./node-versions-helpers.ts";
+
+rerunUnder(24);
