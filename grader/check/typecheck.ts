@@ -148,7 +148,14 @@ export class TypeChecker {
     const api = this.api;
     this.api = undefined;
     if (!api) return;
-    const child = (api as unknown as { client?: { process?: { kill(signal: string): void } } }).client?.process;
+    const child = (
+      api as unknown as {
+        client?: { process?: { kill(signal: string): void; stdin?: { on(e: "error", f: () => void): void } } };
+      }
+    ).client?.process;
+    // A request still in flight (the one that ran out of time) writes to the ended stdin; unheard, that error would
+    // end the whole grade or check instead of this one type check.
+    child?.stdin?.on("error", () => undefined);
     void api.close().catch(() => undefined);
     try {
       child?.kill("SIGKILL");
