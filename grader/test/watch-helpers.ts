@@ -8,7 +8,8 @@ export interface Watched {
   child: ChildProcessWithoutNullStreams;
   /** Everything printed so far. */
   output(): string;
-  /** Resolves with what was printed after `from` once it matches `pattern`; fails after 20 s. */
+  /** Resolves with what was printed after `from` once it matches `pattern`; fails after 60 s (a loaded machine running two test files at once
+   * has taken over 20 s for the first full check). */
   waitFor(pattern: RegExp, from: number): Promise<string>;
 }
 
@@ -26,7 +27,7 @@ export function startWatch(args: string[]): Watched {
       const poll = () => {
         const seen = out.slice(from);
         if (pattern.test(seen)) resolve(seen);
-        else if (Date.now() - started > 20_000) reject(new Error(`no ${pattern} in:\n${seen}`));
+        else if (Date.now() - started > 60_000) reject(new Error(`no ${pattern} in:\n${seen}`));
         else setTimeout(poll, 10);
       };
       poll();
