@@ -397,3 +397,26 @@ describe("the feedback page", () => {
     );
   }, 60_000);
 });
+
+describe("the extra run", () => {
+  // A 06 that throws the source of the deltas it calls: in the extra run that is the course's, and none of it may
+  // reach a result. The course's deltas names its output layer's activation gL.
+  it("lets nothing of the reference out but pass/fail", async () => {
+    const LEAKY = `export function gradients(layers: Layer[], x: Vector, y: Vector): Gradients {
+  const source = String(deltas);
+  if (source.includes("gL")) throw new Error(source);
+  return { dW: [], db: [] };
+}`;
+    const files = submission([
+      ["05-delta", "deltas", DELTAS_NO_GPRIME],
+      ["06-gradients", "gradients", LEAKY],
+    ]);
+    const result = await gradeImplementation({ files, manifest, cases, workspace, diagnose, reference });
+    const text = JSON.stringify(result);
+    expect(text).not.toContain("gL");
+    expect(result.output).not.toContain("gL");
+    expect(result.cases.filter((c) => c.fn === "gradients").every((c) => c.status !== "pass" && !c.upstream)).toBe(
+      true,
+    );
+  }, 60_000);
+});
