@@ -10,11 +10,12 @@ import type { Manifest } from "../manifest.ts";
 import { writeAtomic } from "./atomic.ts";
 import { gradebookCsv, type Row } from "./gradebook.ts";
 import { summaryReport } from "../reports/class-summary.ts";
+import { OUT_NAMES } from "./out-names.ts";
 
 export type ClassReport = (out: string, manifest: Manifest, rows: Row[]) => Promise<void>;
 
 export const CLASS_REPORTS: ClassReport[] = [
-  (out, manifest, rows) => writeAtomic(path.join(out, "gradebook.csv"), gradebookCsv(manifest, rows)),
+  (out, manifest, rows) => writeAtomic(path.join(out, OUT_NAMES.gradebook), gradebookCsv(manifest, rows)),
   summaryReport,
 ];
 

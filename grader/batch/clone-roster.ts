@@ -31,6 +31,7 @@ import { csv } from "./gradebook.ts";
 import { gitEnv, githubHost } from "./git-auth.ts";
 import { commitAtDeadline, DEFAULT_API_URL } from "./push-time.ts";
 import { repoTarget, templateCellProblem } from "./repo-name.ts";
+import { nameKey, OUT_NAMES } from "./out-names.ts";
 
 const run = promisify(execFile);
 const norm = (s: string) => s.toLowerCase().replace(/[\s_]+/g, "");
@@ -81,9 +82,11 @@ export function rosterRepos(source: string, template?: string, file = "the roste
       const earlier = seen.get(key);
       seen.set(key, r.line);
       const problem =
-        earlier !== undefined
-          ? `its submission folder ${submission} is also line ${earlier}'s`
-          : (cellProblems[0] ?? (repository === "" ? "the repository column is empty" : nameProblem(repository)));
+        nameKey(submission) === nameKey(OUT_NAMES.cloneLog)
+          ? `its submission folder would be ${submission}, the name of this command's own log; rename the submission`
+          : earlier !== undefined
+            ? `its submission folder ${submission} is also line ${earlier}'s`
+            : (cellProblems[0] ?? (repository === "" ? "the repository column is empty" : nameProblem(repository)));
       return {
         submission,
         repository,
@@ -212,7 +215,7 @@ export async function cloneRoster(repos: RosterRepo[], options: CloneOptions): P
   log.sort((a, b) => (a[0] < b[0] ? -1 : 1));
   const time = options.before && options.by === "push" ? "pushed_at" : "committed_at";
   await writeAtomic(
-    path.join(options.out, "clone-log.csv"),
+    path.join(options.out, OUT_NAMES.cloneLog),
     csv([["submission", "repository", "commit", "status", time], ...log]),
   );
   return log;

@@ -19,6 +19,7 @@ import { loadDolos } from "../similarity/dolos.ts";
 import { terminalSummary, writeSimilarity } from "../similarity/report.ts";
 import { isResultsFolder } from "../similarity/sources.ts";
 import { runCli } from "./run-cli.ts";
+import { OUT_NAMES } from "../batch/out-names.ts";
 
 /** The rows of a results folder, to rebuild its summary.html with the link to similarity.html. */
 async function rowsOf(out: string): Promise<Row[]> {
@@ -33,7 +34,7 @@ async function rowsOf(out: string): Promise<Row[]> {
 }
 
 async function linkFromSummary(out: string, manifest: Manifest): Promise<void> {
-  const summary = path.join(out, "summary.html");
+  const summary = path.join(out, OUT_NAMES.summary);
   if (!existsSync(summary) || (await readFile(summary, "utf8")).includes('href="similarity.html"')) return;
   await writeSummary(out, manifest, await rowsOf(out));
 }

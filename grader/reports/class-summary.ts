@@ -19,6 +19,7 @@ import { matchRoster, type RosterEntry } from "./roster.ts";
 import { summarize, type CaseInfo } from "./summary-data.ts";
 import { summaryHtml, type RosterIssues } from "./summary-html.ts";
 import { REPORT_FILES, writeReports } from "./writers.ts";
+import { OUT_NAMES } from "../batch/out-names.ts";
 
 export interface RosterOptions {
   entries: RosterEntry[];
@@ -95,11 +96,11 @@ export async function writeSummary(
       manifest,
       manifest.exercises.map((e) => ({ exercise: e.id, points: e.points })),
     );
-    canvas = path.join(out, "canvas.csv");
+    canvas = path.join(out, OUT_NAMES.canvas);
     await writeAtomic(canvas, canvasCsv(match, roster.assignment ?? DEFAULT_ASSIGNMENT, points));
   }
-  const summary = path.join(out, "summary.html");
-  const similarity = existsSync(path.join(out, "similarity.html"));
+  const summary = path.join(out, OUT_NAMES.summary);
+  const similarity = existsSync(path.join(out, OUT_NAMES.similarityHtml));
   await writeAtomic(summary, summaryHtml(data, rows, issues, undefined, similarity));
   return { summary, canvas, issues, backfilled };
 }

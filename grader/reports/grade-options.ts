@@ -12,6 +12,7 @@ import { writeSummary, type ClassSummary } from "./class-summary.ts";
 import { loadRoster, type RosterEntry } from "./roster.ts";
 import { reportWriters } from "./writers.ts";
 import { terminalText } from "../sanitize.ts";
+import { OUT_NAMES } from "../batch/out-names.ts";
 
 export function rosterOption(): Option {
   return new Option(
@@ -80,7 +81,7 @@ export async function reportSteps(
       const roster = entries ? { entries, assignment: opts.assignment } : undefined;
       const done = roster
         ? await writeSummary(out, manifest, rows, roster)
-        : { summary: path.join(out, "summary.html"), backfilled: 0 };
+        : { summary: path.join(out, OUT_NAMES.summary), backfilled: 0 };
       process.stdout.write(
         describe(done, rows)
           .map((line) => terminalText(line, Infinity))

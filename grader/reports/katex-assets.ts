@@ -12,6 +12,7 @@ import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { writeAtomic } from "../batch/atomic.ts";
+import { OUT_NAMES } from "../batch/out-names.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -22,7 +23,7 @@ export function katexDist(): { dir: string; version: string } {
 }
 
 /** results/assets/katex, relative to the results folder. */
-export const KATEX_ASSETS = path.join("assets", "katex");
+export const KATEX_ASSETS = path.join(OUT_NAMES.assets, "katex");
 
 /** Copies katex.min.css and its fonts into <out>/assets/katex, unless this version is already there. */
 export async function copyKatexAssets(out: string): Promise<string> {

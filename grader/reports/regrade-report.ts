@@ -9,6 +9,7 @@ import { csv } from "../batch/gradebook.ts";
 import { byCause, type Flip, type Policy, type StudentDiff } from "../batch/regrade.ts";
 import { stripControls } from "../sanitize.ts";
 import { escapeHtml, htmlPage } from "./html-page.ts";
+import { OUT_NAMES } from "../batch/out-names.ts";
 
 const cell = (n: number | null) => (n === null ? "" : n);
 const side = (s: Flip["before"]) => (s ? `${s.status} ${s.score}` : "absent");
@@ -78,6 +79,6 @@ export async function writeRegradeReports(
   policy: Policy,
   changedCases: string[],
 ): Promise<void> {
-  await writeAtomic(path.join(out, "regrade.csv"), regradeCsv(students));
-  await writeAtomic(path.join(out, "regrade.html"), regradeHtml(students, policy, changedCases));
+  await writeAtomic(path.join(out, OUT_NAMES.regradeCsv), regradeCsv(students));
+  await writeAtomic(path.join(out, OUT_NAMES.regradeHtml), regradeHtml(students, policy, changedCases));
 }

@@ -12,6 +12,7 @@ import { analyzeClass, type ClassSimilarity } from "./analyze.ts";
 import { loadDolos } from "./dolos.ts";
 import { similarityHtml } from "./html.ts";
 import { readSources } from "./sources.ts";
+import { OUT_NAMES } from "../batch/out-names.ts";
 
 export const SIMILARITY_FILES = ["similarity.html", "similarity.csv"];
 /** Pairs listed in the terminal at the end of a run. */
@@ -61,8 +62,8 @@ export function terminalSummary(s: ClassSimilarity, out: string): string[] {
 /** Compares the submissions named by `inputs` (or graded into a results folder) and writes the reports into `out`. */
 export async function writeSimilarity(inputs: string[], out: string, manifest: Manifest): Promise<ClassSimilarity> {
   const result = await analyzeClass(await readSources(inputs, manifest), manifest);
-  await writeAtomic(path.join(out, "similarity.html"), similarityHtml(result));
-  await writeAtomic(path.join(out, "similarity.csv"), similarityCsv(result));
+  await writeAtomic(path.join(out, OUT_NAMES.similarityHtml), similarityHtml(result));
+  await writeAtomic(path.join(out, OUT_NAMES.similarityCsv), similarityCsv(result));
   return result;
 }
 

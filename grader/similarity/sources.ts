@@ -4,7 +4,7 @@
  * `npm run grade`, whose results.json files say where each submission was
  * taken from. Only the manifest's entry files are kept, as text.
  */
-import { existsSync } from "node:fs";
+import { existsSync, lstatSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { SubmissionResultSchema } from "../engine/results.ts";
@@ -12,6 +12,7 @@ import { entryFiles, type Manifest } from "../manifest.ts";
 import { collect, expandInputs, type Pending } from "../submission/expand.ts";
 import { isRefused } from "../submission/source.ts";
 import { UsageError } from "../errors.ts";
+import { OUT_NAMES } from "../batch/out-names.ts";
 
 export interface SubmissionTexts {
   id: string;
@@ -27,7 +28,9 @@ export interface Sources {
 
 /** An output folder of `npm run grade`: it has gradebook.csv and no exercises/ of its own. */
 export function isResultsFolder(dir: string): boolean {
-  return existsSync(path.join(dir, "gradebook.csv")) && !existsSync(path.join(dir, "exercises"));
+  // A file: a class folder may hold a student's folder named gradebook.csv.
+  const gradebook = lstatSync(path.join(dir, OUT_NAMES.gradebook), { throwIfNoEntry: false });
+  return gradebook?.isFile() === true && !existsSync(path.join(dir, "exercises"));
 }
 
 /** The submissions graded into `out`, found again where results.json says they came from. */

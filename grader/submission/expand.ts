@@ -7,6 +7,7 @@
 import { existsSync } from "node:fs";
 import { lstat, readdir } from "node:fs/promises";
 import path from "node:path";
+import { isReservedName, nameKey, RESERVED_KEYS } from "../batch/out-names.ts";
 import { RefusedInputError } from "../errors.ts";
 import { collectDir } from "./from-dir.ts";
 import { collectZip } from "./from-zip.ts";
@@ -121,29 +122,31 @@ async function looksLikeSubmission(dir: string): Promise<boolean> {
   return hasLooseFiles(dir, 1);
 }
 
-const RESERVED = ["assets", "gradebook.csv", "summary.html", "canvas.csv", "regrade.csv", "regrade.html"];
-
 /**
  * Every submission named by the arguments, with ids made unique: the output folder's own
- * names are taken ("assets" becomes "assets-2"), ids differ without regard to case (folders
- * on macOS and Windows do), and a renamed submission's note says what it was renamed from.
+ * names are taken ("summary.html" becomes "summary.html-2", batch/out-names.ts), ids differ
+ * without regard to case (folders on macOS and Windows do), and a renamed submission's note
+ * says what it was renamed from.
  */
 export async function expandInputs(args: string[]): Promise<Pending[]> {
   const all = (await Promise.all(args.map(expandOne))).flat();
-  const taken = new Set<string>(RESERVED);
-  const key = (id: string) => id.toLowerCase();
+  const taken = new Set<string>(RESERVED_KEYS);
   // Ids kept as they are first, so a folder "coll-2" keeps its name and "coll.zip" moves on.
   const clashing = all.filter((p) => {
-    if (taken.has(key(p.id))) return true;
-    taken.add(key(p.id));
+    if (taken.has(nameKey(p.id))) return true;
+    taken.add(nameKey(p.id));
     return false;
   });
   for (const p of clashing) {
     let n = 2;
-    while (taken.has(key(`${p.id}-${n}`))) n++;
+    while (taken.has(nameKey(`${p.id}-${n}`))) n++;
     const renamed = `${p.id}-${n}`;
-    taken.add(key(renamed));
-    p.note = `graded as ${renamed}: the id ${p.id} belongs to another submission (${path.basename(p.source)} was renamed)`;
+    taken.add(nameKey(renamed));
+    const why = isReservedName(p.id)
+      ? `${p.id} is the name of a file the grader writes beside the students' folders`
+      : `the id ${p.id} belongs to another submission`;
+    const note = `graded as ${renamed}: ${why} (${path.basename(p.source)} was renamed)`;
+    p.note = p.note ? `${p.note}; ${note}` : note;
     p.id = renamed;
   }
   return all;

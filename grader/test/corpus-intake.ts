@@ -150,3 +150,26 @@ export const APPLE_DOUBLE = Buffer.concat([
   Buffer.from("Mac OS X        "),
   Buffer.from([0x00, 0x02, 0xff, 0xfe, 0x80, 0x81, 0xc0, 0x00]),
 ]);
+
+/**
+ * Submission names that are, or become, the kit's own top-level output names (issue 21.5): each is a folder
+ * of the class unless it ends in .zip. Case, a trailing dot and a .zip must not slip past.
+ */
+export const reservedSubmissionNames: string[] = [
+  "similarity.html",
+  "similarity.csv",
+  "summary.html",
+  "gradebook.csv",
+  "canvas.csv",
+  "assets",
+  "Summary.HTML",
+  "GRADEBOOK.csv",
+  "similarity.html.zip",
+  "canvas.csv.zip",
+  "ASSETS.zip",
+  "feedback",
+  "results.json",
+  "regrade.html",
+  "regrade.csv",
+  "clone-log.csv",
+];
