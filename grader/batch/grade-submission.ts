@@ -95,7 +95,7 @@ export async function gradeSubmission(collected: Collected, ctx: BatchContext): 
   // The files were read into memory once; compiling never touches the submission again. Exercises the student did
   // not hand in are filled in (see complete.ts) so that the others compile, and then count as not submitted.
   const completed = completeSubmission(collected.files, ctx.manifest);
-  const [fullyGraded, warnings] = await Promise.all([
+  const [fullyGraded, typed] = await Promise.all([
     gradeImplementation({
       files: completed.files,
       manifest: ctx.manifest,
@@ -111,13 +111,18 @@ export async function gradeSubmission(collected: Collected, ctx: BatchContext): 
     ctx.typeChecker?.check(completed.files),
   ]);
   // Warnings about the files filled in are the course's business, not the student's.
-  const typeWarnings = warnings?.filter((w) => collected.files.has(w.file.replace(/^exercises\//, "")));
+  const typeWarnings =
+    typed && "warnings" in typed
+      ? typed.warnings.filter((w) => collected.files.has(w.file.replace(/^exercises\//, "")))
+      : undefined;
   const ownSource = (id: string) => {
     const file = ctx.manifest.exercises.find((e) => e.id === id)?.file;
     return collected.files.get(`${id}/${file}`)?.toString("utf8");
   };
   const graded = { ...fullyGraded, ...markNotSubmitted(fullyGraded, completed, ctx.manifest, ownSource) };
   const notes: string[] = [...told, ...notSubmittedNotes(completed, ctx.manifest)];
+  // Feedback only: a type check that crashed or went over its limits costs this submission its warnings.
+  if (typed && "skipped" in typed) notes.push(`type check skipped: ${typed.skipped}`);
   let status: GradingStatus = "graded";
   if (graded.crashes.length > 0) {
     status = "crashed";

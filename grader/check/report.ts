@@ -203,5 +203,7 @@ export function renderCheck(
   out.push("", `  ${renderProgress(result, paint)}`);
   const exercise = manifest.exercises.find((x) => x.id === focus);
   if (exercise) out.push("", renderFocus(result, exercise, paint, options));
+  if (result.type_check_skipped)
+    out.push("", `  ${paint("yellow", `⚠ type check skipped: ${result.type_check_skipped}`)}`);
   return out.join("\n");
 }

@@ -17,6 +17,8 @@ export interface CheckResult {
   cases: CaseResult[];
   /** TypeScript's errors in the checked exercises' files: warnings that never change the score. */
   type_warnings?: TypeWarning[];
+  /** Why there are no type warnings to show: the type check crashed or went over its limits. */
+  type_check_skipped?: string;
 }
 
 export interface SessionOptions {
@@ -58,7 +60,7 @@ export class CheckSession {
     const cases = only.length > 0 ? this.cases.filter((c) => only.includes(c.exercise)) : this.cases;
     // Read once: the grader and the type checker see the same bytes, even if the student saves again meanwhile.
     const files = await readExerciseFiles(this.options.dir);
-    const [graded, warnings] = await Promise.all([
+    const [graded, typed] = await Promise.all([
       gradeImplementation({
         files,
         manifest: this.options.manifest,
@@ -78,7 +80,10 @@ export class CheckSession {
       ),
       exercises: graded.exercises,
       cases: graded.cases,
-      ...(warnings ? { type_warnings: warnings.filter((w) => ids.has(exerciseOf(w.file) ?? "")) } : {}),
+      ...(typed && "warnings" in typed
+        ? { type_warnings: typed.warnings.filter((w) => ids.has(exerciseOf(w.file) ?? "")) }
+        : {}),
+      ...(typed && "skipped" in typed ? { type_check_skipped: typed.skipped } : {}),
     };
   }
 

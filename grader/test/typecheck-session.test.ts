@@ -66,6 +66,7 @@ describe("a type-checking session", () => {
       const fresh = (await TypeChecker.open()) as TypeChecker;
       try {
         expect(warnings).toEqual(await fresh.check(files));
+        expect(warnings).toHaveProperty("warnings");
       } finally {
         await fresh.close();
       }
@@ -73,8 +74,9 @@ describe("a type-checking session", () => {
   );
 
   it("finds the errors it should, so the comparison above means something", async () => {
-    const warnings = await session.check(sets.get("a type error in 05")!);
-    expect(warnings?.map((w) => w.file)).toContain("exercises/05-delta/delta.ts");
-    expect((await session.check(sets.get("types.ts deleted")!))?.length).toBeGreaterThan(0);
+    const wrong = await session.check(sets.get("a type error in 05")!);
+    expect("warnings" in wrong && wrong.warnings.map((w) => w.file)).toContain("exercises/05-delta/delta.ts");
+    const noTypes = await session.check(sets.get("types.ts deleted")!);
+    expect("warnings" in noTypes && noTypes.warnings.length).toBeGreaterThan(0);
   });
 });
