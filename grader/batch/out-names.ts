@@ -18,8 +18,6 @@ export const OUT_NAMES = {
   /** similarity/report.ts */
   similarityHtml: "similarity.html",
   similarityCsv: "similarity.csv",
-  /** reports/katex-assets.ts: assets/katex/ */
-  assets: "assets",
   /** batch/clone-roster.ts, in the folder the repositories are cloned into (grade's input) */
   cloneLog: "clone-log.csv",
   /** reports/regrade-report.ts */
@@ -40,6 +38,8 @@ const ALSO_RESERVED = [
   "gradescope.json",
   "index.html",
   "roster.csv",
+  // Output folders from before the pages typeset to MathML hold assets/katex/.
+  "assets",
 ];
 
 /**

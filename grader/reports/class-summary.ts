@@ -14,7 +14,6 @@ import { SubmissionResultSchema, type SubmissionResult } from "../engine/results
 import { loadCases } from "../fixtures/load.ts";
 import { maxScore, type Manifest } from "../manifest.ts";
 import { canvasCsv, DEFAULT_ASSIGNMENT } from "./canvas.ts";
-import { copyKatexAssets } from "./katex-assets.ts";
 import { matchRoster, type RosterEntry } from "./roster.ts";
 import { summarize, type CaseInfo } from "./summary-data.ts";
 import { summaryHtml, type RosterIssues } from "./summary-html.ts";
@@ -73,15 +72,13 @@ function caseInfos(manifest: Manifest): Map<string, CaseInfo> {
   }
 }
 
-/** Writes summary.html (and canvas.csv with a roster) into `out`, after KaTeX's assets and any missing reports. */
+/** Writes summary.html (and canvas.csv with a roster) into `out`, after any missing reports. */
 export async function writeSummary(
   out: string,
   manifest: Manifest,
   rows: Row[],
   roster?: RosterOptions,
 ): Promise<ClassSummary> {
-  // A merged folder gets its submissions' folders but not assets/: the pages need it.
-  await copyKatexAssets(out);
   const backfilled = await backfill(out, manifest, rows);
   const data = summarize(rows, manifest, caseInfos(manifest));
   let issues: RosterIssues | undefined;

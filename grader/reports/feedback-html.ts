@@ -1,25 +1,12 @@
 /**
- * Internal. feedback.html, rendered from feedback.md with markdown-it and
- * KaTeX, linking the run's shared copy of KaTeX's CSS and fonts.
+ * Internal. feedback.html, rendered from feedback.md with markdown-it and KaTeX. The page is one file: its formulas
+ * are MathML (see markdown.ts), which browsers draw with no stylesheet or font files, so it reads the same attached to
+ * a Canvas comment or an e-mail as it does in the results folder, online or off.
  */
-import path from "node:path";
 import { htmlPage } from "./html-page.ts";
-import { KATEX_ASSETS } from "./katex-assets.ts";
 import { renderBlocks } from "./markdown.ts";
 
-/**
- * @param markdown feedback.md's text, whole or in the blocks of feedbackBlocks
- * @param pageDir the folder the page is written to
- * @param out the results folder, which holds assets/katex
- */
-export function feedbackHtml(markdown: string | string[], title: string, pageDir: string, out: string): string {
-  const css = path
-    .relative(pageDir, path.join(out, KATEX_ASSETS, "katex.min.css"))
-    .split(path.sep)
-    .join("/");
-  return htmlPage({
-    title,
-    body: renderBlocks(typeof markdown === "string" ? [markdown] : markdown),
-    stylesheets: [css],
-  });
+/** @param markdown feedback.md's text, whole or in the blocks of feedbackBlocks */
+export function feedbackHtml(markdown: string | string[], title: string): string {
+  return htmlPage({ title, body: renderBlocks(typeof markdown === "string" ? [markdown] : markdown) });
 }

@@ -39,6 +39,9 @@ blockquote { margin: 12px 0; padding: 8px 14px; border-left: 4px solid var(--par
 blockquote p { margin: 6px 0; }
 .katex-block { overflow-x: auto; overflow-y: hidden; padding: 4px 0; }
 .katex { font-size: 1.12em; }
+/* MathML, drawn by the browser: the system's math font where there is one (macOS, Windows, most Linux desktops). */
+math { font-family: "STIX Two Math", "Cambria Math", "Latin Modern Math", "Noto Sans Math", math, serif; }
+math[display="block"] { overflow-x: auto; overflow-y: hidden; max-width: 100%; padding: 2px 0; }
 .mark { font-weight: 700; }
 .mark.ok { color: var(--ok); } .mark.bad { color: var(--bad); } .mark.todo { color: var(--todo); }
 .mark.part { color: var(--part); }

@@ -10,6 +10,7 @@ import markdownKatexModule from "@vscode/markdown-it-katex";
 import katex from "katex";
 import MarkdownIt from "markdown-it";
 import { stripControls } from "../sanitize.ts";
+import { toMathCore } from "./mathml.ts";
 
 /** Long untrusted text is cut: a 1 MB error message must not become a 1 MB page. */
 export const MAX_UNTRUSTED = 1500;
@@ -62,7 +63,9 @@ const memoKatex: typeof katex = {
     const key = `${options?.displayMode ? "D" : "I"}${latex}`;
     let html = memo.get(key);
     if (html === undefined) {
-      html = katex.renderToString(latex, options);
+      // MathML only: KaTeX's default adds an HTML rendering that needs its stylesheet and fonts, and without them
+      // every formula shows twice.
+      html = toMathCore(katex.renderToString(latex, { ...options, output: "mathml" }));
       memo.set(key, html);
     }
     return html;

@@ -12,7 +12,6 @@ import type { Manifest } from "../manifest.ts";
 import { feedbackHtml } from "./feedback-html.ts";
 import { feedbackBlocks } from "./feedback-md.ts";
 import { toGradescope } from "./gradescope.ts";
-import { copyKatexAssets } from "./katex-assets.ts";
 
 /** The files written for each submission, relative to its folder. */
 export const REPORT_FILES = ["feedback.md", "feedback.html", "gradescope.json"] as const;
@@ -36,7 +35,7 @@ export async function writeReports(result: SubmissionResult, dir: string, ctx: R
   const gradescope = path.join(dir, "gradescope.json");
   await Promise.all([
     writeAtomic(path.join(dir, "feedback.md"), markdown),
-    writeAtomic(path.join(dir, "feedback.html"), feedbackHtml(blocks, title, dir, ctx.out)),
+    writeAtomic(path.join(dir, "feedback.html"), feedbackHtml(blocks, title)),
     // Gradescope needs a score; a submission the machine could not grade has none, so it gets no file
     // (and loses any from an earlier run) rather than a 0.
     result.score === null
@@ -45,17 +44,7 @@ export async function writeReports(result: SubmissionResult, dir: string, ctx: R
   ]);
 }
 
-/**
- * The writers to hand to runBatch. The first call copies KaTeX's assets; the
- * others wait for that copy, so no page exists before its stylesheet.
- */
+/** The writers to hand to runBatch. Each page stands alone: its formulas are MathML, which needs no fonts. */
 export function reportWriters(ctx: ReportContext): SubmissionWriter[] {
-  let assets: Promise<unknown> | undefined;
-  return [
-    async (result, dir) => {
-      assets ??= copyKatexAssets(ctx.out);
-      await assets;
-      await writeReports(result, dir, ctx);
-    },
-  ];
+  return [(result, dir) => writeReports(result, dir, ctx)];
 }

@@ -171,7 +171,7 @@ describe("adversarial corpus, graded in one batch", () => {
       const dir = path.join(out, r.submission);
       const markdown = await readFile(path.join(dir, "feedback.md"), "utf8");
       const page = await readFile(path.join(dir, "feedback.html"), "utf8");
-      expect(page, r.submission).toBe(feedbackHtml(markdown, feedbackTitle(r), dir, out));
+      expect(page, r.submission).toBe(feedbackHtml(markdown, feedbackTitle(r)));
     }
   });
 

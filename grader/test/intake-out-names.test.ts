@@ -117,7 +117,6 @@ describe("a class whose submissions are named like the kit's own files", () => {
     for (const name of [OUT_NAMES.gradebook, OUT_NAMES.summary, OUT_NAMES.canvas])
       expect(statSync(path.join(out(), name)).isFile()).toBe(true);
     if (installed()) expect(statSync(path.join(out(), OUT_NAMES.similarityHtml)).isFile()).toBe(true);
-    expect(statSync(path.join(out(), OUT_NAMES.assets, "katex", "katex.min.css")).isFile()).toBe(true);
     const gradebook = readFileSync(path.join(out(), OUT_NAMES.gradebook), "utf8");
     const used = new Set<string>();
     for (const name of reservedSubmissionNames) {

@@ -10,7 +10,6 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadManifest } from "../manifest.ts";
 import { GradescopeResultsSchema } from "../reports/gradescope-schema.ts";
-import { KATEX_ASSETS } from "../reports/katex-assets.ts";
 import { gradeSampleClass, type GradedClass } from "./report-class.ts";
 
 const SUBMISSIONS = ["injecting", "mistake", "reference", "stubs"];
@@ -32,9 +31,8 @@ describe("per submission", () => {
     expect(GradescopeResultsSchema.safeParse(JSON.parse(await read(id, "gradescope.json"))).success).toBe(true);
   });
 
-  it("copies KaTeX's CSS and fonts once, for every page", () => {
-    expect(existsSync(path.join(graded.out, KATEX_ASSETS, "katex.min.css"))).toBe(true);
-    expect(existsSync(path.join(graded.out, KATEX_ASSETS, "fonts", "KaTeX_Main-Regular.woff2"))).toBe(true);
+  it("writes no shared assets: every page stands alone", () => {
+    expect(existsSync(path.join(graded.out, "assets"))).toBe(false);
   });
 
   it("names the catalogued mistake in the feedback", async () => {
