@@ -8,8 +8,10 @@ export interface Watched {
   child: ChildProcessWithoutNullStreams;
   /** Everything printed so far. */
   output(): string;
-  /** Resolves with what was printed after `from` once it matches `pattern`; fails after 60 s (a loaded machine running two test files at once
-   * has taken over 20 s for the first full check). */
+  /**
+   * Resolves with what was printed after `from` once it matches `pattern`; fails after 60 s (a loaded machine
+   * running two test files at once has taken over 20 s for the first full check).
+   */
   waitFor(pattern: RegExp, from: number): Promise<string>;
 }
 
