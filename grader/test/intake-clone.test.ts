@@ -17,6 +17,7 @@ import { repoTarget } from "../batch/repo-name.ts";
 import { paths } from "../paths.ts";
 import { acceptedRepositories, foreignHosts, refusedRepositories, refusedTemplateCells } from "./corpus-intake.ts";
 import { sh } from "./release-helpers.ts";
+import { cliArgs } from "./cli-bundle.ts";
 
 const TOKEN = "ghp_testtoken0123456789";
 const realGit = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
@@ -148,12 +149,12 @@ describe("npm run clone-roster with a fake git", () => {
   const run = (roster: string, ...args: string[]) => {
     writeFileSync(path.join(dir, "roster.csv"), roster);
     rmSync(log, { force: true });
-    return sh(
-      process.execPath,
-      ["--import", "tsx", "grader/cli/clone-roster.ts", path.join(dir, "roster.csv"), ...args],
-      paths.root,
-      { GH_TOKEN: TOKEN, PATH: `${bin}:${process.env.PATH}`, FAKE_GIT_LOG: log, GH_HOST: "" },
-    );
+    return sh(process.execPath, cliArgs("clone-roster", [path.join(dir, "roster.csv"), ...args]), paths.root, {
+      GH_TOKEN: TOKEN,
+      PATH: `${bin}:${process.env.PATH}`,
+      FAKE_GIT_LOG: log,
+      GH_HOST: "",
+    });
   };
   const calls = () =>
     readFileSync(log, "utf8")

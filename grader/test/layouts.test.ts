@@ -14,6 +14,7 @@ import { SubmissionResultSchema } from "../engine/results.ts";
 import { paths } from "../paths.ts";
 import { collect, expandInputs } from "../submission/expand.ts";
 import { isRefused } from "../submission/source.ts";
+import { cliArgs } from "./cli-bundle.ts";
 
 const run = promisify(execFile);
 let tmp: string;
@@ -155,7 +156,7 @@ describe("npm run grade over the three downloads", () => {
   it("grades what each student handed in, and calls the rest not submitted", async () => {
     const out = path.join(tmp, "out");
     const args = ["canvas", "gradescope", "classroom/hw3-submissions"].map((a) => path.join(tmp, a));
-    await run(process.execPath, ["--import", "tsx", "grader/cli/grade.ts", ...args, "--out", out], {
+    await run(process.execPath, cliArgs("grade", [...args, "--out", out]), {
       cwd: paths.root,
     });
     const result = async (id: string) =>

@@ -17,10 +17,10 @@ import type { SubmissionResult } from "../engine/results.ts";
 import { loadCases } from "../fixtures/load.ts";
 import { loadManifest } from "../manifest.ts";
 import { paths } from "../paths.ts";
+import { cliArgs } from "./cli-bundle.ts";
 
 const run = promisify(execFile);
-const grade = (...args: string[]) =>
-  run(process.execPath, ["--import", "tsx", "grader/cli/grade.ts", ...args], { cwd: paths.root });
+const grade = (...args: string[]) => run(process.execPath, cliArgs("grade", args), { cwd: paths.root });
 let tmp: string;
 
 /** The reference, with one function's return value replaced. */

@@ -23,6 +23,7 @@ import { Workspace } from "../sandbox/workspace.ts";
 import { buildAttack, solutionsAt } from "./corpus-build.ts";
 import { lostOnlyWhatItAttacked } from "./corpus-check.ts";
 import { LIMIT_ATTACKS } from "./corpus-limits.ts";
+import { cliArgs } from "./cli-bundle.ts";
 
 const run = promisify(execFile);
 const manifest = loadManifest();
@@ -232,7 +233,7 @@ describe("bundle bombs and near misses, graded in one class with a clean neighbo
     await solutionsAt(path.join(classDir, "neighbour"));
     for (const attack of LIMIT_ATTACKS) await buildAttack(attack, classDir, out());
     // execFile rejects on a non-zero exit: `grade` must exit 0.
-    await run(process.execPath, ["--import", "tsx", "grader/cli/grade.ts", classDir, "--out", out()], {
+    await run(process.execPath, cliArgs("grade", [classDir, "--out", out()]), {
       cwd: paths.root,
       timeout: 400_000,
       maxBuffer: 64 * MB,
