@@ -4,7 +4,7 @@
  * never costs points in the network exercises.
  */
 import type { Activation, ActivationName } from "../../exercises/types.ts";
-import { math } from "./intrinsics.ts";
+import { math } from "./math.ts";
 
 // Math as it was before student code ran: a submission that patches Math.exp changes its own
 // arithmetic, never the kit's activations.

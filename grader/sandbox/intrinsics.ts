@@ -53,14 +53,8 @@ export const ErrorClass = Error;
 const typedArrayLength = describe(getPrototypeOf(Uint8Array.prototype), "length")!.get!;
 export const viewLength = uncurry(typedArrayLength as (this: ArrayLike<unknown>) => number);
 
-/** The Math functions the kit's activations and test functions use. */
-export const math = freeze({
-  exp: Math.exp,
-  log: Math.log,
-  max: Math.max,
-  sin: Math.sin,
-  tanh: Math.tanh,
-});
+// In its own module, which imports nothing from Node: the playground's browser code uses the activations too.
+export { math } from "./math.ts";
 
 /** A fresh array of `length` entries from `entry`: entries are defined (no setter on Array.prototype sees them). */
 export function arrayOf<T>(length: number, entry: (i: number) => T): T[] {

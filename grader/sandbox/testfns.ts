@@ -5,7 +5,7 @@
  * They run inside the sandbox, after student code: Math as captured before it ran,
  * and index loops (no spread or for-of, which a patched iterator would see).
  */
-import { math } from "./intrinsics.ts";
+import { math } from "./math.ts";
 
 const { exp, log, sin, tanh } = math;
 
