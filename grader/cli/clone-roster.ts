@@ -11,6 +11,7 @@ import { cloneRoster, rosterRepos, type DeadlineBy } from "../batch/clone-roster
 import { githubHost } from "../batch/git-auth.ts";
 import { DEFAULT_API_URL } from "../batch/push-time.ts";
 import { UsageError } from "../errors.ts";
+import { decodeCsv } from "../reports/csv-read.ts";
 import { ensureOutDir } from "./out-dir.ts";
 import { runCli } from "./run-cli.ts";
 
@@ -59,7 +60,7 @@ async function main(argv: string[]): Promise<void> {
     jobs: string;
   }>();
   const file = program.args[0];
-  const source = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
+  const source = await readFile(file).then(decodeCsv, (error: NodeJS.ErrnoException) => {
     throw new UsageError(
       `${file}: cannot read the roster (${error.code ?? error.message}); give the roster's CSV file`,
     );

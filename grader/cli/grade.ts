@@ -54,11 +54,10 @@ async function main(argv: string[]): Promise<void> {
     .option("-o, --out <dir>", "where results go", "results")
     .option("-f, --force", "re-grade submissions whose results are already up to date")
     .option("--shard <i/N>", "grade only shard i of N: every N-th submission in id order", parseShard)
-    .option(
-      "-j, --jobs <n>",
-      "sandboxes run at once (default: the number of cores)",
-      positiveInt,
-      os.availableParallelism(),
+    .addOption(
+      new Option("-j, --jobs <n>", "sandboxes run at once")
+        .argParser(positiveInt)
+        .default(os.availableParallelism(), `the number of cores, ${os.availableParallelism()}`),
     )
     .addOption(
       new Option(
@@ -74,6 +73,16 @@ async function main(argv: string[]): Promise<void> {
     .option("--similarity", "also write similarity.html and .csv: who shares code (needs npm run similarity:install)")
     .addOption(rosterOption())
     .addOption(assignmentOption())
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Commands:",
+        "  merge <dirs...> --out <dir>        join the shards' output folders into one",
+        "  regrade <old out> --out <new out>  grade again and show what changed",
+        "  (add --help after merge or regrade for its options)",
+      ].join("\n"),
+    )
     .showHelpAfterError()
     .exitOverride()
     .parse(argv, { from: "user" });

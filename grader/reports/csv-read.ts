@@ -35,14 +35,53 @@ function startOfNext(source: string, after: number): number {
   return line;
 }
 
+/** A CSV file's text: UTF-16 by its byte order mark, else UTF-8, else (not valid UTF-8) Windows-1252. */
+export function decodeCsv(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+}
+
+export type Delimiter = "," | ";" | "\t";
+
+/** The separator the header line uses most, outside quotes: a comma unless ";" or a tab is more frequent. */
+export function detectDelimiter(source: string): Delimiter {
+  const header =
+    source
+      .replace(/^\uFEFF/, "")
+      .split("\n")
+      .find((l) => l.trim() !== "") ?? "";
+  const sep = /^sep=(.)\s*$/i.exec(header);
+  if (sep && [",", ";", "\t"].includes(sep[1])) return sep[1] as Delimiter;
+  const count: Record<Delimiter, number> = { ",": 0, ";": 0, "\t": 0 };
+  let quoted = false;
+  for (const ch of header) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch in count) count[ch as Delimiter]++;
+  }
+  const best = ([";", "\t"] as const).reduce<Delimiter>((a, d) => (count[d] > count[a] ? d : a), ",");
+  return best;
+}
+
 /** Parses CSV text into rows with their first line; `file` names it in errors. */
 export function parseCsv(text: string, file = "the CSV file"): CsvRow[] {
   // One kind of line end, so that csv-parse counts lines right inside quoted fields too.
-  const source = text.replace(/\r\n?/g, "\n");
+  let source = text.replace(/\r\n?/g, "\n");
+  const delimiter = detectDelimiter(source);
+  // Excel's `sep=;` line says the separator; it is no header. Blanked, so line numbers stay the file's.
+  source = source.replace(
+    /^(\uFEFF?)(\s*\n)*sep=.\s*(?=\n|$)/i,
+    (m, bom: string) => bom + m.slice(bom.length).replace(/[^\n]/g, ""),
+  );
   let lastEnd = 0;
   try {
     const records = parse(source, {
       bom: true,
+      delimiter,
       info: true,
       raw: true,
       relax_column_count: true,

@@ -17,12 +17,15 @@ import { OUT_NAMES } from "../batch/out-names.ts";
 export function rosterOption(): Option {
   return new Option(
     "--roster <file>",
-    "a CSV mapping submissions to students (submission,student,id,sis_user_id,sis_login_id,section); writes canvas.csv",
+    "a CSV mapping submissions to students (columns: submission, student, id, sis_user_id, sis_login_id, section; separated by commas, ; or tabs); writes canvas.csv",
   );
 }
 
 export function assignmentOption(): Option {
-  return new Option("--assignment <title>", "the assignment's column title in canvas.csv").default(DEFAULT_ASSIGNMENT);
+  return new Option(
+    "--assignment <title>",
+    "the assignment's column title in canvas.csv: it must match the existing Canvas assignment's name exactly, or Canvas's import makes a new assignment",
+  ).default(DEFAULT_ASSIGNMENT);
 }
 
 export interface ReportSteps {

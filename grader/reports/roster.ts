@@ -19,7 +19,7 @@
 import { readFile } from "node:fs/promises";
 import { InvalidFileError } from "../errors.ts";
 import { safeId } from "../submission/source.ts";
-import { parseCsv } from "./csv-read.ts";
+import { decodeCsv, parseCsv } from "./csv-read.ts";
 
 export { parseCsv };
 import { stripControls } from "../sanitize.ts";
@@ -96,7 +96,7 @@ export function parseRoster(source: string, file: string): RosterEntry[] {
 }
 
 export async function loadRoster(file: string): Promise<RosterEntry[]> {
-  const source = await readFile(file, "utf8").catch((error: Error) => {
+  const source = await readFile(file).then(decodeCsv, (error: Error) => {
     throw new InvalidFileError(file, [`cannot be read: ${error.message}`]);
   });
   return parseRoster(source, file);

@@ -173,3 +173,33 @@ export const reservedSubmissionNames: string[] = [
   "regrade.csv",
   "clone-log.csv",
 ];
+
+/** One roster, as spreadsheets in different locales save it (issue 24.6). Each must read as ROSTER_ENTRIES. */
+export const ROSTER_ENTRIES = [
+  { submission: "ada", student: "Lovelace, Ada", id: "101" },
+  { submission: "zoe", student: "Müller; Zoë", id: "102" },
+];
+const rows = (sep: string, quote = (s: string) => `"${s}"`) =>
+  [
+    "submission" + sep + "student" + sep + "id",
+    ...ROSTER_ENTRIES.map((e) => [e.submission, quote(e.student), e.id].join(sep)),
+  ].join("\n") + "\n";
+export const rosterSpellings: { name: string; bytes: Buffer }[] = [
+  { name: "commas", bytes: Buffer.from(rows(",")) },
+  { name: "semicolons (Excel in de, fr, …)", bytes: Buffer.from(rows(";")) },
+  { name: "semicolons with CRLF and a BOM", bytes: Buffer.from("\uFEFF" + rows(";").replaceAll("\n", "\r\n")) },
+  { name: "tabs", bytes: Buffer.from(rows("\t")) },
+  {
+    name: "tabs, nothing quoted but the ; field",
+    bytes: Buffer.from(rows("\t", (s) => (s.includes(";") ? `"${s}"` : s))),
+  },
+  { name: "Excel's sep=; line first", bytes: Buffer.from("sep=;\n" + rows(";")) },
+  { name: "Excel's sep=, line first, with CRLF", bytes: Buffer.from(("sep=,\n" + rows(",")).replaceAll("\n", "\r\n")) },
+  { name: "Excel 'Unicode text': UTF-16LE with tabs", bytes: Buffer.from("\uFEFF" + rows("\t"), "utf16le") },
+  {
+    name: "UTF-16BE with semicolons",
+    bytes: Buffer.from(Buffer.from("\uFEFF" + rows(";"), "utf16le").swap16()),
+  },
+  { name: "Windows-1252 with semicolons", bytes: Buffer.from(rows(";"), "latin1") },
+  { name: "blank lines before the header", bytes: Buffer.from("\n\n" + rows(";")) },
+];
