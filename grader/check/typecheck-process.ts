@@ -83,6 +83,8 @@ export class CheckerProcess {
       serialization: "advanced",
       // Its own process group, so that one signal ends the host and the compiler it spawned.
       detached: true,
+      // On Windows a detached process would otherwise open a console window of its own.
+      windowsHide: true,
       // Not the kit's folder, and none of the grader's environment (a token, a key): it needs neither.
       cwd: path.parse(process.cwd()).root,
       env: {
