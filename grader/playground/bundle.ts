@@ -19,9 +19,42 @@ export const STUDENT_MODULES = [
   ["m07", "07-gradient-descent/descent.ts"],
 ] as const;
 
+/**
+ * Exercise 08 (a bonus): the gradient check runs the student's own numericalGradient and relativeError when
+ * they work. Optional: a missing or broken 08 leaves the page running on its own check, and says so.
+ */
+export const GRADCHECK_MODULE = ["m08", "08-gradient-check/gradcheck.ts"] as const;
+
 export interface ClientBundle {
   js: string;
   css: string;
+}
+
+/**
+ * The kit's activations (sandbox/activations.ts) read the built-ins the sandbox captured (sandbox/intrinsics.ts),
+ * which imports node:fs and node:util for the sandbox's own use. The page needs none of that: in the browser they
+ * are stand-ins with the same names, and nothing of node is bundled.
+ */
+const NODE_STAND_INS: Record<string, string> = {
+  "node:fs": `export function writeSync() { throw new Error("the playground has no file system"); }`,
+  "node:util": `export const types = { isProxy: () => false, isDataView: (v) => v instanceof DataView, isPromise: (v) => v instanceof Promise };`,
+};
+
+function nodeStandIns(): esbuild.Plugin {
+  return {
+    name: "node-stand-ins",
+    setup(build) {
+      build.onResolve({ filter: /^node:/ }, (args) =>
+        Object.hasOwn(NODE_STAND_INS, args.path)
+          ? { path: args.path, namespace: "node-stand-in" }
+          : { errors: [{ text: `the playground's page cannot use ${args.path}` }] },
+      );
+      build.onLoad({ filter: /.*/, namespace: "node-stand-in" }, (args) => ({
+        contents: NODE_STAND_INS[args.path],
+        loader: "js",
+      }));
+    },
+  };
 }
 
 export async function buildClient(): Promise<ClientBundle> {
@@ -35,6 +68,7 @@ export async function buildClient(): Promise<ClientBundle> {
     target: "es2022",
     outdir: "out",
     logLevel: "silent",
+    plugins: [nodeStandIns()],
   });
   const pick = (ext: string) => built.outputFiles.find((f) => f.path.endsWith(ext))?.text ?? "";
   return { js: pick(".js"), css: pick(".css") };
@@ -74,7 +108,7 @@ function stayInside(root: string): esbuild.Plugin {
   };
 }
 
-/** The student's 04–07 as one ES module exporting each file's namespace as m04 … m07. */
+/** The student's 04–07 (and 08 when it compiles) as one ES module exporting each file's namespace as m04 … m08. */
 export async function buildStudent(root: string): Promise<StudentBundle> {
   const missing = STUDENT_MODULES.filter(([, file]) => !existsSync(path.join(root, file)));
   if (missing.length > 0) {
@@ -83,7 +117,26 @@ export async function buildStudent(root: string): Promise<StudentBundle> {
       problems: missing.map(([, file]) => ({ file, line: 0, column: 0, text: `${file} is missing` })),
     };
   }
-  const contents = STUDENT_MODULES.map(([name, file]) => `export * as ${name} from "./${file}";`).join("\n");
+  const file08 = GRADCHECK_MODULE[1];
+  if (!existsSync(path.join(root, file08))) {
+    return withNote(await bundle(root, STUDENT_MODULES), `${file08} is missing`);
+  }
+  const all = await bundle(root, [...STUDENT_MODULES, GRADCHECK_MODULE]);
+  if (all.ok) return all;
+  // Only 08 failed to build: run 04–07 without it, and let the page say why its own check is used.
+  const required = await bundle(root, STUDENT_MODULES);
+  if (!required.ok) return required;
+  const own = all.problems.find((p) => p.file === file08) ?? all.problems[0];
+  return withNote(required, `${file08}:${own.line}:${own.column + 1}: ${own.text}`);
+}
+
+/** The bundle, telling the page why 08 is not in it. */
+function withNote(built: StudentBundle, why: string): StudentBundle {
+  return built.ok ? { ok: true, js: `${built.js}\nexport const gradcheckProblem = ${JSON.stringify(why)};\n` } : built;
+}
+
+async function bundle(root: string, modules: readonly (readonly [string, string])[]): Promise<StudentBundle> {
+  const contents = modules.map(([name, file]) => `export * as ${name} from "./${file}";`).join("\n");
   try {
     const built = await esbuild.build({
       absWorkingDir: root,

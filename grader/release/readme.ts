@@ -74,7 +74,8 @@ stops. The setup lives in the URL: send it to your TA.
 from the definition of the derivative: nudge each weight by $h = 10^{-5}$ each way and watch _your own_ \`forward\` and
 \`loss\` change, $(\\varepsilon(w + h) - \\varepsilon(w - h)) / 2h$, as in exercise 08. Both come from your code, so it
 needs no answer key. Per layer it shows the relative error of your $d\\mathbf{W}^{[l]}$ and $d\\mathbf{b}^{[l]}$ against the
-numerical ones, $\\lVert a - n \\rVert / \\max(\\lVert a \\rVert, \\lVert n \\rVert)$, in exercise 08's bands: green below
+numerical ones in exercise 08's bands, measured by your own \`numericalGradient\` and \`relativeError\` once exercise 08
+works (until then the page uses its own, and says so), and checks your \`lossGradient\` first: green below
 $10^{-7}$ (below $10^{-4}$ with ReLU, whose kinks blur the estimate), amber ("uneasy") up to $10^{-2}$, red above.
 
 Red means your backprop and your forward pass disagree. Backprop runs from the output back, and a wrong

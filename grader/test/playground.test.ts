@@ -7,6 +7,7 @@
  * is picked up; the page fits a desktop and a 390 px phone. Screenshots go to
  * artifacts/playground/.
  */
+import { readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -129,7 +130,9 @@ describe("the playground in headless Chromium", () => {
     });
     await page.click("#play"); // pause: the check and the opened-up step catch up with the weights
     expect(await verdict(page)).toEqual({ verdict: "green", firstWrong: "" });
-    expect(await page.locator("#check li.agree").count()).toBe(3);
+    // Three layers and dε/dŷ, checked by the solutions' own numericalGradient and relativeError (08).
+    expect(await page.locator("#check li.agree").count()).toBe(4);
+    expect(await page.textContent("#check .uses")).toContain("your numericalGradient");
     const shares = (await page.evaluate(HEATMAP_SHARES)) as { blue: number; orange: number };
     expect(shares.blue).toBeGreaterThan(0.2);
     expect(shares.orange).toBeGreaterThan(0.2);
@@ -155,6 +158,26 @@ describe("the playground in headless Chromium", () => {
     expect(await verdict(page)).toEqual({ verdict: "red", firstWrong: layer });
     expect(await page.locator(`#check li[data-layer="${layer}"]`).getAttribute("data-band")).toBe("wrong");
     expect(await page.locator("#opened td.wrong").count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("points at lossGradient, not layer 3, when it returns y − ŷ, and says 08 is the stub", async () => {
+    const flipped = (files: Map<string, string>) => {
+      const source = files.get("06-gradients/gradients.ts")!;
+      files.set("06-gradients/gradients.ts", source.replace("yj - y[j]", "y[j] - yj"));
+      files.set(
+        "08-gradient-check/gradcheck.ts",
+        readFileSync(path.join(paths.exercises, "08-gradient-check/gradcheck.ts"), "utf8"),
+      );
+    };
+    const url = await serve(await folder("loss-gradient-flipped", [], flipped));
+    const { page, errors } = await open(`${url}?data=circles&hidden=8,8&act=tanh,tanh,sigmoid&${SEEDS}`);
+    expect(await verdict(page)).toEqual({ verdict: "red", firstWrong: "loss" });
+    expect(await page.textContent("#check .summary")).toContain("Your lossGradient (06) disagrees");
+    expect(await page.locator('#check li[data-layer="loss"]').getAttribute("data-band")).toBe("wrong");
+    expect(await page.textContent("#check .uses")).toContain("Exercise 08 is not solved yet");
+    expect(await page.textContent("#opened")).toContain("yours (lossGradient)");
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -11,17 +11,21 @@ export function renderCheck(target: HTMLElement, result: CheckResult | undefined
     target.append(Object.assign(document.createElement("p"), { className: "note", textContent: note }));
     return;
   }
+  // dε/dŷ comes first: every δ starts from it, so a wrong one is the mistake, and layer L only its first victim.
+  const lossWrong = result.lossGradient?.band === "wrong";
   const wrong = result.firstWrong;
-  const uneasy = result.layers.some((l) => l.band === "uneasy");
-  target.dataset.verdict = wrong ? "red" : uneasy ? "amber" : "green";
-  target.dataset.firstWrong = wrong ? String(wrong) : "";
+  const uneasy = result.layers.some((l) => l.band === "uneasy") || result.lossGradient?.band === "uneasy";
+  target.dataset.verdict = lossWrong || wrong ? "red" : uneasy ? "amber" : "green";
+  target.dataset.firstWrong = lossWrong ? "loss" : wrong ? String(wrong) : "";
   const summary = document.createElement("p");
-  summary.className = `summary ${wrong ? "wrong" : uneasy ? "uneasy" : "agree"}`;
-  summary.textContent = wrong
-    ? `Layer ${wrong} is the first layer, going back from the output, whose gradient disagrees with central differences of your forward and loss: look at δ^[${wrong}] and dW^[${wrong}].`
-    : uneasy
-      ? "Close, but not close enough for smooth activations: look at the layers marked uneasy."
-      : "Your backprop agrees with central differences of your own forward and loss in every layer.";
+  summary.className = `summary ${lossWrong || wrong ? "wrong" : uneasy ? "uneasy" : "agree"}`;
+  summary.textContent = lossWrong
+    ? "Your lossGradient (06) disagrees with central differences of your loss: dε/dŷ is wrong (or loss is), and every δ starts from it. Look at lossGradient first: for ε = ½‖ŷ − y‖², dε/dŷ = ŷ − y."
+    : wrong
+      ? `Layer ${wrong} is the first layer, going back from the output, whose gradient disagrees with central differences of your forward and loss: look at δ^[${wrong}] and dW^[${wrong}].`
+      : uneasy
+        ? "Close, but not close enough for smooth activations: look at the layers marked uneasy."
+        : "Your backprop agrees with central differences of your own forward and loss in every layer.";
   const list = document.createElement("ol");
   list.className = "verdicts";
   for (let i = result.layers.length - 1; i >= 0; i--) {
@@ -33,10 +37,21 @@ export function renderCheck(target: HTMLElement, result: CheckResult | undefined
     li.textContent = `layer ${v.layer}: relative error ${v.relErr.toExponential(1)}, ${WORDS[v.band]}`;
     list.append(li);
   }
+  if (result.lossGradient) {
+    const li = document.createElement("li");
+    li.className = result.lossGradient.band;
+    li.dataset.layer = "loss";
+    li.dataset.band = result.lossGradient.band;
+    li.textContent = `dε/dŷ (lossGradient): relative error ${result.lossGradient.relErr.toExponential(1)}, ${WORDS[result.lossGradient.band]}`;
+    list.prepend(li);
+  }
   const bands = document.createElement("p");
   bands.className = "note";
-  bands.textContent = `‖yours − numerical‖ / max(‖yours‖, ‖numerical‖) over dW^[l] and db^[l], worst of ${result.instances} instances. Bands (exercise 08): above 1e-2 wrong; 1e-4 to 1e-2 uneasy; below 1e-4 fine with ReLU's kinks; below 1e-7 fine for smooth activations.`;
-  target.append(summary, list, bands);
+  bands.textContent = `Yours against numerical over dW^[l] and db^[l], worst of ${result.instances} instances. Bands (exercise 08): above 1e-2 wrong; 1e-4 to 1e-2 uneasy; below 1e-4 fine with ReLU's kinks; below 1e-7 fine for smooth activations.`;
+  const uses = document.createElement("p");
+  uses.className = "note uses";
+  uses.textContent = result.notes.join(" ");
+  target.append(summary, list, bands, uses);
 }
 
 export function showFault(banner: HTMLElement, fault: Fault | undefined, implLabel: string): void {

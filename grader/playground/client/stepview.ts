@@ -5,7 +5,7 @@
  * their own forward and loss (δ^[l] = dε/db^[l], since f = Wᵀa + b).
  */
 import type { Layer, Vector } from "../../../exercises/types.ts";
-import { band, errorGradient, H, numericGradients, relativeError } from "./gradcheck.ts";
+import { band, gradcheckTools, H, outputDelta, type Tools } from "./gradcheck.ts";
 import * as s from "./student.ts";
 
 const v = (name: string, l: number | string) => `<b>${name}</b><sup>[${l}]</sup>`;
@@ -17,10 +17,13 @@ export function fmt(x: number): string {
   return abs < 1e-3 || abs >= 1e4 ? x.toExponential(2) : x.toPrecision(3);
 }
 
+/** The comparison of the gradient check (the student's relativeError when exercise 08 works), for cells. */
+let compare: Tools["compare"] = () => 0;
+
 /** Per-entry agreement; a pair too small to compare after rounding counts as agreeing. */
 function cell(a: number, n: number | undefined, kinks: boolean): string {
   if (n === undefined) return `<td>${fmt(a)}</td>`;
-  const err = Math.max(Math.abs(a), Math.abs(n)) < 1e-9 ? 0 : relativeError(a, n);
+  const err = Math.max(Math.abs(a), Math.abs(n)) < 1e-9 ? 0 : compare([a], [n]);
   return `<td class="${band(err, kinks)}" title="relative error ${err.toExponential(1)}">${fmt(a)}</td>`;
 }
 
@@ -43,10 +46,14 @@ export function stepHtml(fns: s.StudentFns, layers: Layer[], x: Vector, y: Vecto
   const cache = s.forward(fns, layers, x);
   const yHat = cache.a[L - 1];
   const eps = s.loss(fns, yHat, y);
-  const dEdY = errorGradient(yHat, y);
+  const tools = gradcheckTools(fns);
+  compare = tools.compare;
+  const output = outputDelta(fns);
+  const dEdY = output.of(yHat, y);
+  const dEdYNum = output.own ? tools.outputGradient(fns, yHat, y) : undefined;
   const ds = s.deltas(fns, layers, cache, dEdY);
   const grads = s.gradients(fns, layers, x, y);
-  const num = numericGradients(fns, layers, x, y);
+  const num = tools.layerGradients(fns, layers, x, y);
   const out: string[] = [];
   out.push(
     `<p class="instance">instance ${index}: ${v("x", 0)} = ${v("a", 0)} = (${x.map(fmt).join(", ")})${T}, ` +
@@ -64,10 +71,15 @@ export function stepHtml(fns: s.StudentFns, layers: Layer[], x: Vector, y: Vecto
   out.push(
     `<p class="legend">Each of your values is coloured by its agreement with central differences ` +
       `(ε(w + h) − ε(w − h)) / 2h, h = ${H}, of your own forward and loss: ` +
-      `<span class="agree">agrees</span> <span class="uneasy">uneasy</span> <span class="wrong">wrong</span>.</p>`,
+      `<span class="agree">agrees</span> <span class="uneasy">uneasy</span> <span class="wrong">wrong</span>. ` +
+      `${[tools.note, output.note ?? ""].join(" ").trim()}</p>`,
   );
   out.push(
-    `<div class="q"><span class="eq">dε/d<b>ŷ</b> = <b>ŷ</b> − <b>y</b></span> <span class="shape">for ε = ½‖ŷ − y‖²</span> ${shapeV(dEdY.length)}${vectorRow(dEdY)}</div><div class="rows">`,
+    dEdYNum
+      ? `<div class="q"><span class="eq">dε/d<b>ŷ</b> = <b>ŷ</b> − <b>y</b></span> <span class="shape">for ε = ½‖ŷ − y‖²</span> ${shapeV(dEdY.length)}` +
+          `<div class="pair"><div><em>yours (lossGradient)</em>${vectorRow(dEdY, dEdYNum, false)}</div>` +
+          `<div><em>central differences of your loss</em>${vectorRow(dEdYNum)}</div></div></div><div class="rows">`
+      : `<div class="q"><span class="eq">dε/d<b>ŷ</b> = <b>ŷ</b> − <b>y</b></span> <span class="shape">for ε = ½‖ŷ − y‖², the page's own</span> ${shapeV(dEdY.length)}${vectorRow(dEdY)}</div><div class="rows">`,
   );
   for (let i = L - 1; i >= 0; i--) {
     const l = i + 1;

@@ -27,12 +27,28 @@ const FILES: Record<string, string> = {
   deltas: "05-delta/delta.ts",
   gradients: "06-gradients/gradients.ts",
   loss: "06-gradients/gradients.ts",
+  lossGradient: "06-gradients/gradients.ts",
   sgdStep: "07-gradient-descent/descent.ts",
   train: "07-gradient-descent/descent.ts",
+  numericalGradient: "08-gradient-check/gradcheck.ts",
+  relativeError: "08-gradient-check/gradcheck.ts",
 };
 
 type Fn = (...args: never[]) => unknown;
-export type StudentFns = Record<keyof typeof FILES, Fn | undefined>;
+type FnName =
+  | "forward"
+  | "deltas"
+  | "gradients"
+  | "loss"
+  | "lossGradient"
+  | "sgdStep"
+  | "train"
+  | "numericalGradient"
+  | "relativeError";
+export type StudentFns = { [K in FnName]?: Fn } & {
+  /** Why exercise 08 is not in the student's bundle (missing, or it does not compile), when it is not. */
+  gradcheckProblem?: string;
+};
 
 interface CompileProblem {
   file: string;
@@ -59,8 +75,12 @@ export async function loadStudent(version: number): Promise<StudentFns | Fault> 
     deltas: pick(ns("m05"), "deltas"),
     gradients: pick(ns("m06"), "gradients"),
     loss: pick(ns("m06"), "loss"),
+    lossGradient: pick(ns("m06"), "lossGradient"),
     sgdStep: pick(ns("m07"), "sgdStep"),
     train: pick(ns("m07"), "train"),
+    numericalGradient: pick(ns("m08"), "numericalGradient"),
+    relativeError: pick(ns("m08"), "relativeError"),
+    ...(typeof mod.gradcheckProblem === "string" ? { gradcheckProblem: mod.gradcheckProblem } : {}),
   };
 }
 
@@ -69,7 +89,7 @@ function fail(fn: string, kind: FaultKind, message: string): never {
 }
 
 function call<T>(fns: StudentFns, name: string, args: unknown[]): T {
-  const f = fns[name];
+  const f = (fns as unknown as Record<string, Fn | undefined>)[name];
   if (!f) fail(name, "missing", `${FILES[name]} does not export a function named ${name}`);
   try {
     return (f as (...a: unknown[]) => T)(...args);
@@ -136,6 +156,21 @@ export function loss(fns: StudentFns, yHat: Vector, y: Vector): number {
   if (typeof e !== "number") fail("loss", "shape", `loss should return a number, got ${describe(e)}`);
   if (!Number.isFinite(e)) fail("loss", "nan", `loss returned ${e}`);
   return e;
+}
+
+export function lossGradient(fns: StudentFns, yHat: Vector, y: Vector): Vector {
+  return vector("lossGradient", "lossGradient (dε/dŷ)", call(fns, "lossGradient", [yHat, y]), yHat.length);
+}
+
+export function numericalGradient(fns: StudentFns, f: (x: Vector) => number, x: Vector): Vector {
+  return vector("numericalGradient", "numericalGradient", call(fns, "numericalGradient", [f, x]), x.length);
+}
+
+export function relativeError(fns: StudentFns, a: number, n: number): number {
+  const r = call<number>(fns, "relativeError", [a, n]);
+  if (typeof r !== "number") fail("relativeError", "shape", `relativeError should return a number, got ${describe(r)}`);
+  if (!Number.isFinite(r)) fail("relativeError", "nan", `relativeError(${a}, ${n}) returned ${r}`);
+  return r;
 }
 
 export function deltas(fns: StudentFns, layers: Layer[], cache: ForwardCache, dEdYhat: Vector): Vector[] {
