@@ -133,9 +133,12 @@ function key(exercise: string, kept: string[]): string {
   return `${exercise}~${kept.length === 0 ? "course" : `keep-${kept.join("+")}`}`;
 }
 
-/** A case whose failure comes from upstream: the sentence saying so, and nothing that blames the code it ran in. */
+/**
+ * A case whose failure comes from upstream: the sentence saying so, and nothing that blames the code it ran in. Nor
+ * is its function "not started" when the "not implemented" it threw was an earlier exercise's stub.
+ */
 export function withUpstream(r: CaseResult, upstream: Upstream): CaseResult {
-  const { diagnosis: _d, trace: _t, source: _s, ...rest } = r;
+  const { diagnosis: _d, trace: _t, source: _s, not_implemented: _n, ...rest } = r;
   return { ...rest, upstream };
 }
 

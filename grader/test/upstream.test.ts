@@ -292,6 +292,7 @@ describe("a failure that comes from earlier exercises", () => {
         expect(c.diagnosis, c.key).toBeUndefined();
         expect(c.trace, c.key).toBeUndefined();
         expect(c.source, c.key).toBeUndefined();
+        expect(c.not_implemented, c.key).toBeUndefined();
         // Charged all the same: the score comes from the student's own run alone.
         expect(c.score).toBe(0);
         const words = [upstreamSentence(c)!, ...caseDetail(c, { diagnosis: true })].join("\n");
