@@ -30,33 +30,6 @@ export interface ClientBundle {
   css: string;
 }
 
-/**
- * The kit's activations (sandbox/activations.ts) read the built-ins the sandbox captured (sandbox/intrinsics.ts),
- * which imports node:fs and node:util for the sandbox's own use. The page needs none of that: in the browser they
- * are stand-ins with the same names, and nothing of node is bundled.
- */
-const NODE_STAND_INS: Record<string, string> = {
-  "node:fs": `export function writeSync() { throw new Error("the playground has no file system"); }`,
-  "node:util": `export const types = { isProxy: () => false, isDataView: (v) => v instanceof DataView, isPromise: (v) => v instanceof Promise };`,
-};
-
-function nodeStandIns(): esbuild.Plugin {
-  return {
-    name: "node-stand-ins",
-    setup(build) {
-      build.onResolve({ filter: /^node:/ }, (args) =>
-        Object.hasOwn(NODE_STAND_INS, args.path)
-          ? { path: args.path, namespace: "node-stand-in" }
-          : { errors: [{ text: `the playground's page cannot use ${args.path}` }] },
-      );
-      build.onLoad({ filter: /.*/, namespace: "node-stand-in" }, (args) => ({
-        contents: NODE_STAND_INS[args.path],
-        loader: "js",
-      }));
-    },
-  };
-}
-
 export async function buildClient(): Promise<ClientBundle> {
   const built = await esbuild.build({
     entryPoints: [CLIENT_ENTRY],
@@ -68,7 +41,6 @@ export async function buildClient(): Promise<ClientBundle> {
     target: "es2022",
     outdir: "out",
     logLevel: "silent",
-    plugins: [nodeStandIns()],
   });
   const pick = (ext: string) => built.outputFiles.find((f) => f.path.endsWith(ext))?.text ?? "";
   return { js: pick(".js"), css: pick(".css") };
