@@ -16,6 +16,7 @@ import { readExerciseFiles } from "../engine/grade.ts";
 import { SubmissionResultSchema } from "../engine/results.ts";
 import { paths } from "../paths.ts";
 import type { ExerciseFiles } from "../sandbox/compile.ts";
+import { cliArgs } from "./cli-bundle.ts";
 
 /** Small enough that a class of bombs takes seconds; an honest check needs well under half of each. */
 const LIMITS: TypeCheckLimits = { cpuMs: 3_000, memoryBytes: 600 * 2 ** 20, wallMs: 40_000 };
@@ -241,7 +242,7 @@ describe("npm run grade on a class with type bombs", () => {
     const out = path.join(tmp, "results");
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ["--import", "tsx", "grader/cli/grade.ts", cls, "--out", out, "--jobs", "2"],
+      cliArgs("grade", [cls, "--out", out, "--jobs", "2"]),
       {
         cwd: paths.root,
         timeout: 300_000,
