@@ -5,16 +5,25 @@
  * submission's `crashed` result, with the reason, and the run goes on.
  */
 import { SubmissionResultSchema, type SubmissionResult } from "../engine/results.ts";
-import { clipText } from "../sanitize.ts";
+import { clipText, escapeInvisibleJson, stripControlsDeep } from "../sanitize.ts";
 import { writeAtomic } from "./atomic.ts";
 
 /** No honest results.json comes near this: 120 cases with clipped messages stay well under 2 MB. */
 const MAX_RESULT_CHARS = 32 * 2 ** 20;
 
+/**
+ * The result with control, C1 and bidi characters taken out of its text (TypeScript's and esbuild's messages
+ * quote the student's code, thrown messages are the student's own), before anything is written or reported.
+ */
+export function cleanResult(result: SubmissionResult): SubmissionResult {
+  return stripControlsDeep(result);
+}
+
 /** The result as results.json holds it; throws when it breaks its schema or cannot be serialised. */
 export function serialise(result: SubmissionResult): string {
   SubmissionResultSchema.parse(result);
-  const text = JSON.stringify(result, null, 2) + "\n";
+  // Whatever is left is written as \u escapes: the same data, nothing invisible in the file.
+  const text = escapeInvisibleJson(JSON.stringify(result, null, 2)) + "\n";
   if (text.length > MAX_RESULT_CHARS) throw new Error(`its results.json would be ${text.length} characters long`);
   return text;
 }
@@ -25,7 +34,7 @@ export function failureReason(error: unknown): string {
 }
 
 /**
- * Writes `result`, or, when that fails, the result `crashed(error)` makes; returns the one written.
+ * Writes `result`, cleaned (cleanResult), or, when that fails, the result `crashed(error)` makes; returns the one written, for the reports.
  * Throws only when even that cannot be written (the disk is full, say).
  */
 export async function writeResult(
@@ -34,10 +43,11 @@ export async function writeResult(
   crashed: (error: unknown) => SubmissionResult,
 ): Promise<SubmissionResult> {
   try {
-    await writeAtomic(file, serialise(result));
-    return result;
+    const clean = cleanResult(result);
+    await writeAtomic(file, serialise(clean));
+    return clean;
   } catch (error) {
-    const instead = crashed(error);
+    const instead = cleanResult(crashed(error));
     await writeAtomic(file, serialise(instead));
     return instead;
   }

@@ -4,9 +4,11 @@
  * backs that up: even if some markup slipped through, it could load nothing
  * from outside and run no script.
  */
+import { showControls } from "../sanitize.ts";
 
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  // Control and bidi characters shown as [U+202E]: a reader sees a Trojan Source comment for what it is.
+  return showControls(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 const CSS = `

@@ -203,3 +203,29 @@ export const rosterSpellings: { name: string; bytes: Buffer }[] = [
   { name: "Windows-1252 with semicolons", bytes: Buffer.from(rows(";"), "latin1") },
   { name: "blank lines before the header", bytes: Buffer.from("\n\n" + rows(";")) },
 ];
+
+/**
+ * Characters that must not reach any file the grader writes raw (issue 21.10): C1 (NEL, CSI, …), the bidi
+ * embeddings, overrides and isolates (Trojan Source), the bidi marks, and the Unicode line separators.
+ */
+export const invisibleCharacters: { char: string; name: string }[] = [
+  { char: "\u0080", name: "PAD (C1 first)" },
+  { char: "\u0085", name: "NEL" },
+  { char: "\u009b", name: "CSI" },
+  { char: "\u009d", name: "OSC" },
+  { char: "\u009f", name: "APC (C1 last)" },
+  { char: "\u061c", name: "ARABIC LETTER MARK" },
+  { char: "\u200e", name: "LRM" },
+  { char: "\u200f", name: "RLM" },
+  { char: "\u2028", name: "LINE SEPARATOR" },
+  { char: "\u2029", name: "PARAGRAPH SEPARATOR" },
+  { char: "\u202a", name: "LRE" },
+  { char: "\u202b", name: "RLE" },
+  { char: "\u202c", name: "PDF" },
+  { char: "\u202d", name: "LRO" },
+  { char: "\u202e", name: "RLO" },
+  { char: "\u2066", name: "LRI" },
+  { char: "\u2067", name: "RLI" },
+  { char: "\u2068", name: "FSI" },
+  { char: "\u2069", name: "PDI" },
+];
