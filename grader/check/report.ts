@@ -35,11 +35,32 @@ export function renderExerciseLine(e: ExerciseResult, paint: Paint): string {
 
 export function renderProgress(result: CheckResult, paint: Paint): string {
   const done = result.exercises.filter((e) => e.status === "complete").length;
+  const exercises = `${done}/${result.exercises.length} exercises complete`;
+  if (!extraCreditNote(result)) return paint("bold", `${exercises}, ${result.score}/${result.max_score} points`);
+  // Extra credit: the required points out of their maximum, and the bonus points apart, never "93/75".
+  const bonus = result.exercises.filter((e) => e.bonus).reduce((s, e) => s + e.score, 0);
+  const bonusMax = result.exercises.filter((e) => e.bonus).reduce((s, e) => s + e.max_score, 0);
   return paint(
     "bold",
-    `${done}/${result.exercises.length} exercises complete, ${result.score}/${result.max_score} points` +
-      (extraCreditNote(result) ? " (bonus points on top)" : ""),
+    `${exercises}, ${result.score - bonus}/${result.max_score} points, plus ${bonus}/${bonusMax} bonus points`,
   );
+}
+
+/** Said when every exercise checked is complete: the work is done, and it should feel like it. */
+export function renderFinished(result: CheckResult, paint: Paint): string[] {
+  if (result.exercises.length === 0 || result.exercises.some((e) => e.status !== "complete")) return [];
+  const all = result.exercises.length;
+  const what =
+    all === 1
+      ? `${result.exercises[0].title}: done, and every case passes.`
+      : `All ${all} exercises are done, and every case passes.`;
+  const lines = [`  ${paint("green", "✓")} ${paint("bold", what)}`];
+  if (all > 1)
+    lines.push(
+      "    You have built backpropagation from the perceptron up: forward pass, the δ recursion, the weight",
+      "    gradients, gradient descent, a gradient check and reverse-mode autodiff. Well done!",
+    );
+  return lines;
 }
 
 /** The first exercise that is not complete: where the student is. */
@@ -61,6 +82,21 @@ function renderCase(c: CaseResult, paint: Paint): string[] {
   // The explanation is given once, above the cases; here only which mistake this answer matches.
   if (c.diagnosis) lines.push(`      ${paint("yellow", "↳")} ${c.diagnosis.name}`);
   return lines;
+}
+
+/** Failing cases in order, those naming the same mistake gathered under its first case. */
+function groupByMistake(failing: CaseResult[]): CaseResult[][] {
+  const units: CaseResult[][] = [];
+  const byMistake = new Map<string, CaseResult[]>();
+  for (const c of failing) {
+    const unit = c.diagnosis ? byMistake.get(c.diagnosis.id) : undefined;
+    if (unit) unit.push(c);
+    else {
+      units.push([c]);
+      if (c.diagnosis) byMistake.set(c.diagnosis.id, units.at(-1)!);
+    }
+  }
+  return units;
 }
 
 export interface FocusOptions {
@@ -136,9 +172,20 @@ export function renderFocus(result: CheckResult, exercise: Exercise, paint: Pain
     for (const d of named.values()) {
       out.push(`  ${paint("yellow", "↳ likely mistake:")} ${paint("bold", d.name)}`, `    ${d.explanation}`);
     }
-    for (const c of failing.slice(0, options.maxCases)) out.push(...renderCase(c, paint));
-    if (failing.length > options.maxCases) {
-      const more = failing.length - options.maxCases;
+    // A mistake seen in several cases is shown once, on its first case, with the others listed after it.
+    const units = groupByMistake(failing);
+    for (const unit of units.slice(0, options.maxCases)) {
+      out.push(...renderCase(unit[0], paint));
+      if (unit.length > 1) {
+        const others = unit.slice(1).map((c) => `${c.name} (${c.max_score} ${c.max_score === 1 ? "pt" : "pts"})`);
+        out.push(
+          `  ${paint("red", "✗")} the same mistake in ${unit.length - 1} more ${unit.length === 2 ? "case" : "cases"}: ${others.join("; ")}`,
+        );
+      }
+    }
+    const shownCases = units.slice(0, options.maxCases).reduce((n, u) => n + u.length, 0);
+    if (failing.length > shownCases) {
+      const more = failing.length - shownCases;
       out.push(
         paint(
           "dim",
@@ -201,6 +248,8 @@ export function renderCheck(
     ...(e.id === focus ? [] : renderNotes(result, e, paint)),
   ]);
   out.push("", `  ${renderProgress(result, paint)}`);
+  const finished = renderFinished(result, paint);
+  if (finished.length > 0) out.push("", ...finished);
   const exercise = manifest.exercises.find((x) => x.id === focus);
   if (exercise) out.push("", renderFocus(result, exercise, paint, options));
   if (result.type_check_skipped)

@@ -11,6 +11,7 @@ import { styler } from "../cli/style.ts";
 import type { ExerciseResult } from "../engine/results.ts";
 import { firstUnfinished, renderCheck, renderExerciseLine, renderFocus, renderProgress } from "./report.ts";
 import type { CheckResult, CheckSession } from "./session.ts";
+import { fitRows, terminalWidth, wrapText } from "./wrap.ts";
 
 const KEYS = "keys: h next hint · l list · a check all · n next exercise · q quit";
 
@@ -25,36 +26,47 @@ export async function watch(session: CheckSession, manifest: Manifest, initial?:
   let running: Promise<void> = Promise.resolve();
   let queued: string | "all" | undefined;
 
-  const print = (text: string) => {
-    if (tty) process.stdout.write("\x1b[2J\x1b[H");
-    process.stdout.write(`${text}\n\n${paint("dim", KEYS)}\n`);
+  // On a terminal each result is drawn in place, from the top of a cleared screen, and cut to its height, so what
+  // matters (the exercise's line, the named mistake, the first failing case) stays on screen; nothing scrolls away.
+  const print = (text: string, status?: string) => {
+    const width = terminalWidth(process.stdout);
+    const tail = [paint("dim", KEYS), ...(status ? [paint("dim", status)] : [])].join("\n");
+    let body = wrapText(text, width);
+    if (tty && process.stdout.rows) {
+      const room = process.stdout.rows - wrapText(tail, width).split("\n").length - 2;
+      const more = paint("dim", `  … more below: npm run check -- ${(focus ?? "").slice(0, 2)} shows it all`);
+      body = fitRows(body, room, more);
+    }
+    process.stdout.write(`${tty ? "\x1b[H\x1b[2J" : ""}${body}\n\n${wrapText(tail, width)}\n`);
   };
   const remember = (result: CheckResult) => {
     for (const e of result.exercises) latest.set(e.id, e);
     last = result;
   };
-  const list = (): string => {
-    const all = ids.flatMap((id) => (latest.has(id) ? [latest.get(id)!] : []));
+  let status: string | undefined;
+  const known = () => ids.flatMap((id) => (latest.has(id) ? [latest.get(id)!] : []));
+  const progress = (): string => {
+    const all = known();
     const score = all.reduce((s, e) => s + e.score, 0);
     const max = maxScore(
       manifest,
       all.map((e) => ({ exercise: e.id, points: e.max_score })),
     );
-    const lines = all.map((e) => renderExerciseLine(e, paint));
-    return [...lines, "", `  ${renderProgress({ score, max_score: max, exercises: all, cases: [] }, paint)}`].join(
-      "\n",
-    );
+    return renderProgress({ score, max_score: max, exercises: all, cases: [] }, paint);
   };
+  const list = (): string => [...known().map((e) => renderExerciseLine(e, paint)), "", `  ${progress()}`].join("\n");
   const showFocus = () => {
     const exercise = manifest.exercises.find((e) => e.id === focus);
     if (!last || !exercise) return;
     const e = latest.get(exercise.id);
-    let text = `${list()}\n\n${renderFocus(last, exercise, paint, { maxCases: 5, hints })}`;
+    // The exercise being worked on and the overall progress; l shows every exercise.
+    const header = [e ? renderExerciseLine(e, paint) : "", `  ${progress()}`].join("\n");
+    let text = `${header}\n\n${renderFocus(last, exercise, paint, { maxCases: tty ? 1 : 5, hints })}`;
     if (e?.status === "complete") {
       const next = ids[ids.indexOf(exercise.id) + 1];
       text += next ? `\n  Press n to move on to ${next}.` : "\n  That was the last exercise: well done.";
     }
-    print(text);
+    print(text, status);
   };
 
   const check = (target: string | "all"): Promise<void> => {
@@ -73,14 +85,14 @@ export async function watch(session: CheckSession, manifest: Manifest, initial?:
         return;
       }
       remember(result);
+      const ms = Math.round(performance.now() - started);
+      status = `[watch] checked ${what} in ${ms} ms; waiting for a save`;
       if (what === "all") {
         focus ??= firstUnfinished(result);
-        print(renderCheck(result, manifest, paint, focus, { maxCases: 5, hints }));
+        print(renderCheck(result, manifest, paint, focus, { maxCases: tty ? 1 : 5, hints }), status);
       } else {
         showFocus();
       }
-      const ms = Math.round(performance.now() - started);
-      process.stdout.write(paint("dim", `[watch] checked ${what} in ${ms} ms; waiting for a save\n`));
     });
     return running;
   };
@@ -132,7 +144,7 @@ export async function watch(session: CheckSession, manifest: Manifest, initial?:
           showFocus();
           return;
         case "l":
-          print(list());
+          print(list(), status);
           return;
         case "a":
           void check("all");

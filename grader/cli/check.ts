@@ -17,6 +17,7 @@ import { CheckSession } from "../check/session.ts";
 import { firstUnfinished, renderCheck } from "../check/report.ts";
 import { watch } from "../check/watch.ts";
 import { styler } from "./style.ts";
+import { terminalWidth, wrapText } from "../check/wrap.ts";
 import { runCli } from "./run-cli.ts";
 import { loadDiagnoser } from "../misconceptions/index.ts";
 import { openHidden, takeKeyFromEnv } from "../check/sealed.ts";
@@ -86,7 +87,8 @@ async function main(argv: string[]): Promise<void> {
     const off = session.typecheckUnavailable
       ? [paint("dim", `  Type checking is off (${session.typecheckUnavailable}); run npm ci to set it up.`)]
       : [];
-    process.stdout.write(`${[text, ...(note.length > 0 ? ["", ...note] : []), ...off].join("\n")}\n`);
+    const all = [text, ...(note.length > 0 ? ["", ...note] : []), ...off].join("\n");
+    process.stdout.write(`${wrapText(all, terminalWidth())}\n`);
     if (options.ci) {
       const cases = only.length > 0 ? session.cases.filter((c) => only.includes(c.exercise)) : session.cases;
       const files = await writeCi({

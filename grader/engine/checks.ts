@@ -40,6 +40,14 @@ function at(value: unknown, path: (string | number)[]): unknown {
   return v;
 }
 
+/** What a zod message says was expected, without its own "expected" (rendered as "expected …, received …"). */
+function expectedOf(message: string): string {
+  return message
+    .replace(/^Invalid input: /, "")
+    .replace(/^expected /i, "")
+    .replace(/, received .*$/, "");
+}
+
 function typeProblems(c: LoadedCase, value: unknown): Problem[] {
   const schema = SIGNATURES[c.exercise]?.[c.fn]?.output;
   if (!schema) return [];
@@ -48,10 +56,7 @@ function typeProblems(c: LoadedCase, value: unknown): Problem[] {
   return parsed.error.issues.slice(0, 3).map((issue) => ({
     code: "type" as const,
     path: issue.path as (string | number)[],
-    expected:
-      issue.path.length === 0 && schema.description
-        ? schema.description
-        : issue.message.replace(/^Invalid input: /, ""),
+    expected: issue.path.length === 0 && schema.description ? schema.description : expectedOf(issue.message),
     received: describeValue(at(value, issue.path as (string | number)[])),
   }));
 }
