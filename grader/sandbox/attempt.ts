@@ -16,11 +16,13 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { TreeCpu } from "./cpu.ts";
 import { inbox } from "./inbox.ts";
-import { MAX_MESSAGE_BYTES, moduleOf, type Call, type Message } from "./protocol.ts";
+import { moduleOf, type Call, type Message } from "./protocol.ts";
 import type { CallOutcome, RunOptions } from "./run.ts";
 import { sandboxCommand } from "./command.ts";
 import { fromWire } from "./wire.ts";
-import { describeExit, diedOfItsInput } from "./ending.ts";
+import { describeExit, diedOfItsInput, stopOutcome } from "./ending.ts";
+import { allocationCapMs, GROWTH_BYTES, growthGraceMs, LOOK_MS, MEMORY_GROWTH_BYTES } from "./step-limits.ts";
+import { retryHeapMb, retryLimitMs, wallBackstopMs, wallOnlyMs } from "./step-limits.ts";
 
 export const KEEP_OUTPUT = 16 * 1024;
 
@@ -61,25 +63,6 @@ export interface AttemptBudget {
   retry: boolean;
 }
 
-/**
- * The run again after a stop gets four times the CPU time, and at least 0.75 s. Only its outcome counts, so what is
- * recorded does not hang on a race between two limits: a memory bomb, say, that fills the heap in about a third of a
- * second of CPU always ends out of memory, and a loop always out of time, for well under a second of CPU in all.
- */
-export function retryLimitMs(limitMs: number): number {
-  return Math.max(4 * limitMs, 750);
-}
-
-/** How long the wall clock may run past a step's CPU limit before the step counts as hung. */
-export function wallBackstopMs(limitMs: number): number {
-  return Math.max(10 * limitMs, limitMs + 5000);
-}
-
-/** Where /proc cannot say, the limit falls back to the wall clock, with room for a busy machine. */
-function wallOnlyMs(limitMs: number): number {
-  return Math.max(4 * limitMs, 2000);
-}
-
 const seconds = (ms: number) => `${Number((ms / 1000).toFixed(2))} s`;
 
 export function runAttempt(
@@ -88,7 +71,10 @@ export function runAttempt(
   outcomes: Map<string, CallOutcome>,
   budget: AttemptBudget,
 ): Promise<Attempt> {
-  const { limits } = options;
+  // A run again alone gets a smaller heap (see step-limits.ts), which a call that hoards memory fills at once.
+  const limits = budget.retry
+    ? { ...options.limits, maxOldSpaceMb: retryHeapMb(options.limits.maxOldSpaceMb) }
+    : options.limits;
   const used = new Set(calls.map(moduleOf));
   const modules = Object.fromEntries(Object.entries(options.modules).filter(([id]) => used.has(id)));
   const [cmd, ...args] = sandboxCommand(options.harness, options.isolation, limits);
@@ -107,10 +93,11 @@ export function runAttempt(
     let ready = false;
     let finished = false;
     let spawnError: string | undefined;
-    let killedFor: "startup" | "step" | "budget" | "output" | "done" | undefined;
+    let killedFor: "startup" | "step" | "memory" | "budget" | "output" | "done" | undefined;
     let stepWall = false;
     let stepTimer: NodeJS.Timeout | undefined;
     let cpuAtReady = 0;
+    let rssAtReady = Infinity;
     let cpuNow = 0;
     const imported = new Set<string>();
     const startup = setTimeout(() => kill("startup"), limits.startupTimeoutMs);
@@ -177,19 +164,27 @@ export function runAttempt(
         return;
       }
       if (cpu0 >= budget.cpuMs) return kill("budget");
+      let peak = cpu.rssBytes() ?? 0;
+      let grewAt = -Infinity;
       const check = () => {
         const spent = (sampleCpu() ?? cpu0) - cpu0;
         const wall = performance.now() - wall0;
-        if (spent >= limit) return kill("step");
+        // Memory first: a step that is filling memory ends out of memory, however slow the host is at it.
+        const rss = cpu.rssBytes();
+        if (rss !== undefined && rss > rssAtReady + MEMORY_GROWTH_BYTES) return kill("memory");
+        if (rss !== undefined && rss >= peak + GROWTH_BYTES) [peak, grewAt] = [rss, spent];
+        // Only the run alone is let run on: the first is cut at its limit, and a stop is run again alone anyway.
+        const allocating = budget.retry && spent - grewAt <= growthGraceMs(limit) && spent < allocationCapMs(limit);
+        if (spent >= limit && !allocating) return kill("step");
         if (cpuNow >= budget.cpuMs) return kill("budget");
-        if (wall >= wallBackstopMs(limit)) {
+        if (wall >= wallBackstopMs(allocating ? allocationCapMs(limit) : limit)) {
           stepWall = true;
           return kill("step");
         }
-        // CPU time never runs faster than the wall clock: no need to look before the limit could be reached.
-        stepTimer = setTimeout(check, Math.max(10, Math.min(limit - spent, wallBackstopMs(limit) - wall)));
+        // Often enough for memory to reach its own limit before the heap's.
+        stepTimer = setTimeout(check, LOOK_MS);
       };
-      stepTimer = setTimeout(check, limit);
+      stepTimer = setTimeout(check, Math.min(LOOK_MS, limit));
     }
 
     function settleModule(key: string, outcome: CallOutcome) {
@@ -207,6 +202,7 @@ export function runAttempt(
           clearTimeout(startup);
           cpu.discover();
           cpuAtReady = cpu.sample() ?? 0;
+          rssAtReady = cpu.rssBytes() ?? Infinity;
           arm();
           return;
         case "imported":
@@ -291,25 +287,7 @@ export function runAttempt(
       } else {
         const loading = !imported.has(moduleOf(now));
         const limit = loading ? limits.loadLimitMs : now.limitMs;
-        const stretched = budget.retry ? retryLimitMs(limit) : limit;
-        let outcome: Stop["outcome"];
-        if (killedFor === "step") {
-          const again = budget.retry ? `, and of ${seconds(stretched)} when run again alone` : "";
-          const why = stepWall
-            ? `no answer after ${seconds(wallBackstopMs(stretched))} of wall-clock time`
-            : `over its limit of ${seconds(limit)} of CPU time${again}`;
-          outcome = {
-            status: "timeout",
-            message: loading ? `loading the module timed out: ${why}` : `timed out: ${why}`,
-          };
-        } else {
-          const why =
-            killedFor === "output" ? `wrote more than ${MAX_MESSAGE_BYTES / 2 ** 20} MiB of output for one case` : exit;
-          outcome = {
-            status: "crashed",
-            message: loading ? `the process ended while loading the module: ${why}` : why,
-          };
-        }
+        const outcome = stopOutcome({ killedFor, stepWall, loading, limit, retry: budget.retry, exit, limits });
         const ids = loading
           ? calls.filter((c) => moduleOf(c) === moduleOf(now) && !outcomes.has(c.id)).map((c) => c.id)
           : [now.id];

@@ -60,6 +60,20 @@ export class TreeCpu {
     this.pids = found.slice(0, MAX_TREE);
   }
 
+  /** Resident memory of the tree now, in bytes, or undefined when /proc cannot tell. */
+  rssBytes(): number | undefined {
+    let total: number | undefined;
+    for (const pid of this.pids) {
+      try {
+        const kb = /VmRSS:\s*(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+        if (kb !== undefined) total = (total ?? 0) + Number(kb) * 1024;
+      } catch {
+        // exited
+      }
+    }
+    return total;
+  }
+
   /** CPU ms used by the tree so far, or undefined when /proc cannot tell (not Linux). */
   sample(): number | undefined {
     const now = performance.now();
