@@ -50,6 +50,8 @@ function sgdViews(c: LoadedCase): View[] | undefined {
             { rel: "step-scaled", k: 0.5, value: step(eta / 2) },
             { rel: "step-scaled", k: 2, value: step(2 * eta) },
             { rel: "no-update", value: w },
+            // η capped at 1 (for "stability") steps by the whole gradient when η > 1, exactly as η left out.
+            { rel: "?eta-capped", value: step(Math.min(eta, 1)) },
           ],
         }),
       });

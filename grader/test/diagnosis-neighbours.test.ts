@@ -265,3 +265,22 @@ describe("the relations beyond the catalogue, named where the case tells them ap
     expect(live(c, [0.4, 0.7])?.diagnosis).toBeUndefined();
   });
 });
+
+describe("η left out, told apart from η capped at 1", () => {
+  /** sgdStep that steps by k(η) times the gradient. */
+  const sgdBy = (k: (eta: number) => number) => (c: LoadedCase) => {
+    const [layers, grads, eta] = c.args as [LayerJson[], { dW: number[][][]; db: Vec[] }, number];
+    return layers.map((l, i) => ({
+      W: l.W.map((row, r) => row.map((w, j) => w - k(eta) * grads.dW[i][r][j])),
+      b: l.b.map((b, j) => b - k(eta) * grads.db[i][j]),
+    }));
+  };
+  it.each([
+    ["η = 0.1: a step of 1 is η left out", byKey("07-gradient-descent/sgd-step-2-3-2"), "relation-eta-missing"],
+    // At η = ½ a step of 1 is also 2η: neither is named.
+    ["η = 0.5: a step of 1 is also the step doubled", byKey("07-gradient-descent/sgd-step-3-2-1"), undefined],
+    ["η = 1.5: a step of 1 may be η capped at 1", byKey("07-gradient-descent/sgd-step-1-1-1", "hidden"), undefined],
+  ])("%s", (_what, c, id) => {
+    expect(live(c, sgdBy(() => 1)(c))?.diagnosis?.id).toBe(id);
+  });
+});
