@@ -113,7 +113,8 @@ describe("a hidden case's text names the quantity that is wrong", () => {
 
   it("names something on most of them: the table above is not vacuous", () => {
     const named = hiddenRows.filter(({ c, make }) => live(c, make(c))?.diagnosis);
-    expect(named.length).toBeGreaterThanOrEqual(hiddenRows.length - 3);
+    // Some rows rightly name nothing: a step of 1 at η = 1.5 is also η capped at 1, and a one-layer net has no hidden δ.
+    expect(named.length).toBeGreaterThanOrEqual(Math.ceil(0.6 * hiddenRows.length));
   });
 });
 
