@@ -311,6 +311,9 @@ export function buildHarness(dir: string): Promise<string> {
       format: "cjs",
       platform: "node",
       target: "node20",
+      // Strict: a sloppy harness function would show student code its live arguments and
+      // its caller through fn.arguments and fn.caller.
+      banner: { js: '"use strict";' },
       logLevel: "silent",
     });
     await chmod(out, 0o644);

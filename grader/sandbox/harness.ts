@@ -5,14 +5,27 @@
  * It holds no expected values, no checks and no reference code: only inputs go
  * in and only outputs come out (see protocol.ts).
  */
-import { readFileSync, writeSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { compileFunction } from "node:vm";
 import { call as callCase, type Called, type Module } from "./adapters.ts";
-import { ownValue, put } from "./intrinsics.ts";
+import { channel } from "./channel.ts";
+import {
+  create,
+  define,
+  ErrorClass,
+  hasInstance,
+  ownKeys,
+  ownValue,
+  parse,
+  put,
+  regexpExec,
+  stringify,
+  stringSlice,
+  toText,
+} from "./intrinsics.ts";
 import {
   MAX_ERROR_MESSAGE,
   MAX_ERROR_NAME,
-  MAX_MESSAGE_BYTES,
   NOT_IMPLEMENTED,
   RESULT_FD,
   type Call,
@@ -22,94 +35,43 @@ import {
 } from "./protocol.ts";
 import { CHANGED_WIRE, sameWire, snapshot, toWire, type Wire } from "./wire.ts";
 
-// Primordials, captured before student code can patch them. Student code may
-// patch JSON, Object.prototype (setters included), Array.prototype, Map, Buffer
-// or fs: that may corrupt its own answers, never the messages that carry them.
-const stringify = JSON.stringify;
-const parse = JSON.parse;
-const ownKeys = Object.keys;
-const isArray = Array.isArray;
-const create = Object.create;
-const define = Object.defineProperty;
-const bufferFrom = Buffer.from;
-const write = writeSync;
-const wait = Atomics.wait;
+// Everything this file does once student code has run uses the built-ins captured in
+// intrinsics.ts (before it ran) and plain syntax only: student code may patch any global,
+// prototype, getter or symbol; that may corrupt its own answers, never the harness's
+// counts, snapshots or messages.
 const realExit = (process as unknown as { reallyExit: (code: number) => never }).reallyExit.bind(process);
-const sleeper = new Int32Array(new SharedArrayBuffer(4));
-
-/** JSON text of wire data, without JSON.stringify's toJSON lookups on objects and arrays. */
-function serialize(value: unknown): string {
-  if (value === null || typeof value === "number" || typeof value === "boolean") return String(value);
-  if (typeof value === "string") return stringify(value); // primitives never consult toJSON
-  if (isArray(value)) {
-    let out = "[";
-    for (let i = 0; i < value.length; i++) out += (i > 0 ? "," : "") + serialize(value[i]);
-    return out + "]";
-  }
-  let out = "{";
-  const keys = ownKeys(value as object);
-  for (let i = 0; i < keys.length; i++) {
-    out += (i > 0 ? "," : "") + stringify(keys[i]) + ":" + serialize((value as Record<string, unknown>)[keys[i]]);
-  }
-  return out + "}";
-}
-
-/**
- * The only writer of fd 3. Every line starts with the run's secret, which lives
- * only in this closure: student code cannot read it, so it cannot forge a line.
- */
-function sender(secret: string): (message: Message) => void {
-  return (message) => {
-    let line = secret + serialize(message) + "\n";
-    if (line.length > MAX_MESSAGE_BYTES && "id" in message) {
-      const error = {
-        name: "OutputTooLarge",
-        message: "the returned value is larger than 4 MiB",
-        notImplemented: false,
-      };
-      line = secret + serialize({ t: "threw", id: message.id, error } satisfies Message) + "\n";
-    }
-    let buffer = bufferFrom(line);
-    while (buffer.length > 0) {
-      try {
-        buffer = buffer.subarray(write(RESULT_FD, buffer));
-      } catch (error) {
-        // fd 3 may be non-blocking; wait for the grader to drain it.
-        if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
-        wait(sleeper, 0, 0, 2);
-      }
-    }
-  };
-}
+/** Where an error was thrown in an exercise bundle (not in the harness or node's internals). */
+const FRAME = /(\d\d-[\w-]+)\.js:(\d+):(\d+)/;
 
 function clip(s: string, max: number): string {
-  return s.length > max ? s.slice(0, max) : s;
+  return s.length > max ? stringSlice(s, 0, max) : s;
 }
 
 function describeError(error: unknown): ErrorInfo {
   try {
     return describe(error);
   } catch {
-    // Even describing the error can fail when the student has patched RegExp or String.
+    // Even describing the error can fail, when the error's own getters throw.
     return { name: "Error", message: "threw an error that could not be described", notImplemented: false };
   }
 }
 
 function describe(error: unknown): ErrorInfo {
-  if (error instanceof Error) {
-    const message = clip(String(error.message), MAX_ERROR_MESSAGE);
-    // The first frame in an exercise bundle (not in the harness or node's internals).
-    const frame = /(\d\d-[\w-]+)\.js:(\d+):(\d+)/.exec(String(error.stack ?? ""));
-    return {
-      name: clip(String(error.name), MAX_ERROR_NAME),
+  if (hasInstance(ErrorClass, error)) {
+    const e = error as Error;
+    const message = clip(toText(e.message), MAX_ERROR_MESSAGE);
+    const info: ErrorInfo = {
+      name: clip(toText(e.name), MAX_ERROR_NAME),
       message,
-      notImplemented: NOT_IMPLEMENTED.test(message),
-      ...(frame ? { frame: { bundle: frame[1], line: Number(frame[2]), column: Number(frame[3]) } } : {}),
+      notImplemented: regexpExec(NOT_IMPLEMENTED, message) !== null,
     };
+    const frame = regexpExec(FRAME, toText(e.stack ?? ""));
+    if (frame) put(info, "frame", { bundle: frame[1], line: +frame[2], column: +frame[3] });
+    return info;
   }
   return {
     name: "thrown value",
-    message: clip(`threw ${typeof error === "string" ? stringify(error) : String(error)}`, MAX_ERROR_MESSAGE),
+    message: clip(`threw ${typeof error === "string" ? stringify(error) : toText(error)}`, MAX_ERROR_MESSAGE),
     notImplemented: false,
   };
 }
@@ -201,14 +163,17 @@ function harden(): void {
 /** Runs a CommonJS bundle; its file name is what stack traces show, for the grader to map back. */
 function load(exercise: string, code: string): Module {
   const module = { exports: {} as Module };
-  const run = compileFunction(code, ["exports", "module"], { filename: `${exercise}.js` });
+  // Options without a prototype: compileFunction destructures them, and an Object.prototype
+  // parsingContext or importModuleDynamically must not reach the next exercise's module.
+  const options = { __proto__: null, filename: `${exercise}.js` } as { filename: string };
+  const run = compileFunction(code, ["exports", "module"], options);
   run(module.exports, module);
   return module.exports;
 }
 
 function main(): void {
   const request = parse(readFileSync(0, "utf8")) as Request;
-  const send = sender(request.secret);
+  const send = channel(RESULT_FD, request.secret);
   request.secret = "";
   const calls: Call[] = request.calls;
   const sources: Record<string, string> = request.modules;
@@ -221,17 +186,19 @@ function main(): void {
     const call = calls[i];
     const { id, exercise, fn, args } = call;
     // A call may name another build of its exercise to run in (see protocol.ts).
-    const key = typeof call.module === "string" ? call.module : exercise;
+    // Own properties only, here and below: an Object.prototype.module must not pick the module.
+    const own = ownValue(call, "module", undefined);
+    const key = typeof own === "string" ? own : exercise;
     // The grader already knows this module failed to load, and fails its cases itself.
     if (failed[key]) continue;
     let mod = modules[key];
     if (!mod) {
       try {
-        mod = load(key, sources[key]);
-        define(modules, key, { value: mod });
+        mod = load(key, ownValue(sources, key, "") as string);
+        put(modules, key, mod);
         send({ t: "imported", exercise: key });
       } catch (error) {
-        define(failed, key, { value: true });
+        put(failed, key, true);
         send({ t: "import-failed", exercise: key, error: describeError(error) });
         continue;
       }
