@@ -48,7 +48,8 @@ function tree(root: number): number[] {
   return out;
 }
 
-function treeRss(root: number): number {
+/** The sum of resident memory over `root` and its descendants, in MiB. */
+export function treeRss(root: number): number {
   let total = 0;
   for (const pid of tree(root)) total += statusField(pid, "VmRSS");
   return total;

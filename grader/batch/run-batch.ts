@@ -26,6 +26,7 @@ import { TypeChecker } from "../check/typecheck.ts";
 import type { Pending } from "../submission/expand.ts";
 import { isRefused } from "../submission/source.ts";
 import { failureReason, writeResult } from "./write-result.ts";
+import { asReporting, noteSandboxes, writeCpuAccount } from "./cpu-account.ts";
 import { caseFingerprints, fingerprint } from "./fingerprint.ts";
 import { mergePartial, planReuse } from "./reuse.ts";
 import { maxScore } from "../manifest.ts";
@@ -117,13 +118,16 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
   const record = async (pending: Pending, outcome: SubmissionResult) => {
     const file = resultFile(options.out, pending.id);
     // Schema, serialising and writing are this submission's trouble: at worst it is `crashed`, with the reason.
-    const result = await writeResult(file, outcome, (error) => crashed(ctx, pending.id, error));
-    for (const write of options.writers ?? []) {
-      // A report that fails to render must not cost the result itself.
-      await write(result, path.dirname(file)).catch((error: Error) =>
-        process.stderr.write(`warning: ${pending.id}: could not write a report: ${error.message}\n`),
-      );
-    }
+    const result = await asReporting(async () => {
+      const written = await writeResult(file, outcome, (error) => crashed(ctx, pending.id, error));
+      for (const write of options.writers ?? []) {
+        // A report that fails to render must not cost the result itself.
+        await write(written, path.dirname(file)).catch((error: Error) =>
+          process.stderr.write(`warning: ${pending.id}: could not write a report: ${error.message}\n`),
+        );
+      }
+      return written;
+    });
     rows.push(toRow(result));
     graded++;
     // A refused submission has no score to show, as in gradebook.csv and canvas.csv.
@@ -187,10 +191,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
       const result = await grade(pending, true);
       if (result && !options.signal?.aborted) await record(pending, result);
     }
-    await writeClassReports(options.out, options.manifest, rows);
+    await asReporting(() => writeClassReports(options.out, options.manifest, rows));
   } finally {
     options.progress?.stop();
+    noteSandboxes();
     await Promise.all([workspace.dispose(), ctx.typeChecker?.close()]);
+    writeCpuAccount();
   }
   return {
     rows,
