@@ -1,10 +1,10 @@
 /**
  * Internal. Writes one submission's results.json inside that submission's
- * failure boundary: a result that breaks its schema, cannot be serialised
+ * failure boundary: a result with a score out of bounds, that cannot be serialised
  * (longer than V8's longest string) or cannot be written becomes the
  * submission's `crashed` result, with the reason, and the run goes on.
  */
-import { SubmissionResultSchema, type SubmissionResult } from "../engine/results.ts";
+import type { SubmissionResult } from "../engine/results.ts";
 import { clipText, escapeInvisibleJson, stripControlsDeep } from "../sanitize.ts";
 import { writeAtomic } from "./atomic.ts";
 
@@ -19,9 +19,33 @@ export function cleanResult(result: SubmissionResult): SubmissionResult {
   return stripControlsDeep(result);
 }
 
-/** The result as results.json holds it; throws when it breaks its schema or cannot be serialised. */
+/**
+ * Throws on a score JSON cannot hold or the schema forbids (NaN, ±Infinity, negative), which TypeScript's types let
+ * through. The rest of the schema is the types themselves: the result is the grader's own, built on the trusted
+ * side from answers already bounded and checked where they left the sandbox, so a zod pass over every case
+ * (about 0.5 ms a submission) re-checked what the compiler had.
+ */
+function checkNumbers(result: SubmissionResult): void {
+  const bad = (x: number | null, what: string, positive = false) => {
+    if (x === null ? what !== "score" : !Number.isFinite(x) || x < 0 || (positive && x === 0))
+      throw new Error(`its ${what} is ${x}`);
+  };
+  bad(result.score, "score");
+  bad(result.max_score, "max_score");
+  bad(result.duration_ms, "duration_ms");
+  for (const e of result.exercises) {
+    bad(e.score, `${e.id} score`);
+    bad(e.max_score, `${e.id} max_score`);
+  }
+  for (const c of result.cases) {
+    bad(c.score, `${c.key} score`);
+    bad(c.max_score, `${c.key} max_score`, true);
+  }
+}
+
+/** The result as results.json holds it; throws when a number is out of bounds or it cannot be serialised. */
 export function serialise(result: SubmissionResult): string {
-  SubmissionResultSchema.parse(result);
+  checkNumbers(result);
   // Whatever is left is written as \u escapes: the same data, nothing invisible in the file.
   const text = escapeInvisibleJson(JSON.stringify(result, null, 2)) + "\n";
   if (text.length > MAX_RESULT_CHARS) throw new Error(`its results.json would be ${text.length} characters long`);

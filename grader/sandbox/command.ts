@@ -3,7 +3,7 @@
  * with its walls, then the harness.
  */
 import type { Isolation } from "./isolation.ts";
-import { permissionFlag } from "./node-flags.ts";
+import { maglevFlags, permissionFlag } from "./node-flags.ts";
 import type { RunLimits } from "./run.ts";
 
 export function sandboxCommand(harness: string, isolation: Isolation, limits: RunLimits): string[] {
@@ -21,6 +21,7 @@ export function sandboxCommand(harness: string, isolation: Isolation, limits: Ru
     // functions costs more CPU than it saves (about a third of a reference submission's CPU time,
     // 40 calls of the XOR training included); the interpreter and Sparkplug run it all.
     "--no-opt",
+    ...maglevFlags(),
     "--no-warnings",
     harness,
   ];

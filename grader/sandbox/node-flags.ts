@@ -42,3 +42,14 @@ export function permissionFlag(
  * a 512 MiB data cap that Node 20 and 22 start under with room to spare.
  */
 export const V8_CODE_RANGE_BYTES = 512 * 2 ** 20;
+
+/**
+ * `--no-maglev` where V8 has Maglev on by default (Node 22 and later): like TurboFan (`--no-opt`), it compiles
+ * functions that run hot for a while, and a sandbox lives a fraction of a second, so on Node 24 it cost about
+ * 20 ms of CPU per sandbox for nothing. Node 20's V8 has Maglev off already. By version, since V8's flags are not
+ * in `allowedNodeEnvironmentFlags`; BACKPROP_SANDBOX_MAGLEV=1 keeps it on, for the bench's comparison.
+ */
+export function maglevFlags(version: string = process.version, env: NodeJS.ProcessEnv = process.env): string[] {
+  const major = Number(/^v(\d+)\./.exec(version)?.[1] ?? 0);
+  return major >= 22 && env.BACKPROP_SANDBOX_MAGLEV !== "1" ? ["--no-maglev"] : [];
+}

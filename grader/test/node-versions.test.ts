@@ -4,7 +4,7 @@
  * tests under the pinned Nodes are node-versions-22, -24 and -20.test.ts.
  */
 import { describe, expect, it } from "vitest";
-import { NoPermissionModelError, permissionFlag } from "../sandbox/node-flags.ts";
+import { maglevFlags, NoPermissionModelError, permissionFlag } from "../sandbox/node-flags.ts";
 
 describe("the permission flag", () => {
   it.each([
@@ -22,5 +22,18 @@ describe("the permission flag", () => {
 
   it("is one this Node accepts", () => {
     expect(process.allowedNodeEnvironmentFlags.has(permissionFlag())).toBe(true);
+  });
+});
+
+describe("Maglev in the sandbox", () => {
+  it.each([
+    { version: "v20.20.2", env: {}, flags: [] },
+    { version: "v22.13.0", env: {}, flags: ["--no-maglev"] },
+    { version: "v24.11.1", env: {}, flags: ["--no-maglev"] },
+    { version: "v25.0.0", env: {}, flags: ["--no-maglev"] },
+    { version: "v24.11.1", env: { BACKPROP_SANDBOX_MAGLEV: "1" }, flags: [] },
+    { version: "weird", env: {}, flags: [] },
+  ])("is off on Node $version unless asked ($env)", ({ version, env, flags }) => {
+    expect(maglevFlags(version, env)).toEqual(flags);
   });
 });
