@@ -7,6 +7,7 @@ import { defineConfig } from "vitest/config";
 export const SLOW_FILES = [
   "grader/test/playground.test.ts",
   "grader/test/reports-browser.test.ts",
+  "grader/test/pages-390.test.ts",
   "grader/test/node-versions-*.test.ts",
   "grader/test/stress.test.ts",
 ];

@@ -31,19 +31,31 @@ th { background: var(--soft); font-weight: 600; }
 td[style*="right"], th[style*="right"] { font-variant-numeric: tabular-nums; white-space: nowrap; }
 tbody tr:hover { background: #fafbfc; }
 code { font: 0.9em/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", monospace;
-  background: var(--soft); padding: 1px 4px; border-radius: 4px; overflow-wrap: anywhere; }
+  background: var(--soft); padding: 1px 4px; border-radius: 4px; }
+/* Code wraps between entries (at the space of ", "), never inside a number: what does not fit scrolls in its box,
+   with a shadow at the edge that has more (the backgrounds below). */
 pre { background: var(--soft); border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px;
-  overflow-x: auto; white-space: pre-wrap; overflow-wrap: anywhere; }
+  overflow-x: auto; white-space: pre-wrap; }
 pre code { background: none; padding: 0; }
 em { color: var(--muted); }
 blockquote { margin: 12px 0; padding: 8px 14px; border-left: 4px solid var(--part); background: #fff8e5;
   border-radius: 0 6px 6px 0; }
 blockquote p { margin: 6px 0; }
-.katex-block { overflow-x: auto; overflow-y: hidden; padding: 4px 0; }
+.katex-block { overflow-x: auto; overflow-y: hidden; padding: 4px 2px; }
+/* A scroll cue: covers in the box's own colour scroll with the content (local) and hide the shadows (scroll) until
+   there is more to see on that side. No script, so it works in the lone file too. */
+.katex-block, pre, table { --cover: #fff; background-color: var(--cover);
+  background-image: linear-gradient(to right, var(--cover) 40%, transparent),
+  linear-gradient(to left, var(--cover) 40%, transparent), radial-gradient(farthest-side at 0 50%, #0003, #0000),
+  radial-gradient(farthest-side at 100% 50%, #0003, #0000);
+  background-position: left, right, left, right; background-size: 24px 100%, 24px 100%, 10px 100%, 10px 100%;
+  background-repeat: no-repeat; background-attachment: local, local, scroll, scroll; }
+pre { --cover: var(--soft); }
+blockquote .katex-block { --cover: #fff8e5; }
 .katex { font-size: 1.12em; }
 /* MathML, drawn by the browser: the system's math font where there is one (macOS, Windows, most Linux desktops). */
 math { font-family: "STIX Two Math", "Cambria Math", "Latin Modern Math", "Noto Sans Math", math, serif; }
-math[display="block"] { overflow-x: auto; overflow-y: hidden; max-width: 100%; padding: 2px 0; }
+math[display="block"] { padding: 2px 0; }
 .mark { font-weight: 700; }
 .mark.ok { color: var(--ok); } .mark.bad { color: var(--bad); } .mark.todo { color: var(--todo); }
 .mark.part { color: var(--part); }
@@ -66,6 +78,8 @@ h2 + details { margin-top: 0; }
   main { padding: 18px 14px 48px; }
   h2 { margin-top: 24px; }
   th, td { padding: 4px 6px; }
+  /* A table wider than a phone scrolls in its own box, with the cue above, and the page does not. */
+  table { display: block; overflow-x: auto; }
 }
 `;
 

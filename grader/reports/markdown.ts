@@ -136,6 +136,11 @@ export function renderMarkdown(source: string): string {
   return md.render(source);
 }
 
+/** One line of markdown as inline HTML, with no paragraph around it (a table cell's text). */
+export function renderInline(source: string): string {
+  return md.renderInline(source);
+}
+
 /**
  * Blocks rendered one by one, as renderMarkdown renders them joined by newlines. Across a class most exercise
  * sections are word for word another student's (complete, not started, the same case failed the same way), so

@@ -6,9 +6,24 @@ import { hasScore, type Row } from "../batch/gradebook.ts";
 import { CATALOGUE } from "../misconceptions/catalogue.ts";
 import { relationName } from "../misconceptions/relations.ts";
 import { escapeHtml as h, htmlPage } from "./html-page.ts";
+import { renderInline } from "./markdown.ts";
+import { mathText } from "./notation.ts";
 import type { RosterEntry } from "./roster.ts";
 import type { SummaryData } from "./summary-data.ts";
-import { barSvg, histogramSvg } from "./svg.ts";
+import { barSvg, histogramSvg, NARROW, WIDE } from "./svg.ts";
+
+/**
+ * On a phone: the narrow histogram instead of the wide one scaled down to 5 px labels, and half-width bars (they
+ * stretch: preserveAspectRatio none), so the tables fit or scroll in their own box.
+ */
+const CSS = `<style>
+.chart.narrow { display: none; }
+@media (max-width: 600px) {
+  .chart.wide { display: none; }
+  .chart.narrow { display: block; }
+  svg.bar { width: 72px; }
+}
+</style>`;
 
 const GREEN = "#4c9a5f";
 const RED = "#cf6b5b";
@@ -23,6 +38,10 @@ export interface RosterIssues {
 
 const pct = (v: number) => `${Math.round(v)}%`;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** A status as words, as feedback.html says it: "compile error", not compile_error. */
+export const statusWords = (status: string) => status.replace(/_/g, " ");
+/** Kit text (a misconception's name, its explanation) with its W^[l], δ^[l] typeset as in feedback.html. */
+const kitText = (s: string) => renderInline(mathText(s));
 const num = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
 
 function cards(d: SummaryData): string {
@@ -96,7 +115,7 @@ function misconceptionTable(d: SummaryData): string {
   const names = new Map(CATALOGUE.map((m) => [m.id, m]));
   const rows = d.misconceptions.map(({ id, count }) => {
     const m = names.get(id) ?? { name: relationName(id) ?? id, explanation: "", exercise: "" };
-    return `<tr><td><b>${h(m?.name ?? id)}</b><br><span class="note">${h(m?.explanation ?? "")}</span></td>
+    return `<tr><td><b>${kitText(m?.name ?? id)}</b><br><span class="note">${kitText(m?.explanation ?? "")}</span></td>
 <td>${h(m?.exercise ?? "")}</td><td style="text-align:right">${count} / ${d.graded.length}</td>
 <td>${barSvg([{ value: count, colour: RED, label: `${count} submissions` }], d.graded.length)}</td></tr>`;
   });
@@ -122,7 +141,7 @@ function submissionTable(rows: Row[]): string {
       const scored = hasScore(r);
       const percent = scored && r.max_score > 0 ? (100 * r.score!) / r.max_score : 0;
       const link = `${encodeURIComponent(r.submission)}/feedback.html`;
-      return `<tr><td class="id"><a href="${h(link)}">${h(r.submission)}</a></td><td class="status-${h(r.grading_status)}">${h(r.grading_status)}</td>
+      return `<tr><td class="id"><a href="${h(link)}">${h(r.submission)}</a></td><td class="status-${h(r.grading_status)}">${h(statusWords(r.grading_status))}</td>
 <td style="text-align:right">${scored ? num(r.score!) : "–"} / ${r.max_score}</td>
 <td>${scored ? barSvg([{ value: percent, colour: percent >= 70 ? GREEN : percent >= 40 ? "#d9a441" : RED, label: pct(percent) }], 100, 120) : ""}</td>
 <td class="note">${h(r.note.length > 160 ? `${r.note.slice(0, 160)}…` : r.note)}</td></tr>`;
@@ -138,15 +157,15 @@ export function summaryHtml(
   generatedAt = new Date(),
   similarity = false,
 ): string {
-  const statuses = d.statusCounts.map(([s, n]) => `${n} ${h(s)}`).join(", ");
-  const body = `<h1>Class summary</h1>
+  const statuses = d.statusCounts.map(([s, n]) => `${n} ${h(statusWords(s))}`).join(", ");
+  const body = `${CSS}<h1>Class summary</h1>
 <p>${d.total} submissions (${statuses || "none"}) · ${h(generatedAt.toISOString().slice(0, 16).replace("T", " "))} UTC</p>
 <p class="note">Every figure below is over the ${plural(d.graded.length, "graded submission", "graded submissions")}; the ${d.total - d.graded.length} without a score are listed under <a href="#not-graded">Not graded</a>.</p>
 ${cards(d)}
 ${similarity ? `<p><a href="similarity.html">Similarity report</a>: which submissions share code, per exercise.</p>` : ""}
 <h2 id="scores">Scores</h2>
 <p class="note">Each of the ${plural(d.graded.length, "graded submission", "graded submissions")} as a percentage of its maximum${d.percents.some((p) => p > 100) ? "; bonus points take some above 100%, counted in the top bar" : ""}.</p>
-${histogramSvg(d.percents)}
+${histogramSvg(d.percents, 10, WIDE)}${histogramSvg(d.percents, 10, NARROW)}
 <h2 id="exercises">Exercises</h2>
 <p class="note">Over the ${plural(d.graded.length, "graded submission", "graded submissions")}.</p>
 ${exerciseTable(d)}

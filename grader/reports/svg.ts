@@ -16,12 +16,24 @@ export function binCounts(values: number[], bins = 10): number[] {
   return counts;
 }
 
+/** How a histogram is drawn: a wide one for a desktop, a narrow one for a phone (summary-html.ts shows one). */
+export interface HistogramShape {
+  width: number;
+  height: number;
+  /** Label every `labelEvery`th bin edge: a phone has room for 0, 20, …, 100 at a readable size, not for all 11. */
+  labelEvery: number;
+  className: string;
+}
+
+export const WIDE: HistogramShape = { width: 860, height: 240, labelEvery: 1, className: "wide" };
+/** Drawn at about its own size on a 390 px phone, so its 12-unit labels stay 12 px, not 5. */
+export const NARROW: HistogramShape = { width: 360, height: 220, labelEvery: 2, className: "narrow" };
+
 /** A histogram of percentages with a labelled bar per bin. */
-export function histogramSvg(values: number[], bins = 10): string {
+export function histogramSvg(values: number[], bins = 10, shape: HistogramShape = WIDE): string {
   const counts = binCounts(values, bins);
-  const width = 860;
-  const height = 240;
-  const pad = { left: 36, right: 12, top: 18, bottom: 40 };
+  const { width, height, labelEvery } = shape;
+  const pad = { left: 30, right: 14, top: 18, bottom: 40 };
   const plotW = width - pad.left - pad.right;
   const plotH = height - pad.top - pad.bottom;
   const top = Math.max(1, ...counts);
@@ -45,18 +57,20 @@ export function histogramSvg(values: number[], bins = 10): string {
     );
     if (n > 0)
       parts.push(`<text x="${x + (step - 6) / 2}" y="${y(n) - 4}" text-anchor="middle" fill="${INK}">${n}</text>`);
-    parts.push(
-      `<text x="${pad.left + i * step}" y="${height - pad.bottom + 16}" text-anchor="middle" fill="${MUTED}">${from}</text>`,
-    );
+    if (i % labelEvery === 0)
+      parts.push(
+        `<text x="${pad.left + i * step}" y="${height - pad.bottom + 16}" text-anchor="middle" fill="${MUTED}">${from}</text>`,
+      );
   });
-  parts.push(
-    `<text x="${pad.left + plotW}" y="${height - pad.bottom + 16}" text-anchor="middle" fill="${MUTED}">100</text>`,
-  );
+  if (bins % labelEvery === 0)
+    parts.push(
+      `<text x="${pad.left + plotW}" y="${height - pad.bottom + 16}" text-anchor="middle" fill="${MUTED}">100</text>`,
+    );
   parts.push(
     `<text x="${pad.left + plotW / 2}" y="${height - 6}" text-anchor="middle" fill="${MUTED}">score, % of the points</text>`,
   );
   const summary = `Histogram of ${values.length} scores: ${counts.join(", ")} per ${100 / bins}% bin`;
-  return `<svg class="chart histogram" role="img" aria-label="${escapeHtml(summary)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-size="12" font-family="system-ui, sans-serif" xmlns="http://www.w3.org/2000/svg"><title>${escapeHtml(summary)}</title>${parts.join("")}</svg>`;
+  return `<svg class="chart histogram ${shape.className}" role="img" aria-label="${escapeHtml(summary)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-size="12" font-family="system-ui, sans-serif" xmlns="http://www.w3.org/2000/svg"><title>${escapeHtml(summary)}</title>${parts.join("")}</svg>`;
 }
 
 /** Red for low scores through amber to green for high ones. */
@@ -82,5 +96,5 @@ export function barSvg(segments: Segment[], max: number, width = 160): string {
     return rect;
   });
   const label = segments.map((s) => s.label).join("; ");
-  return `<svg class="bar" role="img" aria-label="${escapeHtml(label)}" viewBox="0 0 ${width} ${h}" width="${width}" height="${h}" xmlns="http://www.w3.org/2000/svg"><rect width="${width}" height="${h}" rx="2" fill="#eef1f4"/>${rects.join("")}</svg>`;
+  return `<svg class="bar" role="img" aria-label="${escapeHtml(label)}" viewBox="0 0 ${width} ${h}" preserveAspectRatio="none" width="${width}" height="${h}" xmlns="http://www.w3.org/2000/svg"><rect width="${width}" height="${h}" rx="2" fill="#eef1f4"/>${rects.join("")}</svg>`;
 }

@@ -18,7 +18,7 @@ const CSS = `<style>
 main { max-width: 1280px; }
 .pct { font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.flagged td { background: #fff1f0; }
-.meter { display: inline-block; width: 80px; height: 8px; background: var(--soft); border: 1px solid var(--line);
+.meter { display: inline-block; height: 8px; background: var(--soft); border: 1px solid var(--line);
   border-radius: 4px; vertical-align: middle; margin-right: 6px; overflow: hidden; }
 .meter i { display: block; height: 100%; background: var(--bad); }
 .sbs { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 10px; }
@@ -28,6 +28,13 @@ tr.flagged td { background: #fff1f0; }
 .sbs pre span b { display: inline-block; width: 3.2em; color: var(--todo); font-weight: 400; user-select: none; }
 details { border: 1px solid var(--line); border-radius: 6px; margin: 8px 0; padding: 4px 10px; }
 details > summary { cursor: pointer; font-weight: 600; }
+/* A link lands on the list of fragments: keep the pane's summary line in view above it. */
+details > ol[id] { scroll-margin-top: 3em; }
+.meter { width: 60px; }
+@media (max-width: 600px) {
+  .sbs { grid-template-columns: minmax(0, 1fr); }
+  .meter { display: none; }
+}
 ${COLOURS.map((c, i) => `.f${i} { background: ${c}; }`).join("\n")}
 </style>`;
 
@@ -122,8 +129,11 @@ function sideBySide(e: ExerciseSimilarity, p: PairResult, anchor: string, thresh
         `<li><span class="f${k % COLOURS.length}">lines ${f.a.from}–${f.a.to}</span> of ${h(p.a)} ↔ lines ${f.b.from}–${f.b.to} of ${h(p.b)} (${f.length} fingerprints)</li>`,
     )
     .join("");
-  return `<details id="${h(anchor)}"${p.similarity >= threshold ? " open" : ""}><summary>${h(e.exercise)}: ${h(p.a)} ↔ ${h(p.b)}, ${pct(p.similarity)}</summary>
-<ol class="note">${list}</ol>
+  // Closed, each one line: open, the panes of a class made the page tens of thousands of pixels tall. The link's
+  // target is inside, so following a "side by side" link opens it (the browser reveals a target's <details>).
+  const flagged = p.similarity >= threshold ? " <b>flagged</b>" : "";
+  return `<details><summary>${h(e.exercise)}: ${h(p.a)} ↔ ${h(p.b)}, ${pct(p.similarity)}${flagged}</summary>
+<ol class="note" id="${h(anchor)}">${list}</ol>
 <div class="sbs"><div><b>${h(p.a)}</b><pre>${codeColumn(
     e.files.get(p.a) ?? "",
     p.fragments.map((f) => f.a),
@@ -172,7 +182,7 @@ ${pairTable(byLongest.slice(0, TABLE_ROWS), views)}
 <h2 id="exercises">Per exercise</h2>
 ${s.exercises.map((e) => exerciseSection(e, anchors, s.threshold)).join("\n")}
 <h2 id="side-by-side">Side by side</h2>
-<p class="note">Each shared fragment has its colour, on both sides.</p>
+<p class="note">Each pane opens with a click on its line, or from a "side by side" link above. Each shared fragment has its colour, on both sides.</p>
 ${details.join("\n") || "<p>No pairs to show.</p>"}
 <footer>Written by <code>npm run similarity</code> or <code>npm run grade -- --similarity</code>, with Dolos.</footer>`;
   return htmlPage({ title: `Similarity: ${s.compared.length} submissions`, body });

@@ -104,10 +104,10 @@ describe("in headless Chromium, offline, from disk", () => {
 
   it("summary.html draws its charts", async ({ annotate }) => {
     const { page, errors } = await open("summary.html");
-    const bars = page.locator("svg.histogram rect.bar");
+    const bars = page.locator("svg.histogram.wide rect.bar");
     expect(await bars.count()).toBe(10);
     const heights = await page.evaluate<number[]>(
-      "[...document.querySelectorAll('svg.histogram rect.bar')].map((r) => r.getBBox().height)",
+      "[...document.querySelectorAll('svg.histogram.wide rect.bar')].map((r) => r.getBBox().height)",
     );
     expect(heights.some((h) => h > 0)).toBe(true);
     expect(await page.locator("table svg.bar rect").count()).toBeGreaterThan(0);

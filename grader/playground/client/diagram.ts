@@ -31,8 +31,15 @@ export class Diagram {
     ctx.fillStyle = "#fff";
     ctx.fillRect(0, 0, width, height);
     const n = [layers[0].W.length, ...layers.map((l) => l.b.length)];
+    // Each unit column is labelled a^[l] over its activation's name. Where the columns are closer than the longest
+    // label (a phone, many layers), neighbours take turns on two rows, so no two labels overlap.
+    ctx.font = "11px system-ui, sans-serif";
+    const labels = n.map((_, l) => [`a^[${l}]`, l === 0 ? "x" : layers[l - 1].activation.name]);
+    const widest = Math.max(...labels.flat().map((t) => ctx.measureText(t).width));
+    const gap = (width - 48) / (n.length - 1);
+    const rows = widest + 6 > gap ? 2 : 1;
     const top = 14;
-    const bottom = 30;
+    const bottom = 8 + rows * 26;
     const usable = height - top - bottom;
     const maxUnits = Math.max(...n);
     const radius = Math.max(4, Math.min(11, usable / maxUnits / 2.6));
@@ -59,9 +66,10 @@ export class Diagram {
       ctx.lineWidth = 0.5 + 4 * k;
       ctx.stroke(p);
     }
-    ctx.font = "11px system-ui, sans-serif";
+    const boxes: { left: number; right: number; top: number; bottom: number }[] = [];
     n.forEach((units, l) => {
-      ctx.textAlign = l === 0 ? "left" : l === n.length - 1 ? "right" : "center";
+      const align = l === 0 ? "left" : l === n.length - 1 ? "right" : "center";
+      ctx.textAlign = align;
       for (let j = 0; j < units; j++) {
         const value = acts?.[l]?.[j];
         ctx.fillStyle = value === undefined ? "#ddd" : css(diverging(value));
@@ -73,8 +81,19 @@ export class Diagram {
         ctx.stroke();
       }
       ctx.fillStyle = "#333";
-      const name = l === 0 ? "x" : layers[l - 1].activation.name;
-      ctx.fillText(`a^[${l}] ${name}`, l === 0 ? 4 : l === n.length - 1 ? width - 4 : x(l), height - 10);
+      const at = l === 0 ? 4 : l === n.length - 1 ? width - 4 : x(l);
+      const row = rows === 2 && l % 2 === 1 ? 1 : 0;
+      labels[l].forEach((label, k) => {
+        const baseline = height - 8 - (rows - 1 - row) * 26 - (1 - k) * 13;
+        ctx.fillText(label, at, baseline);
+        const w = ctx.measureText(label).width;
+        const left = align === "left" ? at : align === "right" ? at - w : at - w / 2;
+        boxes.push({ left, right: left + w, top: baseline - 10, bottom: baseline + 2 });
+      });
     });
+    // Where each label was drawn, for the browser test: a canvas has no text to look at.
+    this.canvas.dataset.labels = JSON.stringify(
+      boxes.map((b) => ({ ...b, left: Math.floor(b.left), right: Math.ceil(b.right) })),
+    );
   }
 }
