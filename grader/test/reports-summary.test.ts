@@ -82,7 +82,8 @@ describe("summary.html", () => {
 
   it("draws the histogram with a bar per bin", () => {
     expect(histogramSvg([10, 20]).match(/<rect class="bar"/g)).toHaveLength(10);
-    expect(html).toContain('<svg class="chart histogram"');
+    expect(html).toContain('<svg class="chart histogram wide"');
+    expect(html).toContain('<svg class="chart histogram narrow"');
   });
 
   it("names misconceptions from the catalogue, links each submission's feedback, lists roster issues", () => {
