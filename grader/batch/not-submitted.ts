@@ -36,11 +36,13 @@ export function markNotSubmitted(
         ...(rules ? { rules } : {}),
       };
     }
-    // A stub that stood in for a missing import throws "not implemented": that is not the student's own stub
-    // (unless their file still says so itself), so the case must not read as "not started".
+    // A stub that stood in for a missing import throws "not implemented": that is neither the student's own stub
+    // (unless their file still says so itself) nor "your forward (04)", which they never handed in.
     const borrowed = stubbed.get(c.exercise);
-    if (c.not_implemented && borrowed && !/not implemented/i.test(ownSource(c.exercise) ?? "")) {
-      const { not_implemented: _, ...rest } = c;
+    const fromStub =
+      c.not_implemented || c.upstream?.from.some((f) => absent.has(f.exercise)) || /not implemented/i.test(c.message);
+    if (c.status !== "pass" && fromStub && borrowed && !/not implemented/i.test(ownSource(c.exercise) ?? "")) {
+      const { not_implemented: _, upstream: __, ...rest } = c;
       return { ...rest, message: stubbedImportMessage(borrowed) };
     }
     return c;
