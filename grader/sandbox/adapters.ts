@@ -79,13 +79,21 @@ function withFirst(args: unknown[], first: unknown): unknown[] {
 /** Longest array an adapter walks in an answer: anything longer is no answer, and toWire tags it. */
 const MAX_WALK = 1_000_000;
 
-/** Only W and b cross back: the activation objects are the kit's own. */
+/**
+ * W, b and the activation's name cross back: the functions stay in the sandbox, but "same activations" is part of
+ * sgdStep's and train's contract, and a layer that comes back with another activation (or none) must show it.
+ */
 function layersToData(layers: unknown): unknown {
   if (!isArray(layers) || layers.length > MAX_WALK) return layers;
   return arrayOf(layers.length, (i) => {
     const l = layers[i] as Layer;
-    return l && typeof l === "object" ? { W: l.W, b: l.b } : l;
+    return l && typeof l === "object" ? { W: l.W, b: l.b, activation: activationName(l.activation) } : l;
   });
+}
+
+/** The name of an activation object; anything else (a bare name, a function, nothing) is no activation: null. */
+function activationName(a: unknown): unknown {
+  return a !== null && typeof a === "object" ? (a as { name?: unknown }).name : null;
 }
 
 function trainingToData(result: unknown): unknown {
