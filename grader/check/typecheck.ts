@@ -11,6 +11,7 @@
  * takes minutes or gigabytes, or a crash, costs that submission its type
  * warnings and nothing else, and the next check starts a fresh process.
  */
+import { createHash } from "node:crypto";
 import type { TypeWarning } from "../engine/results.ts";
 import type { ExerciseFiles } from "../sandbox/compile.ts";
 import { CheckerProcess, locateTypeScript, type TypeCheck, type TypeCheckLimits } from "./typecheck-process.ts";
@@ -26,11 +27,28 @@ export const TYPECHECK_LIMITS: TypeCheckLimits = { cpuMs: 8_000, memoryBytes: 2 
 /** After this many processes in a row die before their first check, type checking is off for the session. */
 const MAX_FAILED_STARTS = 3;
 
+/** Distinct file sets whose warnings are remembered; a class has a few hundred, a watch session a few. */
+const MAX_CACHED = 2_000;
+
+/** The file set's content, names included, as one hash: the same files give the same warnings. */
+function contentKey(files: ExerciseFiles): string {
+  const hash = createHash("sha256");
+  for (const [rel, text] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    hash.update(`${rel.length}:${rel}${Buffer.byteLength(text)}:`).update(text);
+  return hash.digest("hex");
+}
+
 export class TypeChecker {
   private queue: Promise<unknown> = Promise.resolve();
   private process: CheckerProcess | undefined;
   private failedStarts = 0;
   private closed = false;
+  /**
+   * Warnings by file-set content: in a class many submissions hand in the same files (the stubs, the reference,
+   * one shared copy), and their check costs nothing the second time. Only finished checks are kept; a skipped one
+   * is tried again.
+   */
+  private readonly cache = new Map<string, TypeCheck>();
 
   private constructor(
     private readonly where: { api: string; compiler: string },
@@ -54,7 +72,18 @@ export class TypeChecker {
    * check that crashed or went over a limit is `skipped`, with the reason for the student.
    */
   check(files: ExerciseFiles): Promise<TypeCheck> {
-    const run = this.queue.then(() => this.checkNow(files));
+    const key = contentKey(files);
+    const known = this.cache.get(key);
+    // A copy: the caller may clean or trim what it is given.
+    if (known && !this.closed) return Promise.resolve(structuredClone(known));
+    const run = this.queue.then(async () => {
+      const outcome = this.cache.get(key) ?? (await this.checkNow(files));
+      if (!("skipped" in outcome)) {
+        if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value!);
+        this.cache.set(key, structuredClone(outcome));
+      }
+      return outcome;
+    });
     this.queue = run.catch(() => undefined);
     return run.catch((error: Error) => ({ skipped: `the type checker failed: ${error?.message ?? String(error)}` }));
   }
