@@ -29,7 +29,7 @@ tr.flagged td { background: #fff1f0; }
 details { border: 1px solid var(--line); border-radius: 6px; margin: 8px 0; padding: 4px 10px; }
 details > summary { cursor: pointer; font-weight: 600; }
 /* A link lands on the list of fragments: keep the pane's summary line in view above it. */
-details > ol[id] { scroll-margin-top: 3em; }
+details > ol[id] { scroll-margin-top: 6em; }
 .meter { width: 60px; }
 @media (max-width: 600px) {
   .sbs { grid-template-columns: minmax(0, 1fr); }

@@ -176,8 +176,9 @@ describe.each(WIDTHS)("at %i px", (width) => {
   });
 
   it("the playground: fits, network labels apart, the steps choice shown whole", async ({ annotate }) => {
-    // Three hidden layers of sigmoid: the longest names side by side.
-    const query = "data=xor&hidden=8,8,8&act=sigmoid,sigmoid,sigmoid,sigmoid&points=200&mode=batch&initSeed=1";
+    // Six hidden layers (the most there can be) of the longest names: on a phone the columns are closer than a label.
+    const act = "leakyRelu,identity,leakyRelu,identity,leakyRelu,identity,sigmoid";
+    const query = `data=xor&hidden=3,3,3,3,3,3&act=${act}&points=200&mode=batch&initSeed=1`;
     const { page, errors } = await open(`${playground.url}?${query}`, width);
     await page.waitForFunction("['green', 'amber', 'red'].includes(document.querySelector('#check')?.dataset.verdict)");
     await expectNoSideways(page, width);
@@ -187,7 +188,7 @@ describe.each(WIDTHS)("at %i px", (width) => {
       top: number;
       bottom: number;
     }[];
-    expect(boxes.length).toBe(5 * 2); // a^[l] and its activation, for x, three hidden layers and the output
+    expect(boxes.length).toBe(8 * 2); // a^[l] and its activation, for x, six hidden layers and the output
     const canvasWidth = await page.evaluate<number>("document.querySelector('canvas.diagram').clientWidth");
     for (const [i, a] of boxes.entries()) {
       expect(a.left).toBeGreaterThanOrEqual(0);
