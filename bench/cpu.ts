@@ -85,7 +85,9 @@ export async function cpuSplit(command: string, cwd: string, env: NodeJS.Process
     if (!child.pid) return;
     if (tick++ % 5 === 0) peak = Math.max(peak, treeRss(child.pid));
     for (const pid of descendants(child.pid)) {
-      const known = seen.get(pid) ?? { kind: classify(pid), ms: 0 };
+      const known = seen.get(pid) ?? { kind: undefined, ms: 0 };
+      // Asked again until known: a child seen between fork and exec still shows its parent's command line.
+      known.kind ??= classify(pid);
       known.ms = Math.max(known.ms, ownMs(pid));
       seen.set(pid, known);
     }
