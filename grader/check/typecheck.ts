@@ -77,7 +77,8 @@ export class TypeChecker {
     // A copy: the caller may clean or trim what it is given.
     if (known && !this.closed) return Promise.resolve(structuredClone(known));
     const run = this.queue.then(async () => {
-      const outcome = this.cache.get(key) ?? (await this.checkNow(files));
+      // Once closed, nothing is answered, from the cache either: the caller is told the checker is gone.
+      const outcome = this.closed ? await this.checkNow(files) : (this.cache.get(key) ?? (await this.checkNow(files)));
       if (!("skipped" in outcome)) {
         if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value!);
         this.cache.set(key, structuredClone(outcome));
