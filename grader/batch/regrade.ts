@@ -45,10 +45,8 @@ function causeOf(key: string, old: SubmissionResult, now: SubmissionResult): str
   const before = old.fingerprints;
   const after = now.fingerprints;
   if (!before || !after) return CAUSE.unknown;
-  if (before.cases[key] !== after.cases[key]) return caseCause(key);
-  if (before.shared !== after.shared) return CAUSE.grader;
-  // The case is the same but its exercise calls another whose cases changed nothing here: the grader's code.
-  return CAUSE.grader;
+  // The case itself is the same: what changed is the shared part (limits, deciding code, settings).
+  return before.cases[key] !== after.cases[key] ? caseCause(key) : CAUSE.grader;
 }
 
 const scored = (r: SubmissionResult | undefined) =>
