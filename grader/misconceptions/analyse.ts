@@ -124,10 +124,28 @@ function groupsOf(traced: Traced[]): Group[] | undefined {
   return groups.size > 0 && groups.size <= 2 ? [...groups.values()] : undefined;
 }
 
-function idOf(c: LoadedCase, group: Group, traced: Traced[]): string {
+/**
+ * Whether a view outside the group would have shown the group's wrong step had it been made there too: a right (or
+ * following) value where that step gives another one. Only such a view tells "in these layers only" apart from "in
+ * every layer": a one-layer network has no other layer, and an identity layer's g′ = 1 leaves δ unchanged.
+ */
+function tellsScopeApart(group: Group, traced: Traced[]): boolean {
+  const received = (j: number) => traced[j]?.received;
+  return traced.some((t) => {
+    if (!group.symbols.includes(t.view.symbol) || group.labels.includes(t.view.label) || !t.received) return false;
+    if (t.status !== "ok" && t.status !== "follows") return false;
+    const step = t.view.steps(received).variants.find((v) => v.rel === group.found.rel && v.k === group.found.k);
+    return step?.value !== undefined && !near(step.value, t.received);
+  });
+}
+
+/** The group's id; undefined when the cases cannot tell which of two catalogued mistakes it is. */
+function idOf(c: LoadedCase, group: Group, traced: Traced[]): string | undefined {
   const id = CATALOGUED[c.fn]?.[group.found.rel];
   if (id === "delta-missing-gprime" && group.labels.length === 1 && group.labels[0] === traced[0].view.label) {
-    return "delta-output-no-gprime"; // only the output layer's δ lacks g′: the catalogue has that mistake too
+    // Only the output layer's δ lacks g′: the catalogue has that mistake too, but "only the output layer" holds only
+    // where another layer shows it was not made there.
+    return tellsScopeApart(group, traced) ? "delta-output-no-gprime" : undefined;
   }
   return id ?? `relation-${group.found.rel}`;
 }
@@ -169,8 +187,10 @@ function byLayers(c: LoadedCase, traced: Traced[], source: CatalogueSource): Dia
   if (!groups) return undefined;
   const hidden = c.visibility === "hidden";
   const entries = new Map(source.entries.map((e) => [e.id, e]));
-  const parts = groups.map((g) => {
-    const id = idOf(c, g, traced);
+  const ids = groups.map((g) => idOf(c, g, traced));
+  if (ids.some((id) => id === undefined)) return undefined;
+  const parts = groups.map((g, n) => {
+    const id = ids[n]!;
     const entry = entries.get(id);
     const partial = traced.some((t) => t.status === "ok") || groups.length > 1;
     const subject = hidden

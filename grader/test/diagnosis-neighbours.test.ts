@@ -2,8 +2,10 @@
  * A mistake is named only where the case can tell it apart from its
  * neighbours, the other mistakes that give the same values there: g′ of the
  * next layer where that layer is the identity (g′ = 1, exactly "no g′"),
- * |ŷ − y| where ŷ < y everywhere (exactly y − ŷ). Where it cannot, nothing is
- * named and a public case's trace still says which quantities are wrong.
+ * |ŷ − y| where ŷ < y everywhere (exactly y − ŷ), "δ^[L] without g′" on a
+ * one-layer network (exactly "δ without g′" in every layer, or L = 1 special-
+ * cased without g′). Where it cannot, nothing is named and a public case's
+ * trace still says which quantities are wrong.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Diagnoser } from "../engine/grade.ts";
@@ -101,6 +103,18 @@ describe("a mistake whose neighbour gives the same values is not named", () => {
     // Nothing named, but the trace still says which δ is wrong.
     expect(finding?.trace).toMatch(/δ\^\[2\] ✗/);
   });
+
+  // One layer: "δ^[L] without g′", "δ without g′ everywhere" and "L = 1 special-cased without g′" are one output.
+  const oneLayer = cases.filter((c) => c.fn === "deltas" && (c.args[0] as LayerJson[]).length === 1);
+  it.each(oneLayer.map((c) => ({ label: `${c.visibility}/${c.key}`, c })))(
+    "$label: δ^[1] = dε/dŷ names nothing, and a public trace says which δ is wrong",
+    ({ c }) => {
+      const finding = live(c, [(c.args[2] as Vec).slice()]);
+      expect(finding?.diagnosis).toBeUndefined();
+      const identity = (c.args[0] as LayerJson[])[0].activation === "identity";
+      if (c.visibility === "public" && !identity) expect(finding?.trace).toBe("δ^[1] ✗ (every unit)");
+    },
+  );
 
   it.each([
     ["ŷ < y everywhere: y − ŷ is |ŷ − y| too", lossGradientCase([0.1, 0.2], [0.5, 0.9]), undefined],
