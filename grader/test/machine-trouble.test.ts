@@ -38,13 +38,14 @@ async function machine(name: string, failure: string, times: number): Promise<st
   return file;
 }
 
-// Burns about a second of CPU, so a mid-call kill lands inside it.
-const SLOW_SIGMOID = `exports.sigmoid = (z) => { let s = 0; for (let i = 0; i < 3e8; i++) s += i % 7; return 1 / (1 + Math.exp(-z)) + s * 0; };`;
+const SIGMOID = "exports.sigmoid = (z) => 1 / (1 + Math.exp(-z));";
+// Sleeps 1.5 s in the call, so a mid-call kill lands inside it; sleeping, not computing, it costs no CPU.
+const SLOW_SIGMOID = `exports.sigmoid = (z) => { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1500); return 1 / (1 + Math.exp(-z)); };`;
 
-async function run(wrapper: string) {
+async function run(wrapper: string, sigmoid = SIGMOID) {
   return runCalls({
     harness: workspace.harness,
-    modules: { "03-activations": SLOW_SIGMOID },
+    modules: { "03-activations": sigmoid },
     calls: [{ id: "0", exercise: "03-activations", fn: "sigmoid", args: [[0]], limitMs: 30_000 }],
     limits: DEFAULT_LIMITS,
     isolation: { prefix: [wrapper], layers: [] },
@@ -70,11 +71,12 @@ describe("a sandbox the machine fails", () => {
       // The OOM killer's way: SIGKILL, from outside, while the code runs.
       failure: `"$@" <&0 &\nsleep 0.5\nkill -9 $! $$`,
       times: 1,
+      sigmoid: SLOW_SIGMOID,
     },
   ])(
     "is retried when it $trouble",
-    async ({ trouble, failure, times }) => {
-      const report = await run(await machine(trouble.replace(/\W+/g, "-"), failure, times));
+    async ({ trouble, failure, times, sigmoid }) => {
+      const report = await run(await machine(trouble.replace(/\W+/g, "-"), failure, times), sigmoid);
       expect(report.outcomes.get("0")?.status).toBe("ok");
       expect(report.spawns).toBe(times + 1);
     },
