@@ -2,8 +2,10 @@
  * npm run diagnosis:eval: grades every implementation of the evaluation
  * corpus (corpus.ts) through the real engine and the course's live diagnoser,
  * and prints how often the diagnosis names the wrong ones correctly, wrongly
- * or not at all, and how often a correct-but-different one gets any name.
- * Exits 1 when a target is missed. `--verbose` lists every implementation.
+ * or not at all, how often a correct-but-different one gets any name, and
+ * whether every hidden case that names a mistake names the quantity that failed.
+ * Exits 1 when a target is missed. `--verbose` lists every implementation,
+ * `--only <text>` grades only those whose id contains the text.
  */
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
@@ -18,20 +20,23 @@ import { loadCatalogue, makeDiagnoser } from "../misconceptions/diagnose.ts";
 import { paths } from "../paths.ts";
 import { Workspace } from "../sandbox/workspace.ts";
 import { loadCorpus, type CorpusEntry } from "./corpus.ts";
+import { hiddenText, recording, type HiddenText } from "./hidden-text.ts";
 import { score, TARGETS, type Outcome, type Scored } from "./score.ts";
 
 async function main(): Promise<void> {
   const verbose = process.argv.includes("--verbose");
   const manifest = loadManifest();
   const cases = loadCases(manifest, { visibility: ["public", "hidden"] });
-  const corpus = loadCorpus();
+  // --only <text>: the implementations whose id contains it (a quick look; the figures are the whole corpus's).
+  const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
+  const corpus = loadCorpus().filter((e) => only === undefined || e.id.includes(only));
   const diagnose = makeDiagnoser(await loadCatalogue());
   const reference = await courseReference();
   const workspace = await Workspace.create({ maxDataBytes: 2 ** 29, osIsolation: false });
   const tmp = await mkdtemp(path.join(os.tmpdir(), "backprop-kit-diagnosis-eval-"));
   const started = Date.now();
   try {
-    const grade = async (entry: CorpusEntry, n: number): Promise<Scored> => {
+    const grade = async (entry: CorpusEntry, n: number): Promise<Scored & { texts: HiddenText[] }> => {
       const spec = manifest.exercises.find((e) => e.id === entry.exercise);
       if (!spec) throw new Error(`${entry.id}: no exercise ${entry.exercise}`);
       const dir = path.join(tmp, String(n));
@@ -48,9 +53,23 @@ async function main(): Promise<void> {
       // A mistake seen from later exercises is graded on theirs, with the course's reference to trace it by.
       const seen = entry.seenFrom ?? [entry.exercise];
       const own = cases.filter((c) => seen.includes(c.exercise));
-      return score(entry, await gradeImplementation({ dir, manifest, cases: own, workspace, diagnose, reference }));
+      const failed = new Map<string, string[]>();
+      const graded = await gradeImplementation({
+        dir,
+        manifest,
+        cases: own,
+        workspace,
+        diagnose: recording(diagnose, failed),
+        reference,
+      });
+      const texts = graded.cases.flatMap((r) => {
+        const c = own.find((k) => k.key === r.key && k.visibility === r.visibility);
+        const t = c && hiddenText(c, r, failed.get(r.key));
+        return t ? [t] : [];
+      });
+      return { ...score(entry, graded), texts };
     };
-    const results: Scored[] = [];
+    const results: (Scored & { texts: HiddenText[] })[] = [];
     // Two at a time: each grading is a sandbox process, and the machine has two cores.
     for (let i = 0; i < corpus.length; i += 2) {
       results.push(...(await Promise.all(corpus.slice(i, i + 2).map((e, j) => grade(e, i + j)))));
@@ -64,7 +83,7 @@ async function main(): Promise<void> {
 
 const pct = (n: number, of: number) => `${of === 0 ? 0 : Math.round((1000 * n) / of) / 10}%`;
 
-function report(results: Scored[], verbose: boolean, ms: number): void {
+function report(results: (Scored & { texts: HiddenText[] })[], verbose: boolean, ms: number): void {
   const wrong = results.filter((r) => r.entry.kind === "wrong");
   const correct = results.filter((r) => r.entry.kind === "correct");
   const count = (o: Outcome) => wrong.filter((r) => r.outcome === o).length;
@@ -104,8 +123,24 @@ function report(results: Scored[], verbose: boolean, ms: number): void {
   console.log(
     `Names given to answers whose values pass: ${onPass.length}${onPass.length ? `: ${onPass.join("; ")}` : ""}`,
   );
+  // A hidden case shows no position: where it names a mistake, the text names the quantity that failed, no other.
+  const texts = results.flatMap((r) => r.texts.map((t) => ({ ...t, id: r.entry.id })));
+  const misnamed = texts.filter((t) => !t.ok);
+  console.log(
+    `Hidden cases that name a mistake and name the quantity that failed: ${texts.length - misnamed.length} of ${texts.length}   target: all`,
+  );
+  for (const t of misnamed) {
+    console.log(
+      `  ${t.id} ${t.key}: failed in ${t.failed.join(", ")}; the text says ${t.claimed.join(", ") || "no quantity"}`,
+    );
+    if (verbose) console.log(`    ${t.text}`);
+  }
   const met =
-    shareCorrect >= TARGETS.correct && shareWrong <= TARGETS.wrong && namedCorrect === 0 && onPass.length === 0;
+    shareCorrect >= TARGETS.correct &&
+    shareWrong <= TARGETS.wrong &&
+    namedCorrect === 0 &&
+    onPass.length === 0 &&
+    misnamed.length === 0;
   console.log(met ? "Every target met." : "A target was missed.");
   process.exitCode = met ? 0 : 1;
 }

@@ -206,7 +206,8 @@ function byLayers(c: LoadedCase, traced: Traced[], source: CatalogueSource): Dia
       id,
       name: entry?.name ?? text.name,
       // A catalogued mistake made everywhere is explained as the catalogue does; one made in some layers, by its layers.
-      why: entry && own && !partial ? entry.explanation : text.why,
+      // A hidden case shows no position, so its words always lead with the quantities that are wrong ("Your b").
+      why: entry && own && !partial && !hidden ? entry.explanation : text.why,
       labels: g.labels,
     };
   });
@@ -242,8 +243,13 @@ function byEntries(c: LoadedCase, received: unknown, source: CatalogueSource, vi
   if (!views || !rule || !isLayered(c.fn)) return diagnosis;
   const holds = views.filter((v) => !near(v.expected, valueAt(output, v.path, v.scalar) ?? [], rule));
   const right = views.filter((v) => !holds.includes(v)).map((v) => v.label);
-  if (right.length === 0 || holds.length === 0) return diagnosis;
-  if (c.visibility === "hidden") return { ...diagnosis, explanation: `${hiddenWhere(holds, views)} ${m.explanation}` };
+  if (holds.length === 0) return diagnosis;
+  if (c.visibility === "hidden") {
+    // A hidden case shows no position: its words name the quantities that are wrong.
+    const whole = `In your ${listWords([...new Set(holds.map((v) => quantity(v.symbol)))])}.`;
+    return { ...diagnosis, explanation: `${right.length === 0 ? whole : hiddenWhere(holds, views)} ${m.explanation}` };
+  }
+  if (right.length === 0) return diagnosis;
   const labels = holds.map((v) => v.label);
   const where = `In ${listWords(labels)} only; ${listWords(right)} ${verb(right)} right.`;
   return { ...diagnosis, explanation: `${where} ${m.explanation}`, layers: labels };

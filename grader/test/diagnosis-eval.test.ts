@@ -1,7 +1,8 @@
 /**
  * The diagnosis evaluation corpus is well formed (the full measurement is
- * npm run diagnosis:eval), and its scoring counts a name as correct only when
- * every id named is one the TA's label accepts.
+ * npm run diagnosis:eval), its scoring counts a name as correct only when
+ * every id named is one the TA's label accepts, and its check of hidden cases'
+ * texts holds a named mistake to the quantities that failed.
  */
 import { describe, expect, it } from "vitest";
 import { loadCorpus, type CorpusEntry } from "../diagnosis-eval/corpus.ts";
@@ -12,6 +13,8 @@ import { loadManifest } from "../manifest.ts";
 import { CATALOGUE } from "../misconceptions/catalogue.ts";
 import { relationName } from "../misconceptions/relations.ts";
 import { upstreamOfExercise } from "../engine/upstream-imports.ts";
+import { claimedQuantities, failedQuantities, hiddenText } from "../diagnosis-eval/hidden-text.ts";
+import { loadCases } from "../fixtures/load.ts";
 
 const corpus = loadCorpus();
 const manifest = loadManifest();
@@ -112,5 +115,48 @@ describe("scoring", () => {
   it("flags a name on an answer whose values pass", () => {
     const cases = [{ key: "k", status: "fail", problems: [{ code: "too_many_calls" }], diagnosis: { id: "a" } }];
     expect(score(entry(["a"]), graded(cases as Partial<CaseResult>[])).namedOnPass).toEqual(["k"]);
+  });
+});
+
+describe("a hidden case's text against the quantities that failed", () => {
+  const SYMBOLS = ["W", "b", "δ", "dW", "db", "f", "a", "losses"];
+  it.each([
+    ["Your b moves along the gradient", ["b"]],
+    ["Your W, in some layers, is returned unchanged", ["W"]],
+    ["Each of dW and db, in some layers, is a constant multiple", ["dW", "db"]],
+    ["Your list of losses is 2 times the right value", ["losses"]],
+    ["In some layers of δ only. Your δ evaluates g′ at a^[l]", ["δ"]],
+    ["In db and some layers of dW only. The rule: dε/dW^[l] = a^[l-1] (δ^[l])ᵀ", ["db", "dW"]],
+    ["Your δ^[L] is dε/dŷ itself", ["δ"]],
+    ["Your step adds η∇ε, which climbs the error", []],
+    ["Each of db and dW holds the value due in another layer", ["db", "dW"]],
+    ["Your dε/dW^[l] uses the layer's own activation a^[l]", ["dW"]],
+    ["In your W and b. Your step adds η∇ε", ["W", "b"]],
+    ["Your losses[e] is the mean ε before epoch e's steps", ["losses"]],
+  ])("%s: %j", (text, quantities) => {
+    expect(claimedQuantities(text, SYMBOLS).sort()).toEqual([...quantities].sort());
+  });
+
+  const cases = loadCases(manifest, { visibility: ["hidden"] });
+  const sgd = cases.find((c) => c.fn === "sgdStep" && c.check.kind === "close")!;
+  const result = (explanation: string) =>
+    ({
+      key: sgd.key,
+      visibility: "hidden",
+      diagnosis: { id: "sgd-ascent", name: "gradient ascent (+η) instead of descent", explanation },
+    }) as unknown as CaseResult;
+  it.each([
+    ["names the quantity that failed", "Your b moves along the gradient.", ["b"], true],
+    ["names one that is right", "Your W moves along the gradient.", ["b"], false],
+    ["names none", "It moves along the gradient.", ["b"], false],
+    ["names both, one right", "Each of W and b moves along the gradient.", ["b"], false],
+  ])("%s", (_what, explanation, failed, ok) => {
+    expect(hiddenText(sgd, result(explanation), failed)?.ok).toBe(ok);
+  });
+
+  it("finds the failed quantities in the value itself: only b wrong", () => {
+    const e = structuredClone(sgd.expected) as { W: number[][]; b: number[] }[];
+    const received = e.map((l) => ({ ...l, b: l.b.map((v) => v + 1) }));
+    expect(failedQuantities(sgd, received)).toEqual(["b"]);
   });
 });
