@@ -108,9 +108,15 @@ export function detectIsolation(options: IsolationOptions, probeFile: string): I
       ? "time limits count CPU time (/proc)"
       : "time limits count wall-clock time, four times as long: this system does not show a process's CPU time",
   );
-  // Tests only: a program placed before every sandbox, to make starts slow the way a loaded machine does.
-  const wrapper = process.env.BACKPROP_TEST_SANDBOX_WRAPPER;
-  if (wrapper) prefix.unshift(wrapper);
   cached = { prefix, layers };
   return cached;
+}
+
+/**
+ * Tests only: BACKPROP_TEST_SANDBOX_WRAPPER, a program placed before every sandbox, with or without the operating
+ * system's walls, to play a machine that starts sandboxes slowly, fails them, or is slow at everything they do.
+ */
+export function withTestWrapper(isolation: Isolation): Isolation {
+  const wrapper = process.env.BACKPROP_TEST_SANDBOX_WRAPPER;
+  return wrapper ? { ...isolation, prefix: [wrapper, ...isolation.prefix] } : isolation;
 }

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { buildHarness } from "./compile.ts";
 import { CompileCache } from "./compile-cache.ts";
-import { detectIsolation, NODE_ONLY, type Isolation } from "./isolation.ts";
+import { detectIsolation, NODE_ONLY, withTestWrapper, type Isolation } from "./isolation.ts";
 
 export interface WorkspaceOptions {
   maxDataBytes: number;
@@ -41,7 +41,7 @@ export class Workspace {
     process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
     const harness = await buildHarness(dir);
     const isolation = options.osIsolation ? detectIsolation(options, harness) : { prefix: [], layers: [NODE_ONLY] };
-    return new Workspace(dir, harness, isolation);
+    return new Workspace(dir, harness, withTestWrapper(isolation));
   }
 
   async dispose(): Promise<void> {

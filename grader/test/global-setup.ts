@@ -2,22 +2,29 @@
  * Sets up what the tests need, once per run, so that `npm ci && npm test` passes on a fresh machine:
  * - Dolos for the similarity tests (`npm run similarity:install`: cached per user, a second when already built);
  * - a Chromium for the browser tests (find-chromium.ts), passed on as BACKPROP_CHROMIUM;
- * - the CLI bundle (cli-bundle.ts), passed on as BACKPROP_TEST_CLI_BUNDLE and removed at the end.
+ * - the CLI bundle (cli-bundle.ts), passed on as BACKPROP_TEST_CLI_BUNDLE and removed at the end;
+ * - under `vitest --mode slow-host` (npm run test:slow-host), the slow-host wrapper (slow-host.ts), passed on as
+ *   BACKPROP_TEST_SANDBOX_WRAPPER, so every sandbox of every file runs on a host where its CPU time counts double.
  * Test workers and the processes they start inherit these variables. `vitest --mode fast` (npm run test:fast)
  * runs no browser test, so it looks for no browser; nor does the child vitest that node-versions runs under
  * another Node, which takes the parent's bundle and needs neither Dolos nor a browser.
  */
 import { spawnSync } from "node:child_process";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { paths } from "../paths.ts";
 import { BUNDLE_ENV, buildCliBundle } from "./cli-bundle.ts";
 import { findChromium } from "./find-chromium.ts";
 import { cacheDir } from "./pinned-node.ts";
+import { slowHostWrapper } from "./slow-host.ts";
 
 /** Set in node-versions' child vitest. */
 const CHILD = "BACKPROP_KIT_NODE_VERSIONS_CHILD";
+/** The vitest mode that runs every sandbox through the slow-host wrapper. */
+export const SLOW_HOST_MODE = "slow-host";
+const WRAPPER_ENV = "BACKPROP_TEST_SANDBOX_WRAPPER";
 
 function installDolos(): void {
   // Its output goes straight through: a first build takes minutes, and says so as it starts.
@@ -44,7 +51,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await buildCliBundle(owned);
     process.env[BUNDLE_ENV] = owned;
   }
+  // A wrapper given from outside (or by a parent vitest) is kept: the child under another Node shares the parent's.
+  let slowHost: string | undefined;
+  if (project.vite.config.mode === SLOW_HOST_MODE && !process.env[WRAPPER_ENV]) {
+    slowHost = await mkdtemp(path.join(os.tmpdir(), "bpk-slow-host-"));
+    process.env[WRAPPER_ENV] = await slowHostWrapper(slowHost);
+    process.stdout.write(`Every sandbox runs on a slow host: ${process.env[WRAPPER_ENV]}\n`);
+  }
   return async () => {
     if (owned) await rm(owned, { recursive: true, force: true });
+    if (slowHost) await rm(slowHost, { recursive: true, force: true });
   };
 }

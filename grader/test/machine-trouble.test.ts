@@ -48,7 +48,9 @@ async function run(wrapper: string, sigmoid = SIGMOID) {
     modules: { "03-activations": sigmoid },
     calls: [{ id: "0", exercise: "03-activations", fn: "sigmoid", args: [[0]], limitMs: 30_000 }],
     limits: DEFAULT_LIMITS,
-    isolation: { prefix: [wrapper], layers: [] },
+    // Inside the workspace's own prefix (the slow host of `npm run test:slow-host`), so the machine's failures reach
+    // the sandbox itself.
+    isolation: { prefix: [...workspace.isolation.prefix, wrapper], layers: [] },
     backoffMs: [10, 10, 10],
   });
 }

@@ -59,8 +59,20 @@ export async function slowHostWrapper(dir: string): Promise<string> {
     // A job started with & reads /dev/null in sh, whatever it redirects: the grader's stdin goes by fd 4.
     `#!/bin/sh\nexec 4<&0\nenv -u PWD "$@" <&4 4<&- &\nchild=$!\nexec 4<&-\n` +
       `"${process.execPath}" "${burner}" "$child" </dev/null >/dev/null 2>&1 3>&- &\n` +
-      `wait "$child"\n`,
+      // The grader reads how the sandbox ended from the wrapper: a signal that killed it kills the wrapper too
+      // (an out-of-memory kill stays a SIGKILL, not an exit status of 137), and its exit status is the wrapper's.
+      `wait "$child"\nstatus=$?\n` +
+      `if [ "$status" -gt 128 ]; then ulimit -c 0; kill -$((status - 128)) $$; sleep 1; fi\nexit "$status"\n`,
   );
   await chmod(wrapper, 0o755);
   return wrapper;
+}
+
+/**
+ * What a test's own wrapper (BACKPROP_TEST_SANDBOX_WRAPPER for a CLI it starts) runs the sandbox through after
+ * its own work: the run's slow host under `npm run test:slow-host`, else nothing.
+ */
+export function hostWrapperPrefix(): string {
+  const outer = process.env.BACKPROP_TEST_SANDBOX_WRAPPER;
+  return outer ? `"${outer}" ` : "";
 }

@@ -15,6 +15,7 @@ import { SubmissionResultSchema, type SubmissionResult } from "../engine/results
 import { paths } from "../paths.ts";
 import { sh, type Ran } from "./release-helpers.ts";
 import { cliArgs } from "./cli-bundle.ts";
+import { hostWrapperPrefix } from "./slow-host.ts";
 
 const REFERENCES = 10;
 const LOOP = "zz-infinite-loop";
@@ -110,7 +111,7 @@ describe("grading under machine trouble", () => {
 
   it("does not count a slow sandbox start against the code", async () => {
     const wrapper = path.join(tmp, "slow-start.sh");
-    await writeFile(wrapper, `#!/bin/sh\nsleep ${START_DELAY_S}\nexec "$@"\n`);
+    await writeFile(wrapper, `#!/bin/sh\nsleep ${START_DELAY_S}\nexec ${hostWrapperPrefix()}"$@"\n`);
     await chmod(wrapper, 0o755);
     const out = path.join(tmp, "slow-start");
     const ran = await grade(out, { BACKPROP_TEST_SANDBOX_WRAPPER: wrapper });
