@@ -22,8 +22,28 @@ function childrenOf(pid: number): number[] {
   }
 }
 
-/** utime + stime of one process (all its threads), in ms; undefined when it cannot be read. */
-export function processCpuMs(pid: number): number | undefined {
+/**
+ * The size of a memory page, from the auxiliary vector the kernel hands every process (AT_PAGESZ, type 6; 64-bit
+ * little-endian entries, as on every platform Node builds for Linux), so that /proc's page counts become bytes.
+ */
+function pageBytes(): number {
+  try {
+    const auxv = readFileSync("/proc/self/auxv");
+    for (let i = 0; i + 16 <= auxv.length; i += 16)
+      if (auxv.readBigUInt64LE(i) === 6n) return Number(auxv.readBigUInt64LE(i + 8));
+  } catch {
+    // Not Linux: nothing here is read then.
+  }
+  return 4096;
+}
+
+let page: number | undefined;
+
+/**
+ * CPU time (utime + stime, all threads, in ms) and resident memory (bytes: the same counters as status's VmRSS) of
+ * one process, from one read of /proc/<pid>/stat; undefined when it cannot be read.
+ */
+export function processStat(pid: number): { cpuMs: number; rssBytes: number } | undefined {
   let stat: string;
   try {
     stat = readFileSync(`/proc/${pid}/stat`, "utf8");
@@ -32,9 +52,15 @@ export function processCpuMs(pid: number): number | undefined {
   }
   // The command name (field 2) is in parentheses and may itself hold spaces or ')'.
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  // After the name: state is field 3, so utime (14) and stime (15) are at 11 and 12.
+  // After the name: state is field 3, so utime (14) and stime (15) are at 11 and 12, rss in pages (24) at 21.
   const ticks = Number(fields[11]) + Number(fields[12]);
-  return Number.isFinite(ticks) ? ticks * TICK_MS : undefined;
+  if (!Number.isFinite(ticks)) return undefined;
+  return { cpuMs: ticks * TICK_MS, rssBytes: Number(fields[21]) * (page ??= pageBytes()) };
+}
+
+/** utime + stime of one process (all its threads), in ms; undefined when it cannot be read. */
+export function processCpuMs(pid: number): number | undefined {
+  return processStat(pid)?.cpuMs;
 }
 
 /** Whether this machine accounts CPU per process where we can read it. */
@@ -49,7 +75,7 @@ export function cpuAccounting(): boolean {
  */
 export class TreeCpu {
   private pids: number[] = [];
-  private last: { at: number; ms: number } | undefined;
+  private last: { at: number; ms: number; rss: number | undefined } | undefined;
 
   constructor(private readonly root: number) {}
 
@@ -60,18 +86,13 @@ export class TreeCpu {
     this.pids = found.slice(0, MAX_TREE);
   }
 
-  /** Resident memory of the tree now, in bytes, or undefined when /proc cannot tell. */
+  /**
+   * Resident memory of the tree, in bytes, or undefined when /proc cannot tell. Read with the CPU time (one read
+   * of each process's stat file for both), so it is as fresh as sample(): at most FRESH_MS old.
+   */
   rssBytes(): number | undefined {
-    let total: number | undefined;
-    for (const pid of this.pids) {
-      try {
-        const kb = /VmRSS:\s*(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-        if (kb !== undefined) total = (total ?? 0) + Number(kb) * 1024;
-      } catch {
-        // exited
-      }
-    }
-    return total;
+    this.sample();
+    return this.last?.rss;
   }
 
   /** CPU ms used by the tree so far, or undefined when /proc cannot tell (not Linux). */
@@ -79,17 +100,22 @@ export class TreeCpu {
     const now = performance.now();
     if (this.last && now - this.last.at < FRESH_MS) return this.last.ms;
     let total = 0;
+    let rss: number | undefined;
     let any = false;
     for (const pid of this.pids) {
-      const ms = processCpuMs(pid);
-      if (ms === undefined) continue;
-      total += ms;
+      const stat = processStat(pid);
+      if (stat === undefined) continue;
+      total += stat.cpuMs;
+      rss = (rss ?? 0) + stat.rssBytes;
       any = true;
     }
     // A process that has exited can no longer be read: keep the last figure rather than go backwards.
-    if (!any) return this.last?.ms;
+    if (!any) {
+      if (this.last) this.last.rss = undefined;
+      return this.last?.ms;
+    }
     const ms = Math.max(total, this.last?.ms ?? 0);
-    this.last = { at: now, ms };
+    this.last = { at: now, ms, rss };
     return ms;
   }
 }
