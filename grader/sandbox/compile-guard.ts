@@ -1,140 +1,72 @@
 /**
- * Internal. Compiling is part of the untrusted work: a submission's source can
- * crash esbuild's service (a stack overflow in its parser) or keep it busy for
- * minutes. The service is shared by every build in the process, so a build that
- * fails with it must not fail the builds of others:
+ * Internal. Compiling is part of the untrusted work: a submission's source can crash esbuild (a stack overflow in
+ * its parser), keep it busy for minutes (string folding that is quadratic in the source) or fill gigabytes. So
+ * each build runs in a compile host of its own (compile-process.ts), and:
  *
- * - each build has a limit of CPU time, the service's own, read from /proc
- *   as the sandbox's is (cpu.ts), so a loaded machine charges no build for
- *   its neighbours; one that runs out stops the service, which esbuild
- *   restarts on the next build (a wall-clock backstop three times as long
- *   catches a service that hangs, and stands in where /proc cannot tell);
- * - a build that the service failed under (its own fault or a neighbour's) is
- *   tried again alone, with nothing else running;
- * - only a build that fails alone as well is charged, as its own compile error.
+ * - its limits are its own: CPU time and memory of its host, read from /proc as the sandbox's are (cpu.ts), so a
+ *   loaded machine charges no build for its neighbours, and no build waits for another (there is no shared
+ *   service to restart, and nothing is retried "alone");
+ * - one that goes over its CPU time or memory is that source's own compile error, with the reason, at once;
+ * - one whose host died under it is tried again in a fresh host, and charged only when that dies as well;
+ * - one that ran out of wall clock with CPU time to spare was starved by the machine, not slow: it is tried again,
+ *   and then it is the machine's trouble (CompilerUnavailableError: the grader's error, never a 0). Where /proc
+ *   cannot tell, the wall clock is the only limit, and charged.
  *
- * Before any of that, source-scan.ts bounds what esbuild's recursive parser is
- * given, with TypeScript's scanner, so the known ways to crash it never reach it.
+ * Before any of that, source-scan.ts bounds what esbuild's recursive parser is given, with TypeScript's scanner,
+ * so the known ways to crash it never reach it.
  */
-import * as esbuild from "esbuild";
-import { readFileSync } from "node:fs";
-import { processCpuMs } from "./cpu.ts";
+import { runInHost, DEFAULT_COMPILE_LIMITS, type CompileLimits, type HostOutcome } from "./compile-process.ts";
+import type { BuildReply, BuildRequest } from "./compile-plugin.ts";
+import { SandboxUnavailableError } from "./run.ts";
 
-export const COMPILE_TIMEOUT_MS = 10_000;
+export { DEFAULT_COMPILE_LIMITS, type CompileLimits } from "./compile-process.ts";
 export { MAX_SOURCE_DEPTH, MAX_SOURCE_IMPORTS, sourceProblem } from "./source-scan.ts";
 
-export type Guarded<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type Guarded = { ok: true; reply: BuildReply } | { ok: false; reason: string; machine?: true };
 
-/** esbuild rejects with one of these when its service process dies or is stopped. */
-const SERVICE_FAILURE = /^The service (was stopped|is no longer running)/;
-
-let generation = 0;
-let inFlight = 0;
-const idle: (() => void)[] = [];
-let soloChain: Promise<unknown> = Promise.resolve();
-let barrier: Promise<void> | undefined;
-
-async function restart(seen: number): Promise<void> {
-  // Several builds fail together when the service dies; one restart is enough.
-  if (seen !== generation) return;
-  generation++;
-  await esbuild.stop();
-}
-
-/**
- * esbuild's service process: the child of this process's main thread (tsx, when it runs the grader, keeps a
- * service of its own, started from its loader's thread); undefined where /proc cannot tell.
- */
-function servicePid(): number | undefined {
-  try {
-    const children = readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, "utf8").split(" ");
-    for (const pid of children.filter(Boolean))
-      if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "esbuild") return Number(pid);
-  } catch {
-    // not Linux, or the service went away
-  }
-  return undefined;
-}
-
-/** How long the wall clock may run before a build counts as hung, or, without /proc, out of time. */
-export function compileBackstopMs(timeoutMs: number): number {
-  return 3 * timeoutMs;
-}
-const LOOK_MS = 100;
-
-/** Resolves when the build has used `timeoutMs` of the service's CPU time, or the wall-clock backstop has passed. */
-function outOfTime(timeoutMs: number, pid: number | undefined, stop: { timer?: NodeJS.Timeout }): Promise<string> {
-  const cpu0 = pid === undefined ? undefined : processCpuMs(pid);
-  const wall0 = performance.now();
-  return new Promise((resolve) => {
-    const look = () => {
-      const spent = cpu0 === undefined ? undefined : (processCpuMs(pid!) ?? cpu0) - cpu0;
-      if (spent !== undefined && spent >= timeoutMs)
-        return resolve(`compiling took longer than ${timeoutMs / 1000} s of CPU time`);
-      if (performance.now() - wall0 >= compileBackstopMs(timeoutMs))
-        return resolve(`compiling did not finish within ${compileBackstopMs(timeoutMs) / 1000} s`);
-      stop.timer = setTimeout(look, Math.min(LOOK_MS, timeoutMs));
-    };
-    stop.timer = setTimeout(look, Math.min(LOOK_MS, timeoutMs));
-  });
-}
-
-async function once<T>(task: () => Promise<T>, timeoutMs: number): Promise<Guarded<T>> {
-  const seen = generation;
-  inFlight++;
-  const stop: { timer?: NodeJS.Timeout } = {};
-  try {
-    const running = task();
-    // Stopping the service rejects the build we gave up on; nobody is waiting for it.
-    running.catch(() => {});
-    // The service starts with the first build: it is there to be found now.
-    const TIMED_OUT = Symbol("timeout");
-    let reason = "";
-    const timeout = outOfTime(timeoutMs, servicePid(), stop).then((why) => ((reason = why), TIMED_OUT));
-    const value = await Promise.race([running, timeout]);
-    if (value === TIMED_OUT) {
-      await restart(seen);
-      return { ok: false, reason };
-    }
-    return { ok: true, value: value as T };
-  } catch (error) {
-    if (!SERVICE_FAILURE.test(String((error as Error)?.message))) throw error;
-    await restart(seen);
-    return { ok: false, reason: "the compiler (esbuild) crashed on it" };
-  } finally {
-    clearTimeout(stop.timer);
-    if (--inFlight === 0) for (const wake of idle.splice(0)) wake();
+/** The compiler could not be given enough of the machine to tell whether a build is too slow: no score may come of it. */
+export class CompilerUnavailableError extends SandboxUnavailableError {
+  constructor(reason: string) {
+    super(`compiling: ${reason}`);
+    this.message =
+      `This machine could not compile the submission (${reason}). ` +
+      "That is the machine's trouble, not the code's: run it again.";
   }
 }
 
-/** Runs `task` with nothing else compiling, after every build already running has finished. */
-function alone<T>(task: () => Promise<T>): Promise<T> {
-  const run = soloChain.then(async () => {
-    let open!: () => void;
-    barrier = new Promise<void>((resolve) => (open = resolve));
-    try {
-      while (inFlight > 0) await new Promise<void>((resolve) => idle.push(resolve));
-      return await task();
-    } finally {
-      barrier = undefined;
-      open();
-    }
-  });
-  soloChain = run.catch(() => {});
-  return run;
+/** What happens to builds, for tests that watch them: each try's start (with its host) and end. */
+export type CompileEvent =
+  | { phase: "start"; request: BuildRequest; attempt: number; pid: number }
+  | { phase: "end"; request: BuildRequest; attempt: number; outcome: HostOutcome };
+
+const watchers = new Set<(event: CompileEvent) => void>();
+
+/** Tests only: calls `listener` on every build's start and end until the returned function is called. */
+export function watchCompiles(listener: (event: CompileEvent) => void): () => void {
+  watchers.add(listener);
+  return () => watchers.delete(listener);
 }
 
+const tell = (event: CompileEvent) => watchers.forEach((w) => w(event));
+
 /**
- * Runs one esbuild build under the guard; `{ ok: false }` only when it failed twice, the second
- * time alone. With `retry: false`, one try: for a build that is split up when it fails.
+ * Runs one build in a host of its own. `{ ok: false }` with a reason is the source's own compile error;
+ * with `machine`, the machine's trouble, only from a build that is not retried. With `retry: false`, one try: for a
+ * build that is split up when it fails. Throws CompilerUnavailableError when the machine failed both tries.
  */
-export async function guarded<T>(
-  task: () => Promise<T>,
-  timeoutMs = COMPILE_TIMEOUT_MS,
+export async function guarded(
+  request: BuildRequest,
+  limits: CompileLimits = DEFAULT_COMPILE_LIMITS,
   retry = true,
-): Promise<Guarded<T>> {
-  while (barrier) await barrier;
-  const first = await once(task, timeoutMs);
-  if (first.ok || !retry) return first;
-  return alone(() => once(task, timeoutMs));
+): Promise<Guarded> {
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await runInHost(request, limits, (pid) => tell({ phase: "start", request, attempt, pid }));
+    tell({ phase: "end", request, attempt, outcome });
+    if (outcome.ok) return { ok: true, reply: outcome.reply };
+    if (outcome.kind === "charged") return { ok: false, reason: outcome.reason };
+    if (retry && attempt === 1) continue;
+    if (outcome.kind === "crashed") return { ok: false, reason: outcome.reason };
+    if (!retry) return { ok: false, reason: outcome.reason, machine: true };
+    throw new CompilerUnavailableError(outcome.reason);
+  }
 }

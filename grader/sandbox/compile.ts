@@ -5,7 +5,8 @@
  * esbuild reads the files from memory, never from disk: the only files that
  * exist for it are the submission's own exercise files, so an import can reach
  * nothing else (solutions, fixtures), and a package or node: import is a
- * compile error. The bundles go to the sandbox as text, not as files.
+ * compile error. The bundles go to the sandbox as text, not as files. Each build
+ * runs in a process of its own, under its own limits (see compile-guard.ts).
  */
 import * as esbuild from "esbuild";
 import { chmod } from "node:fs/promises";
@@ -13,7 +14,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { hashFiles, type CompileCache } from "./compile-cache.ts";
 import { bundleBytes, MAX_BUNDLE_BYTES, oversizedBundles } from "./bundle-limits.ts";
-import { guarded } from "./compile-guard.ts";
+import { DEFAULT_COMPILE_LIMITS, guarded, type CompileLimits } from "./compile-guard.ts";
+import { NAMESPACE, ROOT, type BuildReply, type BuildRequest } from "./compile-plugin.ts";
 import { sourceProblems } from "./source-scan.ts";
 import { stripControls } from "../sanitize.ts";
 
@@ -41,11 +43,14 @@ export type ExerciseFiles = Map<string, string | Uint8Array>;
  * - files: the submission's exercise files.
  * - entries: exercise id → entry file relative to exercises/ (e.g. 05-delta/delta.ts).
  * - cache: bundles built earlier from identical files are reused.
+ * - limits: each build's (tests set their own).
+ * Throws CompilerUnavailableError when the machine could not give a build enough CPU to tell.
  */
 export async function compileExercises(
   files: ExerciseFiles,
   entries: Record<string, string>,
   cache?: CompileCache,
+  limits: CompileLimits = DEFAULT_COMPILE_LIMITS,
 ): Promise<Record<string, CompileOutcome>> {
   const result: Record<string, CompileOutcome> = {};
   const hashes = hashFiles(files);
@@ -65,18 +70,28 @@ export async function compileExercises(
   if (misses.length === 0) return bounded(result, entries);
   // One build for all exercises is the fast path; only a failing submission
   // pays for one build per exercise, to learn which exercises the errors cost.
-  // A build the compiler itself failed on twice (crashed, or out of time) is
+  // A build the compiler failed on (out of CPU time or memory, or crashed twice) is
   // charged to that exercise alone (see compile-guard.ts).
-  const refused = refusals(files, hashes);
+  const refused = [...refusals(files, hashes)];
+  const fileList = [...files];
   const safely = async (ids: string[], retry: boolean): Promise<BuildOutcome> => {
-    const outcome = await guarded(() => build(files, ids, entries, refused), undefined, retry);
-    return outcome.ok ? outcome.value : { ok: false, problems: [], charged: outcome.reason };
+    const request: BuildRequest = {
+      files: fileList,
+      refused,
+      entryPoints: ids.map((id) => ({ in: `${ROOT}/${entries[id]}`, out: id })),
+      sourcemap: true,
+    };
+    const outcome = await guarded(request, limits, retry);
+    return outcome.ok ? built(outcome.reply) : { ok: false, problems: [], charged: outcome.reason };
   };
   // The build of all exercises is tried once: whatever failed it (a source error, the compiler
   // crashing or running out of time), each exercise is then built on its own, with a retry, to
-  // learn which exercises it costs.
-  const all = await safely(misses, false);
-  const groups = all.ok ? [all] : await Promise.all(misses.map((id) => safely([id], true)));
+  // learn which exercises it costs. One after another: each has a host of its own, and a
+  // submission needs no more than one at a time.
+  // A single exercise's build is the same either way: it is tried once, with its retry.
+  const all = await safely(misses, misses.length === 1);
+  const groups: BuildOutcome[] = all.ok || misses.length === 1 ? [all] : [];
+  if (groups.length === 0) for (const id of misses) groups.push(await safely([id], true));
   for (const [i, outcome] of groups.entries()) {
     if (!outcome.ok) {
       const text = outcome.charged ? `${outcome.charged}; this exercise's files could not be compiled` : undefined;
@@ -108,10 +123,6 @@ interface Built extends Bundle {
   inputs: string[];
 }
 
-/** esbuild's paths for the in-memory files: /exercises/<rel>. Nothing on disk is there. */
-const ROOT = "/exercises";
-const NAMESPACE = "exercise-file";
-
 type BuildOutcome =
   { ok: true; built: Record<string, Built> } | { ok: false; problems: CompileProblem[]; charged?: string };
 
@@ -127,69 +138,33 @@ function refusals(files: ExerciseFiles, hashes?: Map<string, string>): Map<strin
   return sourceProblems(texts, hashes);
 }
 
-async function build(
-  files: ExerciseFiles,
-  ids: string[],
-  entries: Record<string, string>,
-  refused: Map<string, string>,
-): Promise<BuildOutcome> {
-  const result = await esbuild
-    .build({
-      entryPoints: ids.map((id) => ({ in: `${ROOT}/${entries[id]}`, out: id })),
-      outdir: "/out",
-      bundle: true,
-      write: false,
-      metafile: true,
-      // CommonJS, evaluated with vm.compileFunction: starting Node's ESM loader
-      // for data: URL imports cost each sandbox about 5 ms more.
-      format: "cjs",
-      platform: "neutral",
-      target: "node20",
-      sourcemap: "external",
-      sourcesContent: false,
-      logLevel: "silent",
-      tsconfigRaw: {},
-      plugins: [inMemory(files, refused)],
-    })
-    .catch((error: unknown) => {
-      // A failure of the service itself (not of the source) is for compile-guard.ts to handle.
-      if ((error as esbuild.BuildFailure)?.errors?.length > 0) return error as esbuild.BuildFailure;
-      throw error;
-    });
-  if ("errors" in result && result.errors.length > 0) {
+/** A host's answer as the grader uses it: the problems, or each exercise's bundle and the files it read. */
+function built(reply: BuildReply): BuildOutcome {
+  if (reply.errors.length > 0) {
     // A refused file imported by several entries is reported once.
-    const problems = [
-      ...new Map(
-        result.errors
-          .slice(0, 1000)
-          .map(toProblem)
-          .map((p) => [JSON.stringify(p), p]),
-      ).values(),
-    ];
+    const problems = [...new Map(reply.errors.map(toProblem).map((p) => [JSON.stringify(p), p])).values()];
     return { ok: false, problems: problems.slice(0, MAX_PROBLEMS) };
   }
-  const done = result as esbuild.BuildResult<{ write: false; metafile: true }>;
-  const maps = new Map(done.outputFiles.filter((f) => f.path.endsWith(".map")).map((f) => [f.path, f.text]));
-  const built: Record<string, Built> = {};
-  for (const file of done.outputFiles.filter((f) => f.path.endsWith(".js"))) {
+  const maps = new Map(reply.outputs.filter((f) => f.path.endsWith(".map")).map((f) => [f.path, f.text]));
+  const out: Record<string, Built> = {};
+  for (const file of reply.outputs.filter((f) => f.path.endsWith(".js"))) {
     const id = path.posix.basename(file.path, ".js");
-    const meta = Object.entries(done.metafile.outputs).find(([out]) => out.endsWith(`/${id}.js`))?.[1];
-    built[id] = {
+    const inputs = reply.outputInputs.find(([o]) => o.endsWith(`/${id}.js`))?.[1] ?? [];
+    out[id] = {
       code: file.text,
       map: maps.get(`${file.path}.map`) ?? "",
-      inputs: Object.keys(meta?.inputs ?? {}).map((input) => input.replace(/^[\w-]+:/, "").replace(`${ROOT}/`, "")),
+      inputs: inputs.map((input) => input.replace(/^[\w-]+:/, "").replace(`${ROOT}/`, "")),
     };
   }
-  return { ok: true, built };
+  return { ok: true, built: out };
 }
 
-function toProblem(message: esbuild.Message): CompileProblem {
-  const loc = message.location;
-  const file = loc?.file.replace(/^[\w-]+:/, "").replace(`${ROOT}/`, "");
+function toProblem(message: BuildReply["errors"][number]): CompileProblem {
+  const file = message.file?.replace(/^[\w-]+:/, "").replace(`${ROOT}/`, "");
   return {
     file: file ? `exercises/${file}` : "exercises",
-    line: loc?.line ?? 0,
-    column: (loc?.column ?? 0) + 1,
+    line: message.line ?? 0,
+    column: (message.column ?? 0) + 1,
     text: stripControls(
       message.text.length > MAX_PROBLEM_TEXT ? `${message.text.slice(0, MAX_PROBLEM_TEXT)}…` : message.text,
     ),
@@ -197,20 +172,9 @@ function toProblem(message: esbuild.Message): CompileProblem {
 }
 
 /**
- * Where a build takes some files from the course's reference instead (see compileVariant): `swapped` says, for a
- * submission's file the student's code reaches, whether the reference's file of that path stands in for it.
- */
-interface Swap {
-  reference: ExerciseFiles;
-  swapped: (rel: string) => boolean;
-}
-
-const REFERENCE_NAMESPACE = "reference-file";
-
-/**
  * One exercise built with some earlier exercises' files taken from the course's reference instead of the student's:
  * every import of a swapped file reaches the reference's, from the student's files and the reference's alike, and
- * every other import the student's. Undefined when it does not build.
+ * every other import the student's. Undefined when it does not build (in time, or at all).
  * - entry: the exercise's entry file relative to exercises/ (e.g. 07-gradient-descent/descent.ts).
  * - swapped: which of the student's files (relative to exercises/) the reference's file of the same path replaces.
  * Also returns the student's files the bundle read.
@@ -220,80 +184,26 @@ export async function compileVariant(
   entry: string,
   reference: ExerciseFiles,
   swapped: (rel: string) => boolean,
+  limits: CompileLimits = DEFAULT_COMPILE_LIMITS,
 ): Promise<{ code: string; inputs: string[] } | undefined> {
-  const result = await esbuild
-    .build({
-      entryPoints: [{ in: `${ROOT}/${entry}`, out: "variant" }],
-      outdir: "/out",
-      bundle: true,
-      write: false,
-      metafile: true,
-      format: "cjs",
-      platform: "neutral",
-      target: "node20",
-      logLevel: "silent",
-      tsconfigRaw: {},
-      plugins: [inMemory(files, refusals(files), { reference, swapped })],
-    })
-    .catch(() => undefined);
-  const out = result?.outputFiles?.find((f) => f.path.endsWith(".js"));
+  const request: BuildRequest = {
+    files: [...files],
+    refused: [...refusals(files)],
+    entryPoints: [{ in: `${ROOT}/${entry}`, out: "variant" }],
+    sourcemap: false,
+    reference: [...reference],
+    swapped: [...reference.keys()].filter(swapped),
+  };
+  // One try: a variant that fails, for whatever reason, only means no sentence about earlier exercises.
+  const result = await guarded(request, limits, false).catch(() => undefined);
+  if (!result?.ok || result.reply.errors.length > 0) return undefined;
+  const out = result.reply.outputs.find((f) => f.path.endsWith(".js"));
   // A variant over the size limit is not run (see bundle-limits.ts).
-  if (!result || result.errors.length > 0 || !out || out.text.length > MAX_BUNDLE_BYTES) return undefined;
-  const inputs = Object.keys(result.metafile?.inputs ?? {})
+  if (!out || out.text.length > MAX_BUNDLE_BYTES) return undefined;
+  const inputs = result.reply.inputs
     .filter((input) => input.startsWith(`${NAMESPACE}:`))
     .map((input) => input.slice(NAMESPACE.length + 1).replace(`${ROOT}/`, ""));
   return { code: out.text, inputs };
-}
-
-/** Resolves imports among the submission's files only, as TypeScript would: with or without .ts, or a folder's index.ts. */
-function inMemory(files: ExerciseFiles, refused: Map<string, string>, swap?: Swap): esbuild.Plugin {
-  const text = (rel: string, from = files) => {
-    const contents = from.get(rel)!;
-    return typeof contents === "string" ? contents : new TextDecoder().decode(contents);
-  };
-  return {
-    name: "exercise-files",
-    setup(b) {
-      b.onResolve({ filter: /.*/ }, (args) => {
-        if (args.kind === "entry-point") return { path: args.path, namespace: NAMESPACE };
-        const spec = args.path;
-        const shown = spec.length > 80 ? `${spec.slice(0, 80)}…` : spec;
-        if (!spec.startsWith("./") && !spec.startsWith("../")) {
-          return {
-            errors: [{ text: `import "${shown}" is not allowed; exercise files may only import other exercise files` }],
-          };
-        }
-        const target = path.posix.resolve(path.posix.dirname(args.importer), spec);
-        if (!target.startsWith(`${ROOT}/`)) {
-          return {
-            errors: [
-              {
-                text: `import "${shown}" reaches outside exercises/; exercise files may only import other exercise files`,
-              },
-            ],
-          };
-        }
-        const rel = target.slice(ROOT.length + 1);
-        const candidates = [rel, `${rel}.ts`, `${rel.replace(/\.js$/, "")}.ts`, `${rel}/index.ts`];
-        // In a variant, whoever imports it (the student's file or the reference's), a swapped file is the reference's.
-        const theirs = swap && candidates.find((c) => swap.swapped(c) && swap.reference.has(c));
-        if (theirs) return { path: `${ROOT}/${theirs}`, namespace: REFERENCE_NAMESPACE };
-        const found = candidates.find((c) => files.has(c));
-        if (!found) return { errors: [{ text: `import "${shown}": no such exercise file` }] };
-        return { path: `${ROOT}/${found}`, namespace: NAMESPACE };
-      });
-      b.onLoad({ filter: /.*/, namespace: REFERENCE_NAMESPACE }, (args) => {
-        const rel = args.path.slice(ROOT.length + 1);
-        return { contents: text(rel, swap!.reference), loader: "ts", resolveDir: path.posix.dirname(args.path) };
-      });
-      b.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => {
-        const rel = args.path.slice(ROOT.length + 1);
-        const problem = refused.get(rel);
-        if (problem) return { errors: [{ text: problem, location: { file: `${NAMESPACE}:${args.path}`, line: 1 } }] };
-        return { contents: text(rel), loader: "ts", resolveDir: path.posix.dirname(args.path) };
-      });
-    },
-  };
 }
 
 const harnessBuilds = new Map<string, Promise<string>>();

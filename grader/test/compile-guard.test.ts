@@ -1,0 +1,218 @@
+/**
+ * Each build runs in a compile host of its own, under its own CPU time and memory, read from /proc (issue 21.7):
+ * a slow source is stopped when it has used its own budget, as its own compile error with the reason; no build
+ * waits behind another's retry; a build the machine starved (wall clock out, CPU time to spare) is never charged.
+ * Every source here is real and makes esbuild itself slow or crash; nothing is mocked. No assertion is on how long
+ * anything took: only on what ended first, and on CPU time, which a loaded machine does not stretch.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { readExerciseFiles } from "../engine/grade.ts";
+import { entryFiles, loadManifest } from "../manifest.ts";
+import { paths } from "../paths.ts";
+import { compileExercises, compileVariant, type CompileOutcome } from "../sandbox/compile.ts";
+import {
+  CompilerUnavailableError,
+  watchCompiles,
+  type CompileEvent,
+  type CompileLimits,
+} from "../sandbox/compile-guard.ts";
+import { SandboxUnavailableError } from "../sandbox/run.ts";
+import { COMPILE_ATTACKS, attacked, clean, markerOf } from "./corpus-compile.ts";
+
+const entries = entryFiles(loadManifest());
+const solutions = await readExerciseFiles(paths.solutions);
+const GiB = 2 ** 30;
+/** Honest builds here use about 0.1 s of CPU time, loaded or not: well within these. */
+const LIMITS: CompileLimits = { cpuMs: 1500, memoryBytes: 1.5 * GiB, wallMs: 300_000 };
+const LONG = 600_000;
+
+const problemOf = (outcome: CompileOutcome | undefined) => (outcome && !outcome.ok ? outcome.problems : undefined);
+
+/** Every exercise but `failed` compiled, and `failed` (if any) with one problem whose text matches `reason`. */
+function expectOnly(result: Record<string, CompileOutcome>, failed?: string, reason?: RegExp) {
+  for (const id of Object.keys(entries)) {
+    if (id !== failed) expect({ id, problems: problemOf(result[id]) }).toEqual({ id, problems: undefined });
+  }
+  if (!failed) return;
+  const problems = problemOf(result[failed]);
+  expect(problems).toHaveLength(1);
+  expect(problems![0].text).toMatch(reason!);
+}
+
+describe("a slow or crashing source is its own compile error, with the reason", () => {
+  it.concurrent.each(COMPILE_ATTACKS)(
+    "$name",
+    async (attack) => {
+      const ends: CompileEvent[] = [];
+      const stop = watchCompiles((e) => e.phase === "end" && markerOf(e.request.files) === attack.name && ends.push(e));
+      try {
+        const only = { [attack.exercise]: entries[attack.exercise] };
+        const result = await compileExercises(attacked(solutions, attack), only, undefined, LIMITS);
+        const problems = problemOf(result[attack.exercise]);
+        expect(problems).toHaveLength(1);
+        expect(problems![0].text).toMatch(attack.reason);
+        if (!attack.slow) return;
+        expect(problems![0].text).toMatch(/; this exercise's files could not be compiled$/);
+        // Charged on what it used itself: the CPU time it was stopped at is its own, read from /proc.
+        const last = ends.at(-1)!;
+        expect(last.phase === "end" && !last.outcome.ok && last.outcome.kind).not.toBe("machine");
+        if (/CPU time/.test(problems![0].text) && last.phase === "end")
+          expect(last.outcome.cpuMs).toBeGreaterThanOrEqual(LIMITS.cpuMs);
+      } finally {
+        stop();
+      }
+    },
+    LONG,
+  );
+});
+
+/** Slow attackers of four kinds, and three the pre-scan refuses, in one class with clean submissions. */
+const CLASS_ATTACKERS = ["string-folding", "template-folding", "prefix-minus-chain", "ternary-chain"]
+  .concat(["imports-after-backtick-in-regex", "imports-after-backtick-in-template-hole", "enum-inlined-everywhere"])
+  .map((name) => COMPILE_ATTACKS.find((a) => a.name === name)!);
+const CLEAN = ["ada", "ben", "cai", "dee", "eli", "fay"];
+
+describe("a class compiling beside slow-compile attackers", () => {
+  it(
+    "compiles the clean submissions while an attacker's build is still running, and charges each attacker alone",
+    async () => {
+      const limits = { ...LIMITS, cpuMs: 2000 };
+      let seq = 0;
+      const events: { seq: number; who: string; event: CompileEvent }[] = [];
+      let firstRetry: ((who: string) => void) | undefined;
+      const retryStarted = new Promise<string>((resolve) => (firstRetry = resolve));
+      const slow = new Set(CLASS_ATTACKERS.filter((a) => a.slow).map((a) => a.name));
+      const attackOf = new Map(CLASS_ATTACKERS.map((a) => [a.name, a]));
+      // The build of the attacked exercise on its own: what used to be retried alone, holding every other build.
+      const isRetry = (who: string, e: CompileEvent) =>
+        slow.has(who) &&
+        e.request.entryPoints.length === 1 &&
+        e.request.entryPoints[0].out === attackOf.get(who)!.exercise;
+      const stop = watchCompiles((event) => {
+        const who = markerOf(event.request.files) ?? "?";
+        events.push({ seq: ++seq, who, event });
+        if (event.phase === "start" && isRetry(who, event)) firstRetry?.(who);
+      });
+      try {
+        const attacks = CLASS_ATTACKERS.map((a) =>
+          compileExercises(attacked(solutions, a), entries, undefined, limits),
+        );
+        const who = await retryStarted;
+        const cleanDone: Record<string, number> = {};
+        const cleans = await Promise.all(
+          CLEAN.map(async (name) => {
+            const result = await compileExercises(clean(solutions, name), entries, undefined, limits);
+            cleanDone[name] = ++seq;
+            return result;
+          }),
+        );
+        const results = await Promise.all(attacks);
+
+        for (const result of cleans) expectOnly(result);
+        for (const [i, attack] of CLASS_ATTACKERS.entries()) expectOnly(results[i], attack.exercise, attack.reason);
+        // Every clean submission compiled while that attacker's build was still running: none waited for it.
+        const retryEnd = events.find((e) => e.who === who && e.event.phase === "end" && isRetry(who, e.event))!.seq;
+        for (const name of CLEAN) expect({ name, before: cleanDone[name] < retryEnd }).toEqual({ name, before: true });
+        // And none was retried: nothing a clean build met was the machine's or a neighbour's.
+        const cleanTries = events.filter((e) => CLEAN.includes(e.who) && e.event.phase === "end");
+        expect(cleanTries.map((e) => e.event.phase === "end" && e.event.outcome.ok)).toEqual(CLEAN.map(() => true));
+      } finally {
+        stop();
+      }
+    },
+    LONG,
+  );
+});
+
+/** Stops a build's host (and its esbuild service) as a machine that gives it no CPU would. */
+const starve = (pid: number) => process.kill(-pid, "SIGSTOP");
+
+describe("a build the machine starves is never charged", () => {
+  const limits: CompileLimits = { cpuMs: 10_000, memoryBytes: 1.5 * GiB, wallMs: 5000 };
+  const one = { "02-perceptron": entries["02-perceptron"] };
+
+  it.each([
+    { label: "a submission's build of all exercises, once", exercises: entries, stopped: [1], throws: false },
+    { label: "a single exercise's build, once", exercises: one, stopped: [1], throws: false },
+    { label: "a single exercise's build, twice", exercises: one, stopped: [1, 2], throws: true },
+  ])(
+    "$label",
+    async ({ exercises, stopped, throws }) => {
+      const name = `starved-${stopped.length}-${Object.keys(exercises).length}`;
+      const machine: CompileEvent[] = [];
+      let builds = 0;
+      const stop = watchCompiles((e) => {
+        if (markerOf(e.request.files) !== name) return;
+        if (e.phase === "start" && stopped.includes(++builds)) starve(e.pid);
+        if (e.phase === "end" && !e.outcome.ok && e.outcome.kind === "machine") machine.push(e);
+      });
+      try {
+        const compiling = compileExercises(clean(solutions, name), exercises, undefined, limits);
+        if (throws) {
+          const error = await compiling.catch((e: unknown) => e);
+          expect(error).toBeInstanceOf(CompilerUnavailableError);
+          // The batch defers it, then reports the grader's error: never a score.
+          expect(error).toBeInstanceOf(SandboxUnavailableError);
+          expect((error as Error).message).toMatch(/machine's trouble, not the code's/);
+        } else expectOnly(await compiling);
+        expect(machine).toHaveLength(stopped.length);
+        // Starved, not slow: far less CPU time than its limit when the wall clock ran out.
+        for (const e of machine) if (e.phase === "end") expect(e.outcome.cpuMs ?? 0).toBeLessThan(limits.cpuMs / 2);
+      } finally {
+        stop();
+      }
+    },
+    LONG,
+  );
+
+  it(
+    "gives no variant (no sentence about earlier exercises) for a starved variant build, and charges nothing",
+    async () => {
+      const name = "starved-variant";
+      const stop = watchCompiles((e) => markerOf(e.request.files) === name && e.phase === "start" && starve(e.pid));
+      try {
+        const files = clean(solutions, name);
+        const variant = await compileVariant(files, entries["06-gradients"], solutions, () => false, limits);
+        expect(variant).toBeUndefined();
+      } finally {
+        stop();
+      }
+      const built = await compileVariant(clean(solutions, "fed"), entries["06-gradients"], solutions, () => true);
+      expect(built?.inputs).toEqual(["06-gradients/gradients.ts"]);
+    },
+    LONG,
+  );
+});
+
+describe("a machine loaded by busy loops", () => {
+  it(
+    "charges the slow source on its own CPU time, and never an honest one",
+    async () => {
+      const burners = burn();
+      try {
+        const attack = COMPILE_ATTACKS.find((a) => a.name === "string-folding")!;
+        const [slow, ...honest] = await Promise.all([
+          compileExercises(attacked(solutions, attack), entries, undefined, LIMITS),
+          ...["gus", "hal", "ivy"].map((name) => compileExercises(clean(solutions, name), entries, undefined, LIMITS)),
+        ]);
+        expectOnly(slow, attack.exercise, /compiling took longer than 1.5 s of CPU time/);
+        for (const result of honest) expectOnly(result);
+      } finally {
+        for (const b of burners) b.kill("SIGKILL");
+      }
+    },
+    LONG,
+  );
+});
+
+/** One busy loop per core, each pinned to its core where taskset exists. */
+function burn(): ChildProcess[] {
+  const pinned = spawnSync("taskset", ["--version"]).status === 0;
+  const cores = Math.max(2, Number(spawnSync("nproc").stdout?.toString().trim()) || 2);
+  return Array.from({ length: cores }, (_, core) => {
+    const loop = [process.execPath, "-e", "for (;;) {}"];
+    const [cmd, ...args] = pinned ? ["taskset", "-c", String(core), ...loop] : loop;
+    return spawn(cmd, args, { stdio: "ignore" });
+  });
+}
