@@ -119,9 +119,15 @@ function otherGprimes(layers: LayerJson[], i: number, f: Vec): Vec[] {
     .map((l) => f.map((z) => gPrimeOf(l)(z)));
 }
 
-/** a(1 − a), σ′ written in a, for a layer whose activation is not σ (for σ it is the right factor). */
-function sigmoidFormOf(layer: LayerJson, a: Vec): Vec | undefined {
-  return layer.activation === "sigmoid" ? undefined : a.map((v) => v * (1 - v));
+/**
+ * g′ written in a as one activation's derivative, for a layer whose activation is another: a(1 − a) is σ′ and
+ * 1 − a² is tanh′ only (for their own layers they are the right factor).
+ */
+function derivativeFormsOf(layer: LayerJson, a: Vec): Variant[] {
+  const forms: Variant[] = [];
+  if (layer.activation !== "sigmoid") forms.push({ rel: "sigmoid-form", value: a.map((v) => v * (1 - v)) });
+  if (layer.activation !== "tanh") forms.push({ rel: "tanh-form", value: a.map((v) => 1 - v * v) });
+  return forms;
 }
 
 /** δ^[l] from U = W^[l+1] δ^[l+1] (or dε/dŷ at the output), and the known wrong ways. */
@@ -132,7 +138,7 @@ function deltaStep(
   uT: Vec | undefined,
   output: Vec | undefined,
   others: Vec[] = [],
-  sigmoidForm?: Vec,
+  forms: Variant[] = [],
 ): Steps {
   if (!u) return { variants: [] };
   const variants: Variant[] = [
@@ -142,7 +148,7 @@ function deltaStep(
     { rel: "extra-gprime-a", value: times(gpa, times(gpf, u) ?? []) },
     ...others.map((g) => ({ rel: "?other-layer-gprime", value: times(g, u) })),
   ];
-  if (sigmoidForm) variants.push({ rel: "sigmoid-form", value: times(sigmoidForm, u) });
+  for (const form of forms) variants.push({ rel: form.rel, value: times(form.value as Vec, u) });
   if (uT) {
     variants.push({ rel: "w-transposed", value: times(gpf, uT) });
     variants.push({ rel: "no-gprime+w-transposed", value: uT });
@@ -190,7 +196,7 @@ export function deltaViews(c: LoadedCase): View[] | undefined {
       gpa,
       steps: (received) => {
         const others = otherGprimes(layers, i, (cache.f as Vec[])[i]);
-        const form = sigmoidFormOf(layers[i], (cache.a as Vec[])[i]);
+        const form = derivativeFormsOf(layers[i], (cache.a as Vec[])[i]);
         if (upstream === undefined) return deltaStep(gpf, gpa, dE, undefined, undefined, others, form);
         const [u, uT] = backProject(layers[i + 1], vecOf(received(upstream), layers[i + 1].b.length));
         return deltaStep(gpf, gpa, u, uT, undefined, others, form);
@@ -225,7 +231,7 @@ export function gradientViews(c: LoadedCase): View[] | undefined {
       gpa,
       steps: (received) => {
         const others = otherGprimes(layers, i, pass.f[i]);
-        const form = sigmoidFormOf(layers[i], pass.a[i]);
+        const form = derivativeFormsOf(layers[i], pass.a[i]);
         if (up === undefined) {
           const dE = plus(
             pass.a[L - 1],

@@ -105,12 +105,38 @@ const DERIVATIVE_OF: Record<string, (z: number, alpha: number) => number> = {
   leakyReluPrime: (z, alpha) => (z > 0 ? z : alpha * z),
 };
 
-/** g(z) for a derivative g′(z): what a student returns who forgets to differentiate. */
+/** A sibling activation's derivative, which a derivative copied from the wrong function computes. */
+const SIBLING_DERIVATIVE: Record<string, (z: number) => number> = {
+  sigmoidPrime: (z) => 1 - Math.tanh(z) ** 2,
+  tanhPrime: (z) => activation("sigmoid").gPrime(z),
+  reluPrime: (z) => (z > 0 ? 1 : 0.01),
+  leakyReluPrime: (z) => (z > 0 ? 1 : 0),
+};
+
+/**
+ * g(z) for a derivative g′(z): what a student returns who forgets to differentiate; and a sibling activation's
+ * derivative (tanh′ for σ′, leaky relu′ for relu′), which a derivative copied from the wrong function computes.
+ */
 function functionForDerivative(c: LoadedCase): Variant[] {
   const g = DERIVATIVE_OF[c.fn];
   const [z, alpha] = c.args as [unknown, unknown];
   if (!g || !isVec(z)) return [];
-  return [{ rel: "g-for-gprime", value: z.map((v) => g(v, typeof alpha === "number" ? alpha : 0.01)) }];
+  const sibling = SIBLING_DERIVATIVE[c.fn];
+  return [
+    { rel: "g-for-gprime", value: z.map((v) => g(v, typeof alpha === "number" ? alpha : 0.01)) },
+    { rel: "sibling-derivative", value: z.map((v) => sibling(v)) },
+  ];
+}
+
+/** The loss's own terms, (ŷ_j − y_j)² or their half, for its derivative: what a student returns who forgets to differentiate. */
+function lossForGradient(c: LoadedCase): Variant[] {
+  const [yHat, y] = c.args as [unknown, unknown];
+  if (c.fn !== "lossGradient" || !isVec(yHat) || !isVec(y) || yHat.length !== y.length) return [];
+  const terms = yHat.map((v, j) => (v - y[j]) ** 2);
+  return [
+    { rel: "loss-for-gradient", value: terms },
+    { rel: "loss-for-gradient", value: terms.map((t) => t / 2) },
+  ];
 }
 
 /** Any other function with a numeric output: one view of the whole output. */
@@ -119,7 +145,7 @@ function wholeView(c: LoadedCase): View[] | undefined {
     return [{ label: c.fn, symbol: c.fn, path: [], expected: [c.expected], scalar: true, steps: NO_STEPS }];
   }
   if (isVec(c.expected) || isMat(c.expected)) {
-    const swaps = functionForDerivative(c);
+    const swaps = [...functionForDerivative(c), ...lossForGradient(c)];
     return [{ label: c.fn, symbol: c.fn, path: [], expected: c.expected, steps: NO_STEPS, swaps }];
   }
   return undefined;

@@ -43,6 +43,14 @@ export const RULE: Record<string, string> = {
   autodiff: "d out/dv = Σ_p (d out/dp)(∂p/∂v), summed over every node p that uses v",
 };
 
+/** The sibling whose derivative each activation derivative may be copied from (layers.ts). */
+const SIBLING: Record<string, string> = {
+  sigmoidPrime: "tanh′",
+  tanhPrime: "σ′",
+  reluPrime: "leaky relu′ with α = 0.01",
+  leakyReluPrime: "relu′",
+};
+
 /** Functions that return one number. */
 const SCALAR = new Set(["loss", "relativeError", "dot"]);
 
@@ -189,6 +197,11 @@ export function relationText(found: Found, fn: string, q: string, showK: boolean
         name: "σ′ written as a(1 − a) for a layer that is not σ",
         why: `${q} takes g′ as a^[l](1 − a^[l]), which is σ′ only; this layer's g is another function, and its own g′(f^[l]) is due: δ^[l] = g′(f^[l]) ∘ (W^[l+1] δ^[l+1]).`,
       };
+    case "tanh-form":
+      return {
+        name: "tanh′ written as 1 − a² for a layer that is not tanh",
+        why: `${q} takes g′ as 1 − (a^[l])², which is tanh′ only; this layer's g is another function, and its own g′(f^[l]) is due: δ^[l] = g′(f^[l]) ∘ (W^[l+1] δ^[l+1]).`,
+      };
     case "abs":
       return {
         name: "the sign dropped (absolute values)",
@@ -198,6 +211,16 @@ export function relationText(found: Found, fn: string, q: string, showK: boolean
       return {
         name: "the function in place of its derivative",
         why: `${q} returns the activation's value g(z), not its derivative g′(z). The rule: ${rule}.`,
+      };
+    case "sibling-derivative":
+      return {
+        name: "another activation's derivative",
+        why: `${q} is the derivative of a sibling activation (${SIBLING[fn] ?? "another one"}), not of this one. The rule: ${rule}.`,
+      };
+    case "loss-for-gradient":
+      return {
+        name: "the loss's terms in place of its derivative",
+        why: `${q} holds the loss's terms (ŷ_j − y_j)² (or their half), not their derivative: differentiate ½(ŷ_j − y_j)² with respect to ŷ_j. The rule: ${rule}.`,
       };
     case "no-bias":
       return { name: "the bias left out of f", why: `${q} leaves out the bias: f^[l] = (W^[l])ᵀ a^[l-1] + b^[l].` };

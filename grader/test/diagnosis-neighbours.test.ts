@@ -253,6 +253,36 @@ describe("the relations beyond the catalogue, named where the case tells them ap
       (c: LoadedCase) => (c.args[0] as Vec).map((z) => Math.max(z, 0)),
       "relation-g-for-gprime",
     ],
+    [
+      "leaky relu′ for relu′",
+      "03-activations/relu-prime-at-zero",
+      (c: LoadedCase) => (c.args[0] as Vec).map((z) => (z > 0 ? 1 : 0.01)),
+      "relation-sibling-derivative",
+    ],
+    [
+      "tanh′ for σ′",
+      "03-activations/sigmoid-prime-batch",
+      (c: LoadedCase) => (c.args[0] as Vec).map((z) => 1 - Math.tanh(z) ** 2),
+      "relation-sibling-derivative",
+    ],
+    [
+      "σ′ for tanh′",
+      "03-activations/tanh-prime-batch",
+      (c: LoadedCase) => (c.args[0] as Vec).map((z) => Math.exp(-z) / (1 + Math.exp(-z)) ** 2),
+      "relation-sibling-derivative",
+    ],
+    [
+      "(ŷ − y)² for dε/dŷ",
+      "06-gradients/loss-gradient-length-3",
+      (c: LoadedCase) => (c.args[0] as Vec).map((v, j) => (v - (c.args[1] as Vec)[j]) ** 2),
+      "relation-loss-for-gradient",
+    ],
+    [
+      "½(ŷ − y)² for dε/dŷ",
+      "06-gradients/loss-gradient-length-3",
+      (c: LoadedCase) => (c.args[0] as Vec).map((v, j) => (v - (c.args[1] as Vec)[j]) ** 2 / 2),
+      "relation-loss-for-gradient",
+    ],
   ])("%s (%s) is %s", (_what, key, make, id) => {
     const c = byKey(key);
     expect(live(c, make(c))?.diagnosis?.id).toBe(id);
@@ -272,6 +302,25 @@ describe("the relations beyond the catalogue, named where the case tells them ap
     const named = finding?.diagnosis?.layers ?? [];
     expect(named.length).toBeGreaterThan(0);
     expect(named.every((label) => layers[Number(label.slice(3, -1)) - 1].activation !== "sigmoid")).toBe(true);
+  });
+
+  it.each([
+    ["05-delta/square-3-3-3", "tanh, sigmoid"],
+    ["05-delta/three-layer-4-3-3-2", "sigmoid, tanh, identity"],
+  ])("tanh′ as 1 − a² in every layer of %s (%s) is named for the layers that are not tanh", (key) => {
+    const c = byKey(key);
+    const [layers, cache, dE] = c.args as [LayerJson[], { f: Vec[]; a: Vec[] }, Vec];
+    const L = layers.length;
+    const d: Vec[] = new Array(L);
+    d[L - 1] = cache.a[L - 1].map((a, j) => (1 - a * a) * dE[j]);
+    for (let i = L - 2; i >= 0; i--) {
+      d[i] = cache.a[i].map((a, r) => (1 - a * a) * layers[i + 1].W[r].reduce((s, w, j) => s + w * d[i + 1][j], 0));
+    }
+    const finding = live(c, d);
+    expect(finding?.diagnosis?.id).toBe("relation-tanh-form");
+    // A tanh layer after a wrong one follows from it: it is never said to hold the mistake.
+    const named = finding?.diagnosis?.layers ?? [];
+    expect(named.every((label) => layers[Number(label.slice(3, -1)) - 1].activation !== "tanh")).toBe(true);
   });
 
   it("|e| where no entry of e is positive is −e too: neither the sign nor |·| is named", () => {

@@ -1,6 +1,6 @@
 // Replaces: 05-delta deltas
 // TA: takes g′ as 1 − a² (tanh′ written in a) in every layer: right for tanh layers only.
-// Names: none
+// Names: relation-tanh-form
 import type { ForwardCache, Gradients, Layer, Matrix, Vector } from "../../../../exercises/types.ts";
 
 export function deltas(layers: Layer[], cache: ForwardCache, dEdYhat: Vector): Vector[] {

@@ -1,6 +1,6 @@
 // Replaces: 06-gradients lossGradient
 // TA: returns (ŷ − y)², the loss terms, instead of their derivative.
-// Names: none
+// Names: relation-loss-for-gradient
 import type { ForwardCache, Gradients, Layer, Matrix, Vector } from "../../../../exercises/types.ts";
 
 export function lossGradient(yHat: Vector, y: Vector): Vector {

@@ -1,6 +1,6 @@
 // Replaces: 03-activations reluPrime
 // TA: returns 0.01 for z ≤ 0, the leaky relu′.
-// Names: none
+// Names: relation-sibling-derivative
 import type { ForwardCache, Gradients, Layer, Matrix, Vector } from "../../../../exercises/types.ts";
 
 export function reluPrime(z: number): number {
