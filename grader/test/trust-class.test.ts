@@ -28,12 +28,11 @@ import { CONTROL, lostOnlyWhatItAttacked } from "./corpus-check.ts";
 import { APPLE_DOUBLE } from "./corpus-intake.ts";
 import { LIMIT_ATTACKS } from "./corpus-limits.ts";
 import { replaceFunction } from "./patched-grade.ts";
+import { TEST_TYPECHECK_ENV } from "./typecheck-limits.ts";
 
 const run = promisify(execFile);
 const manifest = loadManifest();
 const mutants = loadMutants();
-/** The type checker's limits for this run, as typecheck-domain.test.ts sets them: a bomb costs seconds, not minutes. */
-const TYPECHECK_LIMITS = { cpuMs: 3_000, memoryBytes: 600 * 2 ** 20, wallMs: 40_000 };
 const RUN_LIMIT_MS = 500_000;
 
 const fileOf = (id: string) => `${id}/${manifest.exercises.find((e) => e.id === id)!.file}`;
@@ -249,7 +248,8 @@ async function gradeClass(classDir: string, out: string): Promise<Map<string, Su
     cwd: paths.root,
     timeout: RUN_LIMIT_MS,
     maxBuffer: 64 * 2 ** 20,
-    env: { ...process.env, BACKPROP_TEST_TYPECHECK_LIMITS: JSON.stringify(TYPECHECK_LIMITS) },
+    // A type bomb costs seconds, not minutes.
+    env: { ...process.env, ...TEST_TYPECHECK_ENV },
   });
   stdout = child.stdout;
   const results = new Map<string, SubmissionResult>();
