@@ -15,11 +15,11 @@
  * Before any of that, source-scan.ts bounds what esbuild's recursive parser is given, with TypeScript's scanner,
  * so the known ways to crash it never reach it.
  */
-import { runInHost, DEFAULT_COMPILE_LIMITS, type CompileLimits, type HostOutcome } from "./compile-process.ts";
+import { compileLimits, runInHost, type CompileLimits, type HostOutcome } from "./compile-process.ts";
 import type { BuildReply, BuildRequest } from "./compile-plugin.ts";
 import { SandboxUnavailableError } from "./run.ts";
 
-export { DEFAULT_COMPILE_LIMITS, type CompileLimits } from "./compile-process.ts";
+export { compileLimits, DEFAULT_COMPILE_LIMITS, type CompileLimits } from "./compile-process.ts";
 export { MAX_SOURCE_DEPTH, MAX_SOURCE_IMPORTS, sourceProblem } from "./source-scan.ts";
 
 export type Guarded = { ok: true; reply: BuildReply } | { ok: false; reason: string; machine?: true };
@@ -56,7 +56,7 @@ const tell = (event: CompileEvent) => watchers.forEach((w) => w(event));
  */
 export async function guarded(
   request: BuildRequest,
-  limits: CompileLimits = DEFAULT_COMPILE_LIMITS,
+  limits: CompileLimits = compileLimits(),
   retry = true,
 ): Promise<Guarded> {
   for (let attempt = 1; ; attempt++) {

@@ -26,6 +26,15 @@ export interface CompileLimits {
 export const DEFAULT_COMPILE_LIMITS: CompileLimits = { cpuMs: 10_000, memoryBytes: 1536 * 2 ** 20, wallMs: 30_000 };
 
 /**
+ * The limits a build gets by default. Tests only: BACKPROP_TEST_COMPILE_WALL_MS (a whole number) replaces the wall
+ * clock, so a test of a machine that starves builds does not wait 30 s for each; anything else is ignored.
+ */
+export function compileLimits(): CompileLimits {
+  const wall = process.env.BACKPROP_TEST_COMPILE_WALL_MS;
+  return wall && /^\d+$/.test(wall) ? { ...DEFAULT_COMPILE_LIMITS, wallMs: Number(wall) } : DEFAULT_COMPILE_LIMITS;
+}
+
+/**
  * How one build in a host ended. `charged`: over its CPU or memory (or, without /proc, its wall clock) limit, the
  * source's own doing. `crashed`: the host or its service died under it. `machine`: it got too little of the machine
  * to tell (wall clock out, CPU time to spare), or no host could start.

@@ -14,7 +14,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { hashFiles, type CompileCache } from "./compile-cache.ts";
 import { bundleBytes, MAX_BUNDLE_BYTES, oversizedBundles } from "./bundle-limits.ts";
-import { DEFAULT_COMPILE_LIMITS, guarded, type CompileLimits } from "./compile-guard.ts";
+import { compileLimits, guarded, type CompileLimits } from "./compile-guard.ts";
 import { NAMESPACE, ROOT, type BuildReply, type BuildRequest } from "./compile-plugin.ts";
 import { sourceProblems } from "./source-scan.ts";
 import { stripControls } from "../sanitize.ts";
@@ -50,7 +50,7 @@ export async function compileExercises(
   files: ExerciseFiles,
   entries: Record<string, string>,
   cache?: CompileCache,
-  limits: CompileLimits = DEFAULT_COMPILE_LIMITS,
+  limits: CompileLimits = compileLimits(),
 ): Promise<Record<string, CompileOutcome>> {
   const result: Record<string, CompileOutcome> = {};
   const hashes = hashFiles(files);
@@ -184,7 +184,7 @@ export async function compileVariant(
   entry: string,
   reference: ExerciseFiles,
   swapped: (rel: string) => boolean,
-  limits: CompileLimits = DEFAULT_COMPILE_LIMITS,
+  limits: CompileLimits = compileLimits(),
 ): Promise<{ code: string; inputs: string[] } | undefined> {
   const request: BuildRequest = {
     files: [...files],

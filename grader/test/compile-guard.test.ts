@@ -6,8 +6,14 @@
  * anything took: only on what ended first, and on CPU time, which a loaded machine does not stretch.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readExerciseFiles } from "../engine/grade.ts";
+import { runBatch } from "../batch/run-batch.ts";
+import { SubmissionResultSchema } from "../engine/results.ts";
+import { DEFAULT_LIMITS, readExerciseFiles } from "../engine/grade.ts";
+import { loadCases } from "../fixtures/load.ts";
 import { entryFiles, loadManifest } from "../manifest.ts";
 import { paths } from "../paths.ts";
 import { compileExercises, compileVariant, type CompileOutcome } from "../sandbox/compile.ts";
@@ -20,7 +26,8 @@ import {
 import { SandboxUnavailableError } from "../sandbox/run.ts";
 import { COMPILE_ATTACKS, attacked, clean, markerOf } from "./corpus-compile.ts";
 
-const entries = entryFiles(loadManifest());
+const manifest = loadManifest();
+const entries = entryFiles(manifest);
 const solutions = await readExerciseFiles(paths.solutions);
 const GiB = 2 ** 30;
 /** Honest builds here use about 0.1 s of CPU time, loaded or not: well within these. */
@@ -180,6 +187,55 @@ describe("a build the machine starves is never charged", () => {
       }
       const built = await compileVariant(clean(solutions, "fed"), entries["06-gradients"], solutions, () => true);
       expect(built?.inputs).toEqual(["06-gradients/gradients.ts"]);
+    },
+    LONG,
+  );
+});
+
+describe("grade, when the machine starves one submission's builds", () => {
+  it(
+    "gives that submission the grader's error and no score, never a compile error, and grades the others",
+    async () => {
+      const tmp = await mkdtemp(path.join(os.tmpdir(), "bpk-starved-"));
+      const wall = process.env.BACKPROP_TEST_COMPILE_WALL_MS;
+      process.env.BACKPROP_TEST_COMPILE_WALL_MS = "2000";
+      const stop = watchCompiles(
+        (e) => e.phase === "start" && markerOf(e.request.files) === "starved" && starve(e.pid),
+      );
+      try {
+        const submissions = [];
+        for (const id of ["starved", "kim"]) {
+          const dir = path.join(tmp, "in", id);
+          for (const [rel, text] of clean(solutions, id)) {
+            await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
+            await writeFile(path.join(dir, rel), text);
+          }
+          submissions.push({ id, source: dir });
+        }
+        const out = path.join(tmp, "out");
+        const report = await runBatch({
+          submissions,
+          out,
+          manifest,
+          cases: loadCases(manifest, { visibility: ["public"] }),
+          limits: DEFAULT_LIMITS,
+          jobs: 2,
+          force: true,
+        });
+        expect(report.errors).toEqual(["starved"]);
+        const read = async (id: string) =>
+          SubmissionResultSchema.parse(JSON.parse(await readFile(path.join(out, id, "results.json"), "utf8")));
+        const [starved, kim] = [await read("starved"), await read("kim")];
+        expect({ status: starved.grading_status, score: starved.score }).toEqual({ status: "error", score: null });
+        expect(starved.exercises.filter((e) => e.status === "compile error")).toEqual([]);
+        expect(kim.grading_status).toBe("graded");
+        expect(kim.exercises.map((e) => [e.id, e.status])).toEqual(Object.keys(entries).map((id) => [id, "complete"]));
+      } finally {
+        stop();
+        if (wall === undefined) delete process.env.BACKPROP_TEST_COMPILE_WALL_MS;
+        else process.env.BACKPROP_TEST_COMPILE_WALL_MS = wall;
+        await rm(tmp, { recursive: true, force: true });
+      }
     },
     LONG,
   );
