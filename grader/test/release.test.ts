@@ -4,6 +4,10 @@
  * installs with `npm ci`, checks the stubs at 0 points, the solutions at full
  * public points, and with GRADER_KEY full public and hidden points with every
  * CI output, while the key never reaches student code.
+ *
+ * The release is built once, without GRADER_KEY, as a course first runs it: it makes a key and prints where to keep
+ * it (the course-side path first, each path's trade-off in the advice itself, never a bare command that hands the
+ * key to every student), and the printed key is the one that opens the hidden cases below.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -12,7 +16,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadManifest } from "../manifest.ts";
 import { paths } from "../paths.ts";
-import { generateKey } from "../check/sealed.ts";
+import { parseKey } from "../check/sealed.ts";
 import { ClassroomResultSchema } from "../check/classroom.ts";
 import { SubmissionResultSchema } from "../engine/results.ts";
 import { COURSE_ONLY } from "../release/contents.ts";
@@ -25,7 +29,7 @@ import { cliArgs } from "./cli-bundle.ts";
 
 const manifest = loadManifest();
 const tsx = path.join(paths.root, "node_modules", ".bin", "tsx");
-const key = generateKey();
+let key: string;
 let tmp: string;
 let student: string;
 let built: Ran;
@@ -35,7 +39,8 @@ let texts: Map<string, string>;
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), "bpk-release-"));
   student = path.join(tmp, "student");
-  built = await sh(tsx, ["grader/release/cli.ts", student], paths.root, { GRADER_KEY: key });
+  built = await sh(tsx, ["grader/release/cli.ts", student], paths.root);
+  key = /^ {2}GRADER_KEY=(\S+)$/m.exec(built.stdout)?.[1] ?? "";
   texts = new Map(listFiles(student).map((f) => [f, readFileSync(path.join(student, f), "utf8")]));
   installed = await sh("npm", ["ci", "--prefer-offline", "--no-audit", "--no-fund"], student);
 }, 300_000);
@@ -114,6 +119,39 @@ describe("npm run release", () => {
     const prettier = path.join(paths.root, "node_modules", "prettier", "bin", "prettier.cjs");
     const r = await sh(process.execPath, [prettier, "--check", "."], student);
     expect(r.stdout + r.stderr).toContain("All matched files use Prettier code style");
+  });
+});
+
+describe("the release's key advice", () => {
+  it("prints the new key once", () => {
+    expect(() => parseKey(key)).not.toThrow();
+    expect(built.stdout.split(key)).toHaveLength(2);
+  });
+
+  it("recommends the course-side path first, with its trade-off", () => {
+    const course = built.stdout.indexOf("1. With the course only (recommended)");
+    const students = built.stdout.indexOf("2. In students' repositories");
+    expect(course).toBeGreaterThan(0);
+    expect(students).toBeGreaterThan(course);
+    expect(built.stdout.slice(course, students)).toMatch(/Trade-off: students get no hidden-case feedback/);
+  });
+
+  it("names the price of giving students' repositories the key, and never suggests --visibility all", () => {
+    const students = built.stdout.slice(built.stdout.indexOf("2. In students' repositories"));
+    expect(students).toMatch(
+      /Trade-off: anyone who can edit a workflow .* can print it and decrypt\s+every hidden case/s,
+    );
+    expect(built.stdout).not.toContain("--visibility all");
+  });
+
+  it("takes GRADER_KEY when it is set, and makes no key of its own", async () => {
+    // A key that is not one stops the build before anything is written: the variable was read, not replaced.
+    const bad = path.join(tmp, "bad-key");
+    const r = await sh(tsx, ["grader/release/cli.ts", bad], paths.root, { GRADER_KEY: "not-a-key" });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain("GRADER_KEY must be 32 bytes in base64");
+    expect(r.stdout).not.toContain("GRADER_KEY=");
+    expect(existsSync(bad)).toBe(false);
   });
 });
 
