@@ -1,7 +1,8 @@
 /**
  * The kit's CLIs as one esbuild bundle each, built once per test run by the global setup, so that the tests' many
  * `grade` and `check` calls do not each resolve and load a hundred TypeScript modules through tsx. The bundles
- * still run under tsx's loader: the live diagnoser imports the catalogue's mistakes (.ts files) by path.
+ * still load a few .ts files at run time (the live diagnoser and the catalogue's mistakes, imported by path), through
+ * ts-register.mjs, which transforms those and leaves every other module to Node.
  */
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -53,11 +54,13 @@ export async function buildCliBundle(outdir: string): Promise<void> {
 
 /** tsx's loader by file URL, so that a CLI run from any working folder finds it. */
 const TSX = pathToFileURL(path.join(paths.root, "node_modules", "tsx", "dist", "loader.mjs")).href;
+/** What loads the .ts files a bundle imports at run time. */
+const TS_HOOKS = pathToFileURL(path.join(paths.root, "grader", "test", "ts-register.mjs")).href;
 
 /** The node arguments that run a CLI: its bundle when the global setup built one, else its source through tsx. */
 export function cliArgs(name: CliName, args: readonly string[]): string[] {
   const dir = process.env[BUNDLE_ENV];
   const bundle = dir && path.join(dir, `${name}.mjs`);
-  const entry = bundle && existsSync(bundle) ? bundle : path.join(paths.root, "grader", "cli", `${name}.ts`);
-  return ["--import", TSX, entry, ...args];
+  if (bundle && existsSync(bundle)) return ["--import", TS_HOOKS, bundle, ...args];
+  return ["--import", TSX, path.join(paths.root, "grader", "cli", `${name}.ts`), ...args];
 }
