@@ -4,13 +4,13 @@
  * analyse.ts decides what to name, layer by layer, with those outputs. Entry
  * outputs are computed once per case and reused.
  */
-import { pathToFileURL } from "node:url";
 import type { LoadedCase } from "../fixtures/schema.ts";
 import type { Diagnoser } from "../engine/grade.ts";
 import type { Diagnosis } from "../engine/results.ts";
 import { invoke, type Module } from "../sandbox/adapters.ts";
 import { fromWire, toWire } from "../sandbox/wire.ts";
 import { mistakeFile } from "./apply.ts";
+import { importFile } from "../import-file.ts";
 import { CATALOGUE } from "./catalogue.ts";
 import { matches } from "./match.ts";
 import { analyse, type CatalogueSource } from "./analyse.ts";
@@ -21,9 +21,7 @@ export interface LoadedMisconception extends Misconception {
 }
 
 export async function loadCatalogue(entries: Misconception[] = CATALOGUE): Promise<LoadedMisconception[]> {
-  return Promise.all(
-    entries.map(async (m) => ({ ...m, module: (await import(pathToFileURL(mistakeFile(m)).href)) as Module })),
-  );
+  return Promise.all(entries.map(async (m) => ({ ...m, module: (await importFile(mistakeFile(m))) as Module })));
 }
 
 /** What an entry returns on a case; undefined when it throws (then it names nothing). */

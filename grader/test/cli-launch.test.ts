@@ -1,0 +1,61 @@
+/**
+ * The course's CLIs through their launcher (grader/cli/launch.js, what `npm run grade` and the others run): each
+ * starts from a content-addressed bundle built on first use, the bundle holds the live diagnoser's modules (so a
+ * mistake is named with no TypeScript loader at all), and the source through tsx stays a way to run them.
+ */
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { paths } from "../paths.ts";
+
+const run = promisify(execFile);
+const LAUNCHER = path.join(paths.root, "grader", "cli", "launch.js");
+const CACHE = path.join(paths.root, "node_modules", ".cache", "backprop-kit", "cli");
+let tmp: string;
+
+function launch(args: string[], env: NodeJS.ProcessEnv = {}) {
+  return run(process.execPath, [LAUNCHER, ...args], { cwd: paths.root, env: { ...process.env, ...env } });
+}
+
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), "backprop-kit-launch-"));
+});
+afterAll(() => rm(tmp, { recursive: true, force: true }));
+
+describe("the CLI launcher", () => {
+  it.each([
+    ["grade", /^Usage: grade /],
+    ["gradescope-package", /^Usage: gradescope:package /],
+    ["clone-roster", /^Usage: clone-roster /],
+    ["similarity", /^Usage: similarity /],
+  ])("runs %s from the bundle, with the command's own arguments", async (name, usage) => {
+    const { stdout } = await launch([name, "--help"]);
+    expect(stdout).toMatch(usage);
+    const hash = readFileSync(path.join(CACHE, "current"), "utf8").trim();
+    const inputs = JSON.parse(await readFile(path.join(CACHE, hash, "inputs.json"), "utf8")) as string[];
+    expect(inputs).toContain(`grader/cli/${name}.ts`);
+    expect(inputs).toContain("grader/misconceptions/diagnose.ts");
+  });
+
+  it("refuses a name that is not one of its CLIs", async () => {
+    const failed = await launch(["check"]).catch((error: { code: number; stderr: string }) => error);
+    expect(failed).toMatchObject({ code: 2, stderr: expect.stringMatching(/^usage: node grader\/cli\/launch.js/) });
+  });
+
+  it.each([
+    ["the bundle", {}],
+    ["the source through tsx", { BACKPROP_CLI_SOURCE: "1" }],
+  ])("names a catalogued mistake from %s", async (_how, env) => {
+    const out = path.join(tmp, `out-${Object.keys(env).length}`);
+    await launch(["grade", path.join(paths.demoClass, "dee-forgets-gprime"), "--out", out], env);
+    const result = JSON.parse(await readFile(path.join(out, "dee-forgets-gprime", "results.json"), "utf8")) as {
+      cases: { diagnosis?: { id?: string } }[];
+    };
+    const named = result.cases.flatMap((c) => (c.diagnosis?.id ? [c.diagnosis.id] : []));
+    expect(named).toContain("delta-missing-gprime");
+  });
+});
