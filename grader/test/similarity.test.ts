@@ -22,12 +22,12 @@ import { analyzeClass, type ClassSimilarity } from "../similarity/analyze.ts";
 import { INSTALL_COMMAND, installed, loadDolos, SimilarityUnavailableError } from "../similarity/dolos.ts";
 import { SIMILARITY_THRESHOLD } from "../similarity/flag.ts";
 import { tokenizeText } from "../similarity/tokenize.ts";
+import { cliArgs } from "./cli-bundle.ts";
 import { sh } from "./release-helpers.ts";
 import { DISGUISES, renameIdentifiers } from "./similarity-disguise.ts";
 
 const manifest = loadManifest();
 const available = installed();
-const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 
 it("has Dolos installed by the global setup, so the calibration below never skips", () => {
   expect(available, `grader/test/global-setup.ts runs ${INSTALL_COMMAND}`).toBe(true);
@@ -142,8 +142,8 @@ describe.skipIf(!available)(
       const copied = new Map([...everyone.get("student-4")!].map(([e, text]) => [e, renameIdentifiers(text)]));
       copied.set("05-delta", `${copied.get("05-delta")}\n// </pre><script>alert(1)</script>\n`);
       await write("-zed-renamed", copied);
-      graded = await sh(npm, ["run", "-s", "grade", "--", klass(), "--out", out(), "--similarity"], paths.root);
-      again = await sh(npm, ["run", "-s", "similarity", "--", out()], paths.root);
+      graded = await sh(process.execPath, cliArgs("grade", [klass(), "--out", out(), "--similarity"]), paths.root);
+      again = await sh(process.execPath, cliArgs("similarity", [out()]), paths.root);
     }, 600_000);
 
     afterAll(async () => {
@@ -185,8 +185,8 @@ describe.skipIf(!available)(
 
     it("refuses --similarity with --shard, saying what to do instead", async () => {
       const run = await sh(
-        npm,
-        ["run", "-s", "grade", "--", klass(), "--out", path.join(tmp, "shard"), "--shard", "1/2", "--similarity"],
+        process.execPath,
+        cliArgs("grade", [klass(), "--out", path.join(tmp, "shard"), "--shard", "1/2", "--similarity"]),
         paths.root,
       );
       expect(run.code).toBe(2);
