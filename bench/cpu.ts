@@ -5,7 +5,7 @@
  * - sandboxes, grader, reports: the grader's own account (grader/batch/cpu-account.ts);
  * - compile (esbuild's service) and type check (the checker's host and TypeScript's native compiler): sampled from
  *   /proc every 20 ms while they run; they live the whole batch, so at most the last 20 ms is missed;
- * - the rest (npm, tsx, the shell): start-up, paid once per command.
+ * - the rest (npm, the CLI launcher, the shell): start-up, paid once per command.
  */
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";

@@ -230,7 +230,7 @@ async function main(): Promise<void> {
     console.log(
       "\nCPU time per submission, ms (sandboxes: the grader's ended children; compile: esbuild; type check: the" +
         " checker and tsc; grader: its own process less reports; reports: results.json, per-submission and class" +
-        " reports; start: npm and tsx, once per command; ceiling: all cores busy on the total)",
+        " reports; start: npm and the CLI launcher, once per command; ceiling: all cores busy on the total)",
     );
     console.log(
       "| mix | sandboxes | compile | type check | grader | reports | start | total | ceiling |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|",

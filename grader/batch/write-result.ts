@@ -6,7 +6,7 @@
  */
 import type { SubmissionResult } from "../engine/results.ts";
 import { clipText, escapeInvisibleJson, stripControlsDeep } from "../sanitize.ts";
-import { writeAtomic } from "./atomic.ts";
+import { writeAtomicSync } from "./atomic.ts";
 
 /** No honest results.json comes near this: 120 cases with clipped messages stay well under 2 MB. */
 const MAX_RESULT_CHARS = 32 * 2 ** 20;
@@ -68,11 +68,11 @@ export async function writeResult(
 ): Promise<SubmissionResult> {
   try {
     const clean = cleanResult(result);
-    await writeAtomic(file, serialise(clean));
+    writeAtomicSync(file, serialise(clean));
     return clean;
   } catch (error) {
     const instead = cleanResult(crashed(error));
-    await writeAtomic(file, serialise(instead));
+    writeAtomicSync(file, serialise(instead));
     return instead;
   }
 }

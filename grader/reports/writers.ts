@@ -3,9 +3,9 @@
  * written next to results.json as soon as a submission is graded, each
  * atomically. KaTeX's assets are copied into the results folder once per run.
  */
-import { rm } from "node:fs/promises";
+import { rmSync } from "node:fs";
 import path from "node:path";
-import { writeAtomic } from "../batch/atomic.ts";
+import { writeAtomicSync } from "../batch/atomic.ts";
 import type { SubmissionWriter } from "../batch/run-batch.ts";
 import type { SubmissionResult } from "../engine/results.ts";
 import type { Manifest } from "../manifest.ts";
@@ -33,15 +33,25 @@ export async function writeReports(result: SubmissionResult, dir: string, ctx: R
   const markdown = blocks.join("\n");
   const title = feedbackTitle(result);
   const gradescope = path.join(dir, "gradescope.json");
-  await Promise.all([
-    writeAtomic(path.join(dir, "feedback.md"), markdown),
-    writeAtomic(path.join(dir, "feedback.html"), feedbackHtml(blocks, title)),
-    // Gradescope needs a score; a submission the machine could not grade has none, so it gets no file
-    // (and loses any from an earlier run) rather than a 0.
+  // Written synchronously (see writeAtomicSync); one that fails does not keep the others from being written.
+  const failed: unknown[] = [];
+  const write = (f: () => void) => {
+    try {
+      f();
+    } catch (error) {
+      failed.push(error);
+    }
+  };
+  write(() => writeAtomicSync(path.join(dir, "feedback.md"), markdown));
+  write(() => writeAtomicSync(path.join(dir, "feedback.html"), feedbackHtml(blocks, title)));
+  // Gradescope needs a score; a submission the machine could not grade has none, so it gets no file
+  // (and loses any from an earlier run) rather than a 0.
+  write(() =>
     result.score === null
-      ? rm(gradescope, { force: true })
-      : writeAtomic(gradescope, JSON.stringify(toGradescope(result, ctx.manifest), null, 2) + "\n"),
-  ]);
+      ? rmSync(gradescope, { force: true })
+      : writeAtomicSync(gradescope, JSON.stringify(toGradescope(result, ctx.manifest), null, 2) + "\n"),
+  );
+  if (failed.length > 0) throw failed[0];
 }
 
 /** The writers to hand to runBatch. Each page stands alone: its formulas are MathML, which needs no fonts. */
