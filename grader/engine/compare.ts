@@ -25,17 +25,30 @@ const MAX_VALUE_PROBLEMS = 3;
 
 type Path = (string | number)[];
 
-export function compare(expected: unknown, received: unknown, rule: NumberRule): Problem[] {
+/**
+ * `maxValues` caps the value problems listed (the rest are counted in a note); a hidden case lists them all, since
+ * it shows no value or position, only which of the output's quantities failed, and a cap would hide one.
+ */
+export function compare(
+  expected: unknown,
+  received: unknown,
+  rule: NumberRule,
+  maxValues = MAX_VALUE_PROBLEMS,
+): Problem[] {
   const problems: Problem[] = [];
   let extraValueProblems = 0;
+  let valueProblems = 0;
   const walk = (e: unknown, r: unknown, path: Path): void => {
     if (typeof e === "number") {
       if (e === r || Object.is(e, r)) return; // also NaN = NaN and ∞ = ∞, for matching wrong answers
       if (typeof r !== "number") {
         problems.push({ code: "type", path, expected: "a number", received: describeValue(r) });
       } else if (Number.isNaN(r) || !rule(e, r)) {
-        if (problems.filter((p) => p.code === "value").length >= MAX_VALUE_PROBLEMS) extraValueProblems++;
-        else problems.push({ code: "value", path, expected: formatNumber(e), received: formatNumber(r) });
+        if (valueProblems >= maxValues) extraValueProblems++;
+        else {
+          valueProblems++;
+          problems.push({ code: "value", path, expected: formatNumber(e), received: formatNumber(r) });
+        }
       }
       return;
     }

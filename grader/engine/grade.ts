@@ -21,7 +21,7 @@ import { sourceLocator } from "./source-line.ts";
 import type { Problem } from "./problem.ts";
 import { traceUpstream, withUpstream } from "./upstream.ts";
 import { lectureNotation } from "../misconceptions/notation.ts";
-import { redact, renderProblem } from "./render.ts";
+import { redactAll, renderProblem } from "./render.ts";
 import { stripControls } from "../sanitize.ts";
 import type { CaseResult, Diagnosis, ExerciseResult, ExerciseStatus } from "./results.ts";
 
@@ -224,7 +224,7 @@ function caseResult(
   const wrongValue = verdict.status === "fail" && verdict.problems.some((p) => WRONG_VALUE.has(p.code));
   const source = wrongValue ? sourceOf?.(c.exercise, c.fn) : undefined;
   const hidden = c.visibility === "hidden";
-  const problems = hidden ? distinct(verdict.problems.map(redact)) : verdict.problems;
+  const problems = hidden ? redactAll(verdict.problems, c.fn) : verdict.problems;
   const error = hidden && verdict.error ? hiddenError(verdict.error, outcome) : verdict.error;
   const lines = error ? [error] : problems.map(renderProblem);
   const finding =
@@ -268,11 +268,6 @@ function cleanProblem(p: Problem): Problem {
     if (out[field] !== undefined) out[field] = stripControls(out[field], true);
   }
   return out;
-}
-
-function distinct(problems: Problem[]): Problem[] {
-  const seen = new Set<string>();
-  return problems.filter((p) => !seen.has(p.code) && seen.add(p.code));
 }
 
 /** What a hidden case's error may say: the grader's own words, never a message student code wrote. */

@@ -40,5 +40,10 @@ export const ProblemSchema = z.object({
   received: z.string().optional(),
   /** Anything else the message needs. */
   detail: z.string().optional(),
+  /**
+   * A hidden case's only words on where it failed: the course's names of the output quantities that failed (dW,
+   * db, the losses, σ(z)), with no layer, entry, size or value, in the order the function returns them.
+   */
+  quantities: z.array(z.string()).optional(),
 });
 export type Problem = z.infer<typeof ProblemSchema>;

@@ -3,6 +3,7 @@
  * results.json alike: "✖ expected a 3×2 matrix, got 2×3 → at dW[1]".
  */
 import { formatPath } from "../zod-format.ts";
+import { listWords, quantitiesAt } from "../misconceptions/notation.ts";
 import type { Problem } from "./problem.ts";
 
 function where(problem: Problem): string {
@@ -14,7 +15,7 @@ function where(problem: Problem): string {
 export function renderProblem(p: Problem): string {
   // A hidden case's problem keeps only its kind (see redact).
   if (p.expected === undefined && p.received === undefined && p.detail === undefined && p.code !== "mutated")
-    return `the ${CHECK_KIND[p.code]} failed`;
+    return `the ${CHECK_KIND[p.code]} failed${p.quantities?.length ? ` on ${listWords(p.quantities)}` : ""}`;
   const hidden = p.expected === undefined;
   switch (p.code) {
     case "shape":
@@ -41,14 +42,35 @@ export function renderProblem(p: Problem): string {
   }
 }
 
+/** Checks of what the function returned: a hidden one names the quantity that failed (see redactAll). */
+const OF_OUTPUT = new Set<Problem["code"]>(["value", "shape", "type", "missing", "not_falling", "too_high"]);
+
 /**
- * A hidden case shows only what kind of check failed: no expected value, and nothing that
- * depends on what the function returned (where in it, its size, its type, a count), since a
+ * A hidden case shows only what kind of check failed and, for a check of what the function returned, which of the
+ * output's quantities (by the course's names: dW, not dW^[2]; see quantitiesAt): no expected value, and nothing
+ * else that depends on what the function returned (where in a quantity, its size, its type, a count), since a
  * function could encode its hidden input in any of those. A call limit is the case's own.
  */
-export function redact(p: Problem): Problem {
+export function redact(p: Problem, fn: string): Problem {
   if (p.code === "too_many_calls") return { code: p.code, path: [], expected: p.expected, detail: p.detail };
-  return { code: p.code, path: [] };
+  if (!OF_OUTPUT.has(p.code)) return { code: p.code, path: [] };
+  return { code: p.code, path: [], quantities: quantitiesAt(fn, p.path, p.code) };
+}
+
+/**
+ * A hidden case's problems, one per kind of check, each naming every quantity that failed it ("the value check
+ * failed on dW and db"). A note such as "and 3 more entries differ" is no quantity of its own, and is dropped.
+ */
+export function redactAll(problems: Problem[], fn: string): Problem[] {
+  const byCode = new Map<Problem["code"], Problem>();
+  for (const p of problems) {
+    if (p.code === "value" && p.detail !== undefined && p.path.length === 0) continue;
+    const r = redact(p, fn);
+    const seen = byCode.get(r.code);
+    if (!seen) byCode.set(r.code, r);
+    else if (r.quantities) seen.quantities = [...new Set([...(seen.quantities ?? []), ...r.quantities])];
+  }
+  return [...byCode.values()];
 }
 
 /** What kind of check a problem is, for hidden cases and summaries. */

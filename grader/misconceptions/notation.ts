@@ -134,6 +134,76 @@ function named(fn: string, path: Path, args?: readonly unknown[]): string | unde
   }
 }
 
+/** Functions that return one number: the lecture's name for it. */
+const SCALAR: Record<string, string> = {
+  dot: "wᵀx",
+  sgn: "sgn(z)",
+  predict: "ŷ",
+  loss: "ε",
+  relativeError: "the relative error",
+};
+
+/** A layered function's own quantities, for a path that lies in none of them (the whole output). */
+const ALL: Record<string, string[]> = {
+  forward: ["f", "a"],
+  deltas: ["δ"],
+  gradients: ["dW", "db"],
+  weightGradient: ["dW"],
+  sgdStep: ["W", "b"],
+  train: ["W", "b", "the losses"],
+  pla: ["w", "the history of w"],
+  autodiff: ["the nodes' data", "the nodes' grad"],
+  shape: ["the number of rows", "the number of columns"],
+};
+
+const PLA: Record<string, string> = {
+  w: "w",
+  history: "the history of w",
+  iterations: "the number of iterations",
+  converged: "converged",
+};
+
+/**
+ * The course's names of the output quantities a path lies in, with no layer, entry or epoch: ["dW", 1, 2, 0] is
+ * dW, ["layers", 0, "b", 1] in train is b, [] in gradients is dW and db. What a hidden case names: a small fixed set
+ * per function, decided by which quantity failed, never by where in it or by its size. `code` tells train's checks
+ * of its returned layers' loss ("layers", from the trusted side) from a check of the layers themselves.
+ */
+export function quantitiesAt(fn: string, path: Path, code?: string): string[] {
+  const [head, ...rest] = path;
+  const one = (name: string | undefined) => (name === undefined ? (ALL[fn] ?? [wholeName(fn)]) : [name]);
+  switch (fn) {
+    case "forward":
+    case "gradients":
+      return one(ALL[fn].includes(head as string) ? (head as string) : undefined);
+    case "deltas":
+    case "weightGradient":
+      return ALL[fn];
+    case "sgdStep":
+      return one(rest[0] === "W" || rest[0] === "b" ? rest[0] : undefined);
+    case "train":
+      if (head === "losses") return [typeof rest[0] === "number" && rest[0] < 0 ? "the final loss" : "the losses"];
+      if (head !== "layers") return one(undefined);
+      if (rest.length === 0 && (code === "not_falling" || code === "too_high"))
+        return ["the loss of the returned layers"];
+      return rest[1] === "W" || rest[1] === "b" ? [rest[1]] : ["W", "b"];
+    case "pla":
+      return one(typeof head === "string" ? PLA[head] : undefined);
+    case "autodiff":
+      return one(head === "data" || head === "grad" ? `the nodes' ${head}` : undefined);
+    case "shape":
+      return one(head === 0 || head === 1 ? ALL.shape[head] : undefined);
+    default:
+      return [wholeName(fn)];
+  }
+}
+
+/** A function of one returned value: its lecture name (σ(z), ∂ε/∂ŷ, ε, the relative error). */
+function wholeName(fn: string): string {
+  // (A x) is bracketed only to take an entry's subscript.
+  return WHOLE[fn]?.replace(/^\((.*)\)$/, "$1") ?? SCALAR[fn] ?? fn;
+}
+
 /** The position to show: the lecture's notation where the function has one, else the array path. */
 export function positionOf(fn: string, path: Path, args?: readonly unknown[]): string {
   return lectureNotation(fn, path, args) ?? formatPath(path);
