@@ -7,9 +7,12 @@
  *
  * Limits count the sandbox's CPU time (see cpu.ts), so a slow start or a busy
  * machine costs nothing; a wall-clock backstop several times longer catches
- * code that hangs without using the CPU. Nothing runs student code before the
- * harness says `ready`, so the time before it is measured on its own, by the
- * wall clock, and running out of it is the machine's trouble.
+ * code that hangs without using the CPU. The backstops do not count the time
+ * the sandbox waited for a CPU while it could run (where /proc tells it): on a
+ * machine with more work than cores that is most of the wall clock, and it is
+ * the machine's, while code that hangs waits for no CPU. Nothing runs student
+ * code before the harness says `ready`, so the time before it is measured on
+ * its own, by the wall clock, and running out of it is the machine's trouble.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -42,6 +45,8 @@ export interface Attempt {
   output: string;
   /** CPU ms the process used after it was ready. */
   cpuMs: number;
+  /** Wall-clock ms it cost the submission's budget (see AttemptBudget.wallMs). */
+  wallMs: number;
   /** Whether the harness said it was ready (nothing of the submission's runs before). */
   ready: boolean;
   /** Set when the process failed for the machine's reasons; nothing it did is held against the code. */
@@ -58,6 +63,7 @@ export interface Attempt {
 
 export interface AttemptBudget {
   cpuMs: number;
+  /** Wall-clock ms left, counted from ready, less the time the sandbox waited for a CPU where /proc tells it. */
   wallMs: number;
   /** This is the run again of a step that stopped a process: it gets more room (see retryLimitMs). */
   retry: boolean;
@@ -101,7 +107,10 @@ export function runAttempt(
     let cpuNow = 0;
     const imported = new Set<string>();
     const startup = setTimeout(() => kill("startup"), limits.startupTimeoutMs);
-    const wallBudget = setTimeout(() => kill("budget"), budget.wallMs);
+    // Set at ready where /proc cannot tell the time spent waiting for a CPU; else the steps' checks watch the budget.
+    let wallBudget: NodeJS.Timeout | undefined;
+    let readyAt: number | undefined;
+    let waitAtReady = 0;
 
     const keep = (chunk: Buffer) => {
       if (output.length < KEEP_OUTPUT) output += chunk.toString("utf8").slice(0, KEEP_OUTPUT - output.length);
@@ -145,6 +154,14 @@ export function runAttempt(
       return cpuNow;
     }
 
+    /** Wall-clock ms since ready, less the time spent waiting for a CPU where /proc tells it. */
+    function ownWall(): number {
+      if (readyAt === undefined) return 0;
+      const wall = performance.now() - readyAt;
+      const wait = cpu.waitMs();
+      return wait === undefined ? wall : Math.max(0, wall - (wait - waitAtReady));
+    }
+
     /** The first unanswered call; the harness runs them in order, loading each module before its first call. */
     function cursor(): TimedCall | undefined {
       return calls.find((c) => !outcomes.has(c.id));
@@ -158,7 +175,7 @@ export function runAttempt(
       const base = imported.has(moduleOf(now)) ? now.limitMs : limits.loadLimitMs;
       const limit = budget.retry ? retryLimitMs(base) : base;
       const cpu0 = sampleCpu();
-      const wall0 = performance.now();
+      const wall0 = ownWall();
       if (cpu0 === undefined) {
         stepTimer = setTimeout(() => kill("step"), wallOnlyMs(limit));
         return;
@@ -168,7 +185,9 @@ export function runAttempt(
       let grewAt = -Infinity;
       const check = () => {
         const spent = (sampleCpu() ?? cpu0) - cpu0;
-        const wall = performance.now() - wall0;
+        const own = ownWall();
+        const wall = own - wall0;
+        if (own >= budget.wallMs) return kill("budget");
         // Memory first: a step that is filling memory ends out of memory, however slow the host is at it.
         const rss = cpu.rssBytes();
         if (rss !== undefined && rss > rssAtReady + MEMORY_GROWTH_BYTES) return kill("memory");
@@ -200,9 +219,12 @@ export function runAttempt(
           if (ready) return;
           ready = true;
           clearTimeout(startup);
-          cpu.discover();
+          cpu.discover(options.harness);
           cpuAtReady = cpu.sample() ?? 0;
           rssAtReady = cpu.rssBytes() ?? Infinity;
+          readyAt = performance.now();
+          waitAtReady = cpu.waitMs() ?? 0;
+          if (cpu.waitMs() === undefined) wallBudget = setTimeout(() => kill("budget"), budget.wallMs);
           arm();
           return;
         case "imported":
@@ -264,7 +286,7 @@ export function runAttempt(
       clearTimeout(startup);
       clearTimeout(wallBudget);
       options.signal?.removeEventListener("abort", onAbort);
-      const attempt: Attempt = { output, cpuMs: cpuNow, outOfTime: false, ready };
+      const attempt: Attempt = { output, cpuMs: cpuNow, wallMs: ownWall(), outOfTime: false, ready };
       const exit = describeExit(code, signal, output, limits.maxOldSpaceMb);
       const now = cursor();
       if (finished || (!now && ready)) {

@@ -63,6 +63,21 @@ export function processCpuMs(pid: number): number | undefined {
   return processStat(pid)?.cpuMs;
 }
 
+/**
+ * How long a process's main thread has waited, runnable, for a CPU (ms): /proc/<pid>/schedstat's run-queue delay.
+ * Undefined where it cannot be read (no schedstat, or the process is gone).
+ */
+export function processWaitMs(pid: number): number | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/schedstat`, "utf8");
+  } catch {
+    return undefined;
+  }
+  const ns = Number(stat.split(" ")[1]);
+  return Number.isFinite(ns) ? ns / 1e6 : undefined;
+}
+
 /** Whether this machine accounts CPU per process where we can read it. */
 export function cpuAccounting(): boolean {
   return processCpuMs(process.pid) !== undefined && existsSync(`/proc/${process.pid}/task/${process.pid}/children`);
@@ -76,14 +91,28 @@ export function cpuAccounting(): boolean {
 export class TreeCpu {
   private pids: number[] = [];
   private last: { at: number; ms: number; rss: number | undefined } | undefined;
+  private lastWait: number | undefined;
+  private main: number | undefined;
 
   constructor(private readonly root: number) {}
 
-  /** Finds the processes of the tree; call once the sandbox is running. */
-  discover(): void {
+  /**
+   * Finds the processes of the tree; call once the sandbox is running, before student code runs. `program` names
+   * the sandbox's own process: the deepest whose command line holds it (not a wrapper or a helper beside it).
+   */
+  discover(program?: string): void {
     const found = [this.root];
     for (let i = 0; i < found.length && found.length < MAX_TREE; i++) found.push(...childrenOf(found[i]));
     this.pids = found.slice(0, MAX_TREE);
+    if (program === undefined) return;
+    // Every wrapper's command line holds the program too; the sandbox is the deepest, so the last found.
+    this.main = this.pids.findLast((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").includes(program);
+      } catch {
+        return false;
+      }
+    });
   }
 
   /**
@@ -93,6 +122,19 @@ export class TreeCpu {
   rssBytes(): number | undefined {
     this.sample();
     return this.last?.rss;
+  }
+
+  /**
+   * How long the sandbox's own process (see discover) has waited for a CPU while it could run (ms), or undefined
+   * when /proc cannot tell. A busy machine makes it grow; code that hangs (sleeps, waits) does not, since it is not
+   * runnable. Only that process counts: a wrapper's or a helper's waits are not the sandbox's.
+   */
+  waitMs(): number | undefined {
+    const ms = this.main === undefined ? undefined : processWaitMs(this.main);
+    // An exited process can no longer be read: keep the last figure rather than go backwards.
+    if (ms === undefined) return this.lastWait;
+    this.lastWait = Math.max(ms, this.lastWait ?? 0);
+    return this.lastWait;
   }
 
   /** CPU ms used by the tree so far, or undefined when /proc cannot tell (not Linux). */
