@@ -13,6 +13,7 @@ import type { CaseResult } from "../engine/results.ts";
 import type { LoadedCase } from "../fixtures/schema.ts";
 import { isLayered, viewsOf } from "../misconceptions/layers.ts";
 import { isNum, near, shapeOf, type Num } from "../misconceptions/numeric.ts";
+import { quantitiesAt } from "../misconceptions/notation.ts";
 
 export interface HiddenText {
   key: string;
@@ -88,5 +89,42 @@ export function hiddenText(c: LoadedCase, r: CaseResult, failed: string[] | unde
   const known = [...new Set((viewsOf(c) ?? []).map((v) => v.symbol))];
   const claimed = claimedQuantities(text, known);
   const ok = claimed.length > 0 && claimed.every((q) => wrong.includes(q));
+  return { key: r.key, failed: wrong, claimed, ok, text };
+}
+
+/** Checks of what the function returned, whose hidden text must name a quantity. */
+const OF_OUTPUT = new Set(["value", "shape", "type", "missing", "not_falling", "too_high"]);
+
+/** The quantities a hidden case's text names: "the value check failed on W and the losses" → W, the losses. */
+export function namedInMessage(message: string): string[] {
+  const named = [...message.matchAll(/^the [a-z ]+ check failed on (.+)$/gm)].flatMap((m) =>
+    m[1].split(/, | and (?=[^,]*$)/),
+  );
+  return [...new Set(named)];
+}
+
+/**
+ * The check for every failing hidden case of a check of what the function returned, named mistake or not: its text
+ * names each quantity that failed and no other. Which failed is decided here, from the value (failedQuantities),
+ * apart from the grader's own naming; the training checks (falls, below) name the losses or the returned layers' loss.
+ */
+export function hiddenQuantityText(c: LoadedCase, r: CaseResult, failed: string[] | undefined): HiddenText | undefined {
+  if (r.visibility !== "hidden" || r.status !== "fail" || !r.problems.some((p) => OF_OUTPUT.has(p.code)))
+    return undefined;
+  const claimed = namedInMessage(r.message);
+  const text = r.message;
+  if (!numberRule(c.check) && c.check.kind !== "shapes") {
+    const allowed = ["the losses", "the final loss", "the loss of the returned layers", "W", "b"];
+    const ok = claimed.length > 0 && claimed.every((q) => allowed.includes(q));
+    return { key: r.key, failed: ["the losses"], claimed, ok, text };
+  }
+  // A function of one quantity, or one the views see whole (pla, autodiff, shape): any of its own quantities.
+  if (!isLayered(c.fn)) {
+    const own = quantitiesAt(c.fn, []);
+    const ok = claimed.length > 0 && claimed.every((q) => own.includes(q));
+    return { key: r.key, failed: own, claimed, ok, text };
+  }
+  const wrong = (failed ?? []).map((q) => (q === "losses" ? "the losses" : q));
+  const ok = claimed.length > 0 && claimed.length === wrong.length && claimed.every((q) => wrong.includes(q));
   return { key: r.key, failed: wrong, claimed, ok, text };
 }

@@ -20,7 +20,7 @@ import { loadCatalogue, makeDiagnoser } from "../misconceptions/diagnose.ts";
 import { paths } from "../paths.ts";
 import { Workspace } from "../sandbox/workspace.ts";
 import { loadCorpus, type CorpusEntry } from "./corpus.ts";
-import { hiddenText, recording, type HiddenText } from "./hidden-text.ts";
+import { hiddenQuantityText, hiddenText, recording, type HiddenText } from "./hidden-text.ts";
 import { score, TARGETS, type Outcome, type Scored } from "./score.ts";
 
 async function main(): Promise<void> {
@@ -36,7 +36,10 @@ async function main(): Promise<void> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), "backprop-kit-diagnosis-eval-"));
   const started = Date.now();
   try {
-    const grade = async (entry: CorpusEntry, n: number): Promise<Scored & { texts: HiddenText[] }> => {
+    const grade = async (
+      entry: CorpusEntry,
+      n: number,
+    ): Promise<Scored & { texts: HiddenText[]; quantityTexts: HiddenText[] }> => {
       const spec = manifest.exercises.find((e) => e.id === entry.exercise);
       if (!spec) throw new Error(`${entry.id}: no exercise ${entry.exercise}`);
       const dir = path.join(tmp, String(n));
@@ -67,9 +70,14 @@ async function main(): Promise<void> {
         const t = c && hiddenText(c, r, failed.get(r.key));
         return t ? [t] : [];
       });
-      return { ...score(entry, graded), texts };
+      const quantityTexts = graded.cases.flatMap((r) => {
+        const c = own.find((k) => k.key === r.key && k.visibility === r.visibility);
+        const t = c && hiddenQuantityText(c, r, failed.get(r.key));
+        return t ? [t] : [];
+      });
+      return { ...score(entry, graded), texts, quantityTexts };
     };
-    const results: (Scored & { texts: HiddenText[] })[] = [];
+    const results: (Scored & { texts: HiddenText[]; quantityTexts: HiddenText[] })[] = [];
     // Two at a time: each grading is a sandbox process, and the machine has two cores.
     for (let i = 0; i < corpus.length; i += 2) {
       results.push(...(await Promise.all(corpus.slice(i, i + 2).map((e, j) => grade(e, i + j)))));
@@ -83,7 +91,11 @@ async function main(): Promise<void> {
 
 const pct = (n: number, of: number) => `${of === 0 ? 0 : Math.round((1000 * n) / of) / 10}%`;
 
-function report(results: (Scored & { texts: HiddenText[] })[], verbose: boolean, ms: number): void {
+function report(
+  results: (Scored & { texts: HiddenText[]; quantityTexts: HiddenText[] })[],
+  verbose: boolean,
+  ms: number,
+): void {
   const wrong = results.filter((r) => r.entry.kind === "wrong");
   const correct = results.filter((r) => r.entry.kind === "correct");
   const count = (o: Outcome) => wrong.filter((r) => r.outcome === o).length;
@@ -135,7 +147,18 @@ function report(results: (Scored & { texts: HiddenText[] })[], verbose: boolean,
     );
     if (verbose) console.log(`    ${t.text}`);
   }
+  // Every failing hidden case of a check of the output, named mistake or not: its text names each quantity that failed.
+  const quantityTexts = results.flatMap((r) => r.quantityTexts.map((t) => ({ ...t, id: r.entry.id })));
+  const unnamed = quantityTexts.filter((t) => !t.ok);
+  console.log(
+    `Failing hidden cases whose text names each quantity that failed: ${quantityTexts.length - unnamed.length} of ${quantityTexts.length} (${pct(quantityTexts.length - unnamed.length, quantityTexts.length)})   target: all`,
+  );
+  for (const t of unnamed)
+    console.log(
+      `  ${t.id} ${t.key}: failed in ${t.failed.join(", ")}; the text says ${t.claimed.join(", ") || "no quantity"}: ${t.text}`,
+    );
   const met =
+    unnamed.length === 0 &&
     shareCorrect >= TARGETS.correct &&
     shareWrong <= TARGETS.wrong &&
     namedCorrect === 0 &&

@@ -13,7 +13,13 @@ import { loadManifest } from "../manifest.ts";
 import { CATALOGUE } from "../misconceptions/catalogue.ts";
 import { relationName } from "../misconceptions/relations.ts";
 import { upstreamOfExercise } from "../engine/upstream-imports.ts";
-import { claimedQuantities, failedQuantities, hiddenText } from "../diagnosis-eval/hidden-text.ts";
+import {
+  claimedQuantities,
+  failedQuantities,
+  hiddenQuantityText,
+  hiddenText,
+  namedInMessage,
+} from "../diagnosis-eval/hidden-text.ts";
 import { loadCases } from "../fixtures/load.ts";
 
 const corpus = loadCorpus();
@@ -158,5 +164,36 @@ describe("a hidden case's text against the quantities that failed", () => {
     const e = structuredClone(sgd.expected) as { W: number[][]; b: number[] }[];
     const received = e.map((l) => ({ ...l, b: l.b.map((v) => v + 1) }));
     expect(failedQuantities(sgd, received)).toEqual(["b"]);
+  });
+});
+
+describe("the check that every failing hidden case names its quantities", () => {
+  it.each([
+    ["the value check failed on dW", ["dW"]],
+    ["the value check failed on W and the losses", ["W", "the losses"]],
+    ["the shape check failed on dW\nthe value check failed on db", ["dW", "db"]],
+    ["the type check failed on f, a and δ", ["f", "a", "δ"]],
+    ["the value check failed", []],
+  ])("%j names %j", (message, named) => {
+    expect(namedInMessage(message)).toEqual(named);
+  });
+
+  const hidden = loadCases(manifest, { visibility: ["hidden"] });
+  const grads = hidden.find((c) => c.fn === "gradients" && c.check.kind === "relerr")!;
+  const failing = (message: string) =>
+    ({
+      key: grads.key,
+      visibility: "hidden",
+      status: "fail",
+      message,
+      problems: [{ code: "value", path: [] }],
+    }) as unknown as CaseResult;
+  it.each([
+    ["names each", "the value check failed on dW and db", ["dW", "db"], true],
+    ["names one of two", "the value check failed on dW", ["dW", "db"], false],
+    ["names one that is right", "the value check failed on db", ["dW"], false],
+    ["names none", "the value check failed", ["dW"], false],
+  ])("%s", (_what, message, failed, ok) => {
+    expect(hiddenQuantityText(grads, failing(message), failed)?.ok).toBe(ok);
   });
 });
