@@ -151,7 +151,7 @@ const ALL: Record<string, string[]> = {
   weightGradient: ["dW"],
   sgdStep: ["W", "b"],
   train: ["W", "b", "the losses"],
-  pla: ["w", "the history of w"],
+  pla: ["w", "the number of iterations", "converged", "the history of w"],
   autodiff: ["the nodes' data", "the nodes' grad"],
   shape: ["the number of rows", "the number of columns"],
 };
