@@ -64,7 +64,11 @@ describe("npm run check at 80 columns", () => {
     expect(stdout.match(/likely mistake: δ without the g′\(f\) factor/g)).toHaveLength(1);
     expect(stdout.match(/Your δ is what you get/g)).toHaveLength(1);
     expect(stdout).toMatch(/the same mistake in 4 more cases: δ for a/);
-    expect(stdout.match(/returned by/g)).toHaveLength(1);
+    // The five cases named with the same mistake share one full report; a case where the mistake cannot be told
+    // from its neighbours (05's one-layer tanh case) is shown in full beside it, so one "returned by" per case shown.
+    const shown = stdout.match(/^ {2}✗ deltas:/gm) ?? [];
+    expect(shown.length).toBeGreaterThanOrEqual(1);
+    expect(stdout.match(/returned by/g)).toHaveLength(shown.length);
   });
 
   it("says so warmly when every exercise is done, never 'N/M points' with N above M", async () => {
