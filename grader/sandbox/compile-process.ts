@@ -104,7 +104,9 @@ class CompileHost {
     this.child.on("error", (error) => this.child.pid === undefined && end(error.message));
     this.child.stderr?.on("error", () => undefined);
     this.child.stderr?.on("data", (chunk: Buffer) => {
-      this.stderr = (this.stderr + chunk.toString("utf8")).slice(-KEEP_STDERR);
+      // The head, not the tail: Go opens a fatal error with its reason ("goroutine stack exceeds …") and follows it
+      // with a dump of every goroutine, which can run far past what is kept.
+      if (this.stderr.length < KEEP_STDERR) this.stderr = (this.stderr + chunk.toString("utf8")).slice(0, KEEP_STDERR);
     });
     this.ready = new Promise((resolve) => {
       this.child.once("message", (m) => resolve((m as { ready?: unknown })?.ready === true));
