@@ -135,7 +135,8 @@ describe("a class compiling beside slow-compile attackers", () => {
 /** Stops a build's host (and its esbuild service) as a machine that gives it no CPU would. */
 const starve = (pid: number) => process.kill(-pid, "SIGSTOP");
 
-describe("a build the machine starves is never charged", () => {
+// Concurrent: a stopped build only waits out its wall clock, and each watches builds by its own marker.
+describe.concurrent("a build the machine starves is never charged", () => {
   const limits: CompileLimits = { cpuMs: 10_000, memoryBytes: 1.5 * GiB, wallMs: 5000 };
   const one = { "02-perceptron": entries["02-perceptron"] };
 
