@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { LongestFirstSequencer } from "./grader/test/sequencer.ts";
 
 /**
  * What `npm run test:fast` (`vitest run --mode fast`) leaves out: the files that drive a browser, run the tests
@@ -21,6 +22,8 @@ export default defineConfig(({ mode }) => ({
     // Two files at a time: most of a file's time is spent waiting on the sandboxes it starts, so two fill the
     // machine's 2 cores better than vitest's default of cores - 1.
     maxWorkers: 2,
+    // The long files first, also on a fresh clone (grader/test/sequencer.ts).
+    sequence: { sequencer: LongestFirstSequencer },
     // Suites start sandboxed processes and grade whole classes.
     testTimeout: 120_000,
     hookTimeout: 120_000,
