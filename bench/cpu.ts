@@ -1,11 +1,16 @@
 /**
  * The CPU time of one `npm run grade` run, split by who spent it, for the bench's per-submission breakdown:
  *
- * - total: exact, from the shell's `times` around the command (every process it waited for, and theirs);
- * - sandboxes, grader, reports: the grader's own account (grader/batch/cpu-account.ts);
+ * - total: the whole machine's busy time while it runs (/proc/stat), less the bench's own; exact on a quiet
+ *   machine, and counting whatever else runs on a busy one (the bench prints the load average). The shell's `times`
+ *   cannot be the total: a sandbox killed with its process group is never waited for, so its time reaches no parent;
+ * - sandboxes: the grader's own account of each sandbox's process tree, start-up included, as its watch last read it
+ *   from /proc (grader/batch/cpu-account.ts);
+ * - grader, reports: the grader's own process (process.cpuUsage());
  * - compile (esbuild's service) and type check (the checker's host and TypeScript's native compiler): sampled from
  *   /proc every 20 ms while they run; they live the whole batch, so at most the last 20 ms is missed;
- * - the rest (npm, the CLI launcher, the shell): start-up, paid once per command.
+ * - other: the rest of the total: npm and the CLI launcher (once per command), the isolation wrappers, the kernel's
+ *   work for all of them, and on a busy machine everything else.
  */
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
@@ -22,7 +27,10 @@ export interface CpuSplit {
   typecheckMs: number;
   graderMs: number;
   reportsMs: number;
-  startMs: number;
+  /** The total less every part above: start-up, wrappers, the kernel, other processes. */
+  otherMs: number;
+  /** What the shell's `times` saw: the processes that were waited for. */
+  reapedMs: number;
   /** Peak of the sum of RSS over the process tree, in MiB. */
   treeMiB: number;
   code: number | null;
@@ -66,10 +74,23 @@ function classify(pid: number): "compile" | "typecheck" | undefined {
   return undefined;
 }
 
+/** The whole machine's busy CPU time so far, in ms: every core's user, nice, system, irq, softirq and steal ticks. */
+function machineBusyMs(): number {
+  const [user, nice, system, , , irq, softirq, steal] = readFileSync("/proc/stat", "utf8")
+    .split("\n")[0]
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  return (user + nice + system + irq + softirq + (steal || 0)) * 10;
+}
+
 /** Runs `command` (a shell command line) in `cwd` and splits its CPU time. */
 export async function cpuSplit(command: string, cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<CpuSplit> {
   const account = path.join(os.tmpdir(), `backprop-bench-cpu-${process.pid}-${Date.now()}.json`);
   const started = performance.now();
+  const busy0 = machineBusyMs();
+  const self0 = process.cpuUsage();
   // `times` prints the children's user and system time on its second line: "0m1.234s 0m0.567s".
   const child = spawn("bash", ["-c", `${command} >/dev/null 2>&1; s=$?; times; exit $s`], {
     cwd,
@@ -95,12 +116,14 @@ export async function cpuSplit(command: string, cwd: string, env: NodeJS.Process
   const code: number | null = await new Promise((resolve) => child.on("close", resolve));
   clearInterval(timer);
   const ms = performance.now() - started;
+  const self = process.cpuUsage(self0);
+  const machineMs = Math.max(0, machineBusyMs() - busy0 - (self.user + self.system) / 1000);
   const toMs = (t: string) => {
     const m = /(\d+)m([\d.]+)s/.exec(t);
     return m ? (Number(m[1]) * 60 + Number(m[2])) * 1000 : 0;
   };
   const [user, system] = out.trim().split("\n").at(-1)!.trim().split(/\s+/);
-  const totalMs = toMs(user) + toMs(system);
+  const reapedMs = toMs(user) + toMs(system);
   let own: { graderMs?: number; reportsMs?: number; sandboxesMs?: number } = {};
   try {
     own = JSON.parse(readFileSync(account, "utf8"));
@@ -114,6 +137,9 @@ export async function cpuSplit(command: string, cwd: string, env: NodeJS.Process
   const sandboxesMs = own.sandboxesMs ?? 0;
   const reportsMs = own.reportsMs ?? 0;
   const graderMs = (own.graderMs ?? 0) - reportsMs;
+  const parts = sandboxesMs + compileMs + typecheckMs + graderMs + reportsMs;
+  // Never less than the parts: ticks are coarse, and a quiet machine's busy time is their sum and a little more.
+  const totalMs = Math.max(machineMs, parts);
   return {
     ms,
     totalMs,
@@ -122,8 +148,9 @@ export async function cpuSplit(command: string, cwd: string, env: NodeJS.Process
     typecheckMs,
     graderMs,
     reportsMs,
+    otherMs: totalMs - parts,
+    reapedMs,
     treeMiB: peak,
-    startMs: Math.max(0, totalMs - sandboxesMs - compileMs - typecheckMs - graderMs - reportsMs),
     code,
   };
 }

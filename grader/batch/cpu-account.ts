@@ -3,24 +3,15 @@
  * class reports) and the rest, for `npm run bench`'s per-submission breakdown. Off unless BACKPROP_BENCH_CPU names a
  * file: then, at the end of a batch, the split is written there as JSON. Costs one cpuUsage() call per report.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
+import { sandboxLifetimeCpu } from "../sandbox/cpu.ts";
 
 let reportsMicros = 0;
 let sandboxesMs: number | undefined;
 
-/**
- * Notes the CPU time of this process's children that have ended so far: the sandboxes (and their unshare), since
- * esbuild's service and the type checker are still running when this is called at the end of the batch. Linux
- * only (/proc), in clock ticks of 10 ms.
- */
+/** Notes the CPU time the batch's sandboxes used, start-up included, as the sandbox watch last saw it in /proc. */
 export function noteSandboxes(): void {
-  if (!process.env.BACKPROP_BENCH_CPU) return;
-  try {
-    const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ");
-    sandboxesMs = (Number(fields[13]) + Number(fields[14])) * 10;
-  } catch {
-    sandboxesMs = undefined;
-  }
+  if (process.env.BACKPROP_BENCH_CPU) sandboxesMs = sandboxLifetimeCpu.total();
 }
 
 /** Runs `f`, counting its CPU time (and whatever else this process does meanwhile) as reporting. */

@@ -17,7 +17,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { TreeCpu } from "./cpu.ts";
+import { sandboxLifetimeCpu, TreeCpu } from "./cpu.ts";
 import { inbox } from "./inbox.ts";
 import { moduleOf, type Call, type Message } from "./protocol.ts";
 import type { CallOutcome, RunOptions } from "./run.ts";
@@ -257,6 +257,8 @@ export function runAttempt(
           // "done" counts only once every call has answered.
           if (now) return;
           finished = true;
+          // The last call's CPU time too: arm() looks no more once no call is left.
+          sampleCpu();
           kill("done");
           return;
       }
@@ -287,6 +289,7 @@ export function runAttempt(
       clearTimeout(wallBudget);
       options.signal?.removeEventListener("abort", onAbort);
       const attempt: Attempt = { output, cpuMs: cpuNow, wallMs: ownWall(), outOfTime: false, ready };
+      if (ready) sandboxLifetimeCpu.add(cpuAtReady + cpuNow);
       const exit = describeExit(code, signal, output, limits.maxOldSpaceMb);
       const now = cursor();
       if (finished || (!now && ready)) {

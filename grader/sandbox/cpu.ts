@@ -39,6 +39,20 @@ function pageBytes(): number {
 
 let page: number | undefined;
 
+let lifetimeMs = 0;
+
+/**
+ * The CPU time every sandbox of this process has used, start-up included, as last seen in /proc: for the bench's
+ * account (grader/batch/cpu-account.ts). The kernel's count of ended children cannot tell it, because a sandbox
+ * killed with its process group is never waited for by its unshare, so its time reaches no parent.
+ */
+export const sandboxLifetimeCpu = {
+  add(ms: number): void {
+    lifetimeMs += ms;
+  },
+  total: (): number => lifetimeMs,
+};
+
 /**
  * CPU time (utime + stime, all threads, in ms) and resident memory (bytes: the same counters as status's VmRSS) of
  * one process, from one read of /proc/<pid>/stat; undefined when it cannot be read.
