@@ -11,6 +11,7 @@ export const SLOW_FILES = [
   "grader/test/pages-390.test.ts",
   "grader/test/node-versions-*.test.ts",
   "grader/test/stress.test.ts",
+  "grader/test/busy-host.test.ts",
 ];
 
 export default defineConfig(({ mode }) => ({
