@@ -45,10 +45,14 @@ const compilerWatch = setInterval(() => {
   const compiler = (api as unknown as { client?: { process?: ChildProcess } }).client?.process;
   if (!compiler) return;
   clearInterval(compilerWatch);
-  compiler.once("exit", (code, signal) => {
+  const died = (code: number | null, signal: NodeJS.Signals | null) => {
     process.stderr.write(`the compiler exited (${signal ? `signal ${signal}` : `exit code ${code}`})\n`);
     process.exit(1);
-  });
+  };
+  // It may have died before this look found it (a loaded machine can delay the look past a quick death), and its
+  // exit event is then already gone.
+  if (compiler.exitCode !== null || compiler.signalCode !== null) died(compiler.exitCode, compiler.signalCode);
+  compiler.once("exit", died);
 }, 20);
 
 async function check(next: Map<string, string>): Promise<Warning[]> {

@@ -200,6 +200,29 @@ describe("a check abandoned at any moment", () => {
     expect(await checker.check(honest)).toEqual(expectedHonest);
   });
 
+  it("says so when the compiler dies as soon as it starts, before its host has looked for it", async () => {
+    const fresh = (await TypeChecker.open(LIMITS)) as TypeChecker;
+    try {
+      const before = new Set(compilers());
+      const pending = fresh.check(withBomb(BOMBS["tail-recursive instantiations of growing tuples"]));
+      let victims: number[] = [];
+      // As fast as /proc can be read: within a millisecond or so of its start, before the host's first look.
+      for (let i = 0; i < 100_000 && victims.length === 0; i++) {
+        await new Promise((r) => setImmediate(r));
+        victims = compilers().filter((pid) => !before.has(pid));
+      }
+      expect(victims.length).toBeGreaterThan(0);
+      for (const pid of victims) process.kill(pid, "SIGKILL");
+      expect(await pending).toEqual({
+        skipped: expect.stringMatching(
+          /^(the compiler stopped \(signal SIGKILL\)|the type checker stopped \(exit code 1\))$/,
+        ),
+      });
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it("leaves no compiler running once closed", async () => {
     const other = (await TypeChecker.open(LIMITS)) as TypeChecker;
     await other.check(honest);
