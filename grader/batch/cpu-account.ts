@@ -1,18 +1,13 @@
 /**
  * Internal. The grader process's own CPU time, split into reporting (results.json, the per-submission reports, the
- * class reports) and the rest, for `npm run bench`'s per-submission breakdown. Off unless BACKPROP_BENCH_CPU names a
+ * class reports) and the rest, and its sandboxes' CPU time as the sandbox watch read it (sandbox/cpu.ts), for
+ * `npm run bench`'s per-submission breakdown. Off unless BACKPROP_BENCH_CPU names a
  * file: then, at the end of a batch, the split is written there as JSON. Costs one cpuUsage() call per report.
  */
 import { writeFileSync } from "node:fs";
 import { sandboxLifetimeCpu } from "../sandbox/cpu.ts";
 
 let reportsMicros = 0;
-let sandboxesMs: number | undefined;
-
-/** Notes the CPU time the batch's sandboxes used, start-up included, as the sandbox watch last saw it in /proc. */
-export function noteSandboxes(): void {
-  if (process.env.BACKPROP_BENCH_CPU) sandboxesMs = sandboxLifetimeCpu.total();
-}
 
 /** Runs `f`, counting its CPU time (and whatever else this process does meanwhile) as reporting. */
 export async function asReporting<T>(f: () => Promise<T>): Promise<T> {
@@ -33,6 +28,10 @@ export function writeCpuAccount(): void {
   const own = process.cpuUsage();
   writeFileSync(
     file,
-    JSON.stringify({ graderMs: (own.user + own.system) / 1000, reportsMs: reportsMicros / 1000, sandboxesMs }),
+    JSON.stringify({
+      graderMs: (own.user + own.system) / 1000,
+      reportsMs: reportsMicros / 1000,
+      sandboxesMs: sandboxLifetimeCpu.total(),
+    }),
   );
 }

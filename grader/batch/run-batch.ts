@@ -26,7 +26,7 @@ import { TypeChecker } from "../check/typecheck.ts";
 import type { Pending } from "../submission/expand.ts";
 import { isRefused } from "../submission/source.ts";
 import { failureReason, writeResult } from "./write-result.ts";
-import { asReporting, noteSandboxes, writeCpuAccount } from "./cpu-account.ts";
+import { asReporting, writeCpuAccount } from "./cpu-account.ts";
 import { caseFingerprints, fingerprint } from "./fingerprint.ts";
 import { mergePartial, planReuse } from "./reuse.ts";
 import { maxScore } from "../manifest.ts";
@@ -194,7 +194,6 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
     await asReporting(() => writeClassReports(options.out, options.manifest, rows));
   } finally {
     options.progress?.stop();
-    noteSandboxes();
     await Promise.all([workspace.dispose(), ctx.typeChecker?.close()]);
     writeCpuAccount();
   }

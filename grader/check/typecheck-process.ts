@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
 import { TypeWarningSchema, type TypeWarning } from "../engine/results.ts";
 import { processCpuMs } from "../sandbox/cpu.ts";
+import { KeptStderr } from "../sandbox/kept-stderr.ts";
 import type { ExerciseFiles } from "../sandbox/compile.ts";
 import { clipText, stripControls } from "../sanitize.ts";
 
@@ -30,8 +31,6 @@ export type TypeCheck = { warnings: TypeWarning[] } | { skipped: string };
 /** How often a running check's CPU and memory are read. */
 const SAMPLE_MS = 100;
 const MAX_TREE = 16;
-/** What the host writes on stderr, kept to tell a crash's cause. */
-const KEEP_STDERR = 16_384;
 const MAX_WARNINGS = 50;
 const MAX_TEXT = 4000;
 
@@ -68,7 +67,7 @@ export function locateTypeScript(): { api: string; compiler: string } {
 
 export class CheckerProcess {
   private readonly child: ChildProcess;
-  private stderr = "";
+  private readonly stderr = new KeptStderr();
   private exit: string | undefined;
   private readonly exited: Promise<void>;
   private readonly ready: Promise<boolean>;
@@ -105,9 +104,7 @@ export class CheckerProcess {
     // A process that could not be spawned never exits.
     this.child.on("error", (error) => this.child.pid === undefined && ended(error.message));
     this.child.stderr?.on("error", () => undefined);
-    this.child.stderr?.on("data", (chunk: Buffer) => {
-      this.stderr = (this.stderr + chunk.toString("utf8")).slice(-KEEP_STDERR);
-    });
+    this.child.stderr?.on("data", (chunk: Buffer) => this.stderr.push(chunk));
     this.ready = new Promise((resolve) => {
       this.child.once("message", (m) => resolve((m as { ready?: unknown })?.ready === true));
       void this.exited.then(() => resolve(false));
@@ -180,7 +177,7 @@ export class CheckerProcess {
   }
 
   private crashReason(what: string): string {
-    const said = this.stderr;
+    const said = this.stderr.text();
     if (/out of memory|heap limit|Cannot allocate memory/i.test(said)) return "it ran out of memory";
     if (/stack overflow|stack exceeds|Maximum call stack/i.test(said)) return "the compiler's stack overflowed";
     const compiler = /the compiler exited \(([^)\n]{1,40})\)/.exec(said)?.[1];

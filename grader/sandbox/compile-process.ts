@@ -12,6 +12,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
 import { cpuAccounting, TreeCpu } from "./cpu.ts";
+import { KeptStderr } from "./kept-stderr.ts";
 import type { BuildReply, BuildRequest } from "./compile-plugin.ts";
 
 export interface CompileLimits {
@@ -44,7 +45,6 @@ export type HostOutcome = (
 ) & { /** The CPU time the build used, where /proc tells. */ cpuMs?: number };
 
 const SAMPLE_MS = 50;
-const KEEP_STDERR = 16_384;
 const seconds = (ms: number) => `${Number((ms / 1000).toFixed(2))} s`;
 
 const HOST = fileURLToPath(new URL("./compile-host.ts", import.meta.url));
@@ -71,7 +71,7 @@ const esbuildUrl = pathToFileURL(createRequire(import.meta.url).resolve("esbuild
 
 class CompileHost {
   readonly child: ChildProcess;
-  private stderr = "";
+  private readonly stderr = new KeptStderr();
   exit: string | undefined;
   private readonly exited: Promise<void>;
   private readonly ready: Promise<boolean>;
@@ -103,11 +103,7 @@ class CompileHost {
     // A process that could not be spawned never exits.
     this.child.on("error", (error) => this.child.pid === undefined && end(error.message));
     this.child.stderr?.on("error", () => undefined);
-    this.child.stderr?.on("data", (chunk: Buffer) => {
-      // The head, not the tail: Go opens a fatal error with its reason ("goroutine stack exceeds …") and follows it
-      // with a dump of every goroutine, which can run far past what is kept.
-      if (this.stderr.length < KEEP_STDERR) this.stderr = (this.stderr + chunk.toString("utf8")).slice(0, KEEP_STDERR);
-    });
+    this.child.stderr?.on("data", (chunk: Buffer) => this.stderr.push(chunk));
     this.ready = new Promise((resolve) => {
       this.child.once("message", (m) => resolve((m as { ready?: unknown })?.ready === true));
       void this.exited.then(() => resolve(false));
@@ -194,7 +190,7 @@ class CompileHost {
   }
 
   private crashReason(): string {
-    const said = this.stderr;
+    const said = this.stderr.text();
     if (/stack exceeds|stack overflow/i.test(said)) return "the compiler's (esbuild's) stack overflowed on it";
     if (/out of memory|cannot allocate memory/i.test(said)) return "the compiler (esbuild) ran out of memory on it";
     return "the compiler (esbuild) crashed on it";
