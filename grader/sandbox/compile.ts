@@ -188,7 +188,8 @@ export async function compileVariant(
 ): Promise<{ code: string; inputs: string[] } | undefined> {
   const request: BuildRequest = {
     files: [...files],
-    refused: [...refusals(files)],
+    // By content, as compileExercises scans: a submission's variants scan the same files again.
+    refused: [...refusals(files, hashFiles(files))],
     entryPoints: [{ in: `${ROOT}/${entry}`, out: "variant" }],
     sourcemap: false,
     reference: [...reference],
