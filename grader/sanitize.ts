@@ -12,11 +12,15 @@
 const INVISIBLE = "\\u0080-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069";
 const CONTROLS_KEEPING_LINES = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f\\u007f${INVISIBLE}]`, "g");
 const CONTROLS = new RegExp(`[\\u0000-\\u001f\\u007f${INVISIBLE}]`, "g");
+/** The same characters, for a test: every string either strip changes holds one (\r and \n included). */
+const ANY_CONTROL = new RegExp(CONTROLS.source);
 /** What may not appear raw in any file the grader writes, even inside JSON strings: C1 and the bidi controls. */
 export const RAW_FORBIDDEN = new RegExp(`[${INVISIBLE}]`, "g");
 
 /** Removes control characters; keeps newlines and tabs (and turns \r\n into \n) unless `oneLine`. */
 export function stripControls(s: string, oneLine = false): string {
+  // Most text has nothing to remove: one scan, and no copies.
+  if (!ANY_CONTROL.test(s)) return s;
   if (oneLine) return s.replace(/\s*[\r\n]+\s*/g, " ").replace(CONTROLS, "");
   return s.replace(/\r\n?/g, "\n").replace(CONTROLS_KEEPING_LINES, "");
 }

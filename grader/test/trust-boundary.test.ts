@@ -138,6 +138,14 @@ describe("text for files and terminals", () => {
     { raw: "line\r\nnext\ttab", oneLine: false, clean: "line\nnext\ttab" },
     { raw: "line\nnext", oneLine: true, clean: "line next" },
     { raw: "evil\u202egnp.exe", oneLine: true, clean: "evilgnp.exe" },
+    // Nothing to remove (the fast path), and the characters it must not miss when alone.
+    { raw: "plain text, δ and W^[l]", oneLine: true, clean: "plain text, δ and W^[l]" },
+    { raw: "plain text", oneLine: false, clean: "plain text" },
+    { raw: "a\tb", oneLine: false, clean: "a\tb" },
+    { raw: "a\rb", oneLine: false, clean: "a\nb" },
+    { raw: "a \r b", oneLine: true, clean: "a b" },
+    { raw: "a\u2028b", oneLine: false, clean: "ab" },
+    { raw: "a\u007fb", oneLine: true, clean: "ab" },
   ])("stripControls($raw)", ({ raw, oneLine, clean }) => expect(stripControls(raw, oneLine)).toBe(clean));
 
   it("cuts terminal lines short", () => expect(terminalText("x".repeat(5000)).length).toBeLessThan(2100));
