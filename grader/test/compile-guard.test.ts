@@ -30,8 +30,8 @@ const manifest = loadManifest();
 const entries = entryFiles(manifest);
 const solutions = await readExerciseFiles(paths.solutions);
 const GiB = 2 ** 30;
-/** Honest builds here use about 0.1 s of CPU time, loaded or not: well within these. */
-const LIMITS: CompileLimits = { cpuMs: 1500, memoryBytes: 1.5 * GiB, wallMs: 300_000 };
+/** Honest builds here use about 0.1 s of CPU time, loaded or not: a tenth of these. */
+const LIMITS: CompileLimits = { cpuMs: 1000, memoryBytes: 1.5 * GiB, wallMs: 300_000 };
 const LONG = 600_000;
 
 const problemOf = (outcome: CompileOutcome | undefined) => (outcome && !outcome.ok ? outcome.problems : undefined);
