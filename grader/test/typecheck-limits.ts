@@ -7,7 +7,7 @@
  */
 import type { TypeCheckLimits } from "../check/typecheck.ts";
 
-export const TEST_TYPECHECK_LIMITS: TypeCheckLimits = { cpuMs: 3_000, memoryBytes: 600 * 2 ** 20, wallMs: 40_000 };
+export const TEST_TYPECHECK_LIMITS: TypeCheckLimits = { cpuMs: 2_000, memoryBytes: 600 * 2 ** 20, wallMs: 40_000 };
 
 /** The environment that gives `grade` these limits (grader/check/typecheck.ts reads it). */
 export const TEST_TYPECHECK_ENV = { BACKPROP_TEST_TYPECHECK_LIMITS: JSON.stringify(TEST_TYPECHECK_LIMITS) };
