@@ -4,23 +4,22 @@
 // compile it first.
 //
 // The bundles are content-addressed: node_modules/.cache/backprop-kit/cli/<hash>/, where <hash> covers every
-// file a bundle was built from, this file and esbuild's version. A start re-reads those files (a few ms) and
-// uses the bundle when they are unchanged; otherwise it builds all the CLIs again (about a second), so an edit
-// to the grader is never run stale. BACKPROP_CLI_SOURCE=1 runs the source through tsx instead, as does a build
-// that fails (tsx then reports the error where it is).
+// file a bundle was built from, this file, bundle.js (how it is built) and esbuild's version. A start re-reads
+// those files (a few ms) and uses the bundle when they are unchanged; otherwise it builds all the CLIs again
+// (about a second), so an edit to the grader is never run stale. BACKPROP_CLI_SOURCE=1 runs the source through
+// tsx instead, as does a build that fails (tsx then reports the error where it is).
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import module from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { cliBuildOptions, mistakeFiles } from "./bundle.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 /** The CLIs built together; each is grader/cli/<name>.ts. */
 const CLIS = ["grade", "gradescope-package", "clone-roster", "similarity"];
 const cache = path.join(root, "node_modules", ".cache", "backprop-kit", "cli");
 const currentFile = path.join(cache, "current");
-/** The live diagnoser's modules, which are imported by path (see grader/import-file.ts). */
-const misconceptions = path.join(root, "grader", "misconceptions");
 
 const name = process.argv[2];
 if (!CLIS.includes(name)) {
@@ -36,20 +35,16 @@ function sha256(parts) {
   return hash.digest("hex");
 }
 
-/** The mistakes the bundle holds (see held()): a new one is a new bundle even before the catalogue names it. */
-function mistakeFiles() {
-  const dir = path.join(misconceptions, "mistakes");
-  return existsSync(dir)
-    ? readdirSync(dir)
-        .filter((file) => file.endsWith(".ts"))
-        .sort()
-    : [];
-}
-
-/** What a bundle depends on besides its inputs: this file, the esbuild that built it, the mistakes it holds. */
+/**
+ * What a bundle depends on besides its inputs: this file and bundle.js, the esbuild that built it, the mistakes
+ * it holds.
+ */
 function salt() {
   const esbuild = JSON.parse(readFileSync(path.join(root, "node_modules", "esbuild", "package.json"), "utf8"));
-  return [readFileSync(fileURLToPath(import.meta.url)), `esbuild ${esbuild.version}`, mistakeFiles().join("/")];
+  const own = [import.meta.url, new URL("./bundle.js", import.meta.url).href].map((url) =>
+    readFileSync(fileURLToPath(url)),
+  );
+  return [...own, `esbuild ${esbuild.version}`, mistakeFiles(root).join("/")];
 }
 
 /** The hash of the files `inputs` names (relative to the kit's root) as they are now; undefined if one is gone. */
@@ -73,62 +68,13 @@ function current() {
   }
 }
 
-/** The diagnoser's modules, registered by path before anything else runs. */
-function held() {
-  const mistakes = mistakeFiles().map((file) => path.join(misconceptions, "mistakes", file));
-  const files = mistakes.length > 0 ? [path.join(misconceptions, "diagnose.ts"), ...mistakes] : [];
-  return [
-    `import { holdModules } from ${JSON.stringify(path.join(root, "grader", "import-file.ts"))};`,
-    ...files.map((file, i) => `import * as held${i} from ${JSON.stringify(file)};`),
-    `holdModules({ ${files.map((file, i) => `${JSON.stringify(file)}: held${i}`).join(", ")} });`,
-  ].join("\n");
-}
-
 async function build() {
   const esbuild = await import("esbuild");
   const read = new Map();
-  const plugin = {
-    name: "backprop-cli",
-    setup(b) {
-      b.onResolve({ filter: /^cli-entry:/ }, (args) => ({ path: args.path.slice(10), namespace: "cli-entry" }));
-      b.onResolve({ filter: /^cli-held$/ }, () => ({ path: "held", namespace: "cli-held" }));
-      // Import order is evaluation order: the diagnoser's modules are registered before the command starts.
-      b.onLoad({ filter: /.*/, namespace: "cli-entry" }, (args) => ({
-        contents: `import "cli-held";\nimport ${JSON.stringify(path.join(root, "grader", "cli", `${args.path}.ts`))};`,
-        loader: "js",
-        resolveDir: root,
-      }));
-      b.onLoad({ filter: /.*/, namespace: "cli-held" }, () => ({ contents: held(), loader: "js", resolveDir: root }));
-      // Modules find their own files (the harness, the mistakes, KaTeX's assets) from import.meta; in a bundle
-      // that would be the bundle's. Each module keeps its source file's instead.
-      b.onLoad({ filter: /\.ts$/ }, (args) => {
-        const source = readFileSync(args.path, "utf8");
-        read.set(args.path, source);
-        const contents = source
-          .replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href))
-          .replaceAll("import.meta.dirname", JSON.stringify(path.dirname(args.path)))
-          .replaceAll("import.meta.filename", JSON.stringify(args.path));
-        return { contents, loader: "ts" };
-      });
-    },
-  };
   mkdirSync(cache, { recursive: true });
   const temp = path.join(cache, `.build-${randomBytes(6).toString("hex")}`);
   try {
-    const built = await esbuild.build({
-      absWorkingDir: root,
-      entryPoints: Object.fromEntries(CLIS.map((cli) => [cli, `cli-entry:${cli}`])),
-      outdir: temp,
-      bundle: true,
-      platform: "node",
-      format: "esm",
-      target: "node20",
-      packages: "external",
-      outExtension: { ".js": ".mjs" },
-      plugins: [plugin],
-      metafile: true,
-      logLevel: "silent",
-    });
+    const built = await esbuild.build(cliBuildOptions(root, CLIS, temp, read));
     const inputs = Object.keys(built.metafile.inputs)
       .filter((file) => !file.includes(":"))
       .sort();
