@@ -8,8 +8,8 @@
  * compile error. The bundles go to the sandbox as text, not as files. Each build
  * runs in a process of its own, under its own limits (see compile-guard.ts).
  */
-import * as esbuild from "esbuild";
-import { chmod } from "node:fs/promises";
+import { cachedBuild } from "./build-cache.ts";
+import { chmod, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { hashFiles, type CompileCache } from "./compile-cache.ts";
@@ -215,9 +215,8 @@ export function buildHarness(dir: string): Promise<string> {
   if (pending) return pending;
   pending = (async () => {
     const out = path.join(dir, "harness.cjs");
-    await esbuild.build({
+    const code = await cachedBuild("harness", {
       entryPoints: [fileURLToPath(new URL("./harness.ts", import.meta.url))],
-      outfile: out,
       bundle: true,
       format: "cjs",
       platform: "node",
@@ -225,8 +224,8 @@ export function buildHarness(dir: string): Promise<string> {
       // Strict: a sloppy harness function would show student code its live arguments and
       // its caller through fn.arguments and fn.caller.
       banner: { js: '"use strict";' },
-      logLevel: "silent",
     });
+    await writeFile(out, code);
     await chmod(out, 0o644);
     return out;
   })();
