@@ -15,6 +15,7 @@ import { createHash } from "node:crypto";
 import type { TypeWarning } from "../engine/results.ts";
 import type { ExerciseFiles } from "../sandbox/compile.ts";
 import { CheckerProcess, locateTypeScript, type TypeCheck, type TypeCheckLimits } from "./typecheck-process.ts";
+import { TypeCheckStore } from "./typecheck-store.ts";
 
 export type { TypeCheck, TypeCheckLimits, TypeWarning };
 
@@ -49,19 +50,25 @@ export class TypeChecker {
    * is tried again.
    */
   private readonly cache = new Map<string, TypeCheck>();
-
   private constructor(
     private readonly where: { api: string; compiler: string },
     private readonly limits: TypeCheckLimits,
+    /** The same across runs, on disk (typecheck-store.ts). */
+    private readonly store: TypeCheckStore | undefined,
   ) {}
 
   /**
    * Finds TypeScript, or says why it cannot: type checking is feedback, and its absence must never stop a check
-   * or a grade.
+   * or a grade. Finished checks are kept in the kit's own store on disk unless `store` names another (tests) or
+   * is null (none).
    */
-  static async open(limits: Partial<TypeCheckLimits> = {}): Promise<TypeChecker | { unavailable: string }> {
+  static async open(
+    limits: Partial<TypeCheckLimits> = {},
+    options: { store?: TypeCheckStore | null } = {},
+  ): Promise<TypeChecker | { unavailable: string }> {
     try {
-      return new TypeChecker(locateTypeScript(), { ...TYPECHECK_LIMITS, ...testLimits(), ...limits });
+      const store = options.store === undefined ? TypeCheckStore.open() : (options.store ?? undefined);
+      return new TypeChecker(locateTypeScript(), { ...TYPECHECK_LIMITS, ...testLimits(), ...limits }, store);
     } catch (error) {
       return { unavailable: `TypeScript could not be loaded: ${(error as Error)?.message ?? String(error)}` };
     }
@@ -73,20 +80,29 @@ export class TypeChecker {
    */
   check(files: ExerciseFiles): Promise<TypeCheck> {
     const key = contentKey(files);
-    const known = this.cache.get(key);
+    const known = this.closed ? undefined : (this.cache.get(key) ?? this.remember(key, this.store?.get(key)));
     // A copy: the caller may clean or trim what it is given.
-    if (known && !this.closed) return Promise.resolve(structuredClone(known));
+    if (known) return Promise.resolve(structuredClone(known));
     const run = this.queue.then(async () => {
       // Once closed, nothing is answered, from the cache either: the caller is told the checker is gone.
-      const outcome = this.closed ? await this.checkNow(files) : (this.cache.get(key) ?? (await this.checkNow(files)));
-      if (!("skipped" in outcome)) {
-        if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value!);
-        this.cache.set(key, structuredClone(outcome));
-      }
+      if (this.closed) return this.checkNow(files);
+      const cached = this.cache.get(key);
+      if (cached) return structuredClone(cached);
+      const outcome = await this.checkNow(files);
+      this.remember(key, outcome);
+      this.store?.put(key, outcome);
       return outcome;
     });
     this.queue = run.catch(() => undefined);
     return run.catch((error: Error) => ({ skipped: `the type checker failed: ${error?.message ?? String(error)}` }));
+  }
+
+  /** Keeps a finished check in memory; a skipped one is tried again. */
+  private remember(key: string, outcome: TypeCheck | undefined): TypeCheck | undefined {
+    if (!outcome || "skipped" in outcome) return outcome;
+    if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(key, structuredClone(outcome));
+    return outcome;
   }
 
   private async checkNow(files: ExerciseFiles): Promise<TypeCheck> {

@@ -127,7 +127,7 @@ beforeAll(async () => {
   clean = await readExerciseFiles(paths.solutions);
   honest = new Map(clean);
   honest.set("05-delta/delta.ts", `${String(clean.get("05-delta/delta.ts"))}\nexport const wrong: string = 1;\n`);
-  const opened = await TypeChecker.open(LIMITS);
+  const opened = await TypeChecker.open(LIMITS, { store: null });
   if (!(opened instanceof TypeChecker)) throw new Error(opened.unavailable);
   checker = opened;
   expectedHonest = await checker.check(honest);
@@ -173,7 +173,7 @@ describe("a check abandoned at any moment", () => {
   // The compiler is killed while requests and answers are in flight: nothing may reach the grader as an
   // unhandled EPIPE or ERR_STREAM_DESTROYED (vitest fails the file on any unhandled error).
   it.each([1, 5, 10, 20, 40, 80, 150, 300, 600])("after %i ms is skipped, and the grader lives on", async (ms) => {
-    const hurried = (await TypeChecker.open({ ...LIMITS, wallMs: ms })) as TypeChecker;
+    const hurried = (await TypeChecker.open({ ...LIMITS, wallMs: ms }, { store: null })) as TypeChecker;
     try {
       const bomb = withBomb(BOMBS["tail-recursive instantiations of growing tuples"]);
       for (let i = 0; i < 2; i++)
@@ -205,7 +205,7 @@ describe("a check abandoned at any moment", () => {
   });
 
   it("says so when the compiler dies as soon as it starts, before its host has looked for it", async () => {
-    const fresh = (await TypeChecker.open(LIMITS)) as TypeChecker;
+    const fresh = (await TypeChecker.open(LIMITS, { store: null })) as TypeChecker;
     try {
       const before = new Set(compilers());
       const pending = fresh.check(withBomb(BOMBS["tail-recursive instantiations of growing tuples"]));
@@ -228,7 +228,7 @@ describe("a check abandoned at any moment", () => {
   });
 
   it("leaves no compiler running once closed", async () => {
-    const other = (await TypeChecker.open(LIMITS)) as TypeChecker;
+    const other = (await TypeChecker.open(LIMITS, { store: null })) as TypeChecker;
     await other.check(honest);
     const during = compilers().length;
     await other.close();
@@ -236,7 +236,7 @@ describe("a check abandoned at any moment", () => {
     expect(await other.check(honest)).toEqual({ skipped: "the type checker was closed" });
     await checker.close();
     expect(compilers()).toEqual([]);
-    checker = (await TypeChecker.open(LIMITS)) as TypeChecker;
+    checker = (await TypeChecker.open(LIMITS, { store: null })) as TypeChecker;
   });
 });
 

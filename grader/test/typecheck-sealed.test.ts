@@ -98,7 +98,7 @@ beforeAll(async () => {
   await plantCanary(canary);
   solutions = await readExerciseFiles(paths.solutions);
   stubs = await readExerciseFiles(paths.exercises);
-  const opened = await TypeChecker.open();
+  const opened = await TypeChecker.open({}, { store: null });
   if (!(opened instanceof TypeChecker)) throw new Error(opened.unavailable);
   checker = opened;
 });
