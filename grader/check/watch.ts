@@ -97,8 +97,6 @@ export async function watch(session: CheckSession, manifest: Manifest, initial?:
     return running;
   };
 
-  await check(initial ?? "all");
-
   const watchers: FSWatcher[] = [];
   const timers = new Map<string, NodeJS.Timeout>();
   const onSave = (id: string) => {
@@ -121,6 +119,8 @@ export async function watch(session: CheckSession, manifest: Manifest, initial?:
       // A missing folder is reported by the check itself.
     }
   }
+  // Watching before the first check: a save made as soon as it prints must not go unseen.
+  await check(initial ?? "all");
 
   await new Promise<void>((resolve) => {
     let lines: readline.Interface | undefined;
