@@ -9,7 +9,7 @@ import { readFileSync, realpathSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { cachedBuild } from "../sandbox/build-cache.ts";
+import { cachedHostBuild } from "../sandbox/build-cache.ts";
 import { TypeWarningSchema, type TypeWarning } from "../engine/results.ts";
 import { processCpuMs } from "../sandbox/cpu.ts";
 import { KeptStderr } from "../sandbox/kept-stderr.ts";
@@ -39,14 +39,7 @@ let hostCode: Promise<string> | undefined;
 
 /** The host and the file system it serves, bundled once per grader process. */
 function bundledHost(): Promise<string> {
-  hostCode ??= cachedBuild("typecheck-host", {
-    entryPoints: [HOST],
-    bundle: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    packages: "external",
-  });
+  hostCode ??= cachedHostBuild("typecheck-host", HOST);
   return hostCode;
 }
 

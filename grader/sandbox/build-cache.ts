@@ -98,3 +98,15 @@ export function cachedBuild(name: string, options: BuildOptions): Promise<string
   }
   return code;
 }
+
+/** A host program, run from memory with `node --eval`: one ES module, its packages left to Node. */
+export function cachedHostBuild(name: string, entry: string): Promise<string> {
+  return cachedBuild(name, {
+    entryPoints: [entry],
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    packages: "external",
+  });
+}

@@ -10,7 +10,7 @@ import { availableParallelism } from "node:os";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { cachedBuild } from "./build-cache.ts";
+import { cachedHostBuild } from "./build-cache.ts";
 import { cpuAccounting, TreeCpu } from "./cpu.ts";
 import { KeptStderr } from "./kept-stderr.ts";
 import type { BuildReply, BuildRequest } from "./compile-plugin.ts";
@@ -52,14 +52,7 @@ let hostCode: Promise<string> | undefined;
 
 /** The host and the plugin it runs, bundled once per grader process. */
 function bundledHost(): Promise<string> {
-  hostCode ??= cachedBuild("compile-host", {
-    entryPoints: [HOST],
-    bundle: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    packages: "external",
-  });
+  hostCode ??= cachedHostBuild("compile-host", HOST);
   return hostCode;
 }
 
