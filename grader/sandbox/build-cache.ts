@@ -16,10 +16,20 @@ import { paths } from "../paths.ts";
 
 const DIR = path.join(paths.root, "node_modules", ".cache", "backprop-kit", "builds");
 
-interface Pointer {
+interface Entry {
   hash: string;
   /** Input files, relative to the kit's root. */
   inputs: string[];
+  code: string;
+}
+
+/**
+ * One file per program and options (entry path included: a copy of the kit that shares these packages has entries
+ * of its own), rewritten whole when its inputs change, so nothing piles up.
+ */
+function entryFile(name: string, options: BuildOptions): string {
+  const key = createHash("sha256").update(JSON.stringify(options)).digest("hex").slice(0, 16);
+  return path.join(DIR, `${name}-${key}.json`);
 }
 
 /** The options, the esbuild version and the inputs' contents as they are now; undefined if an input is gone. */
@@ -40,19 +50,12 @@ function hashOf(name: string, options: BuildOptions, inputs: string[]): string |
 
 function cached(name: string, options: BuildOptions): string | undefined {
   try {
-    const pointer = JSON.parse(readFileSync(path.join(DIR, `${name}.json`), "utf8")) as Pointer;
-    if (!Array.isArray(pointer.inputs) || hashOf(name, options, pointer.inputs) !== pointer.hash) return undefined;
-    return readFileSync(path.join(DIR, `${name}-${pointer.hash}.js`), "utf8");
+    const entry = JSON.parse(readFileSync(entryFile(name, options), "utf8")) as Entry;
+    if (!Array.isArray(entry.inputs) || typeof entry.code !== "string") return undefined;
+    return hashOf(name, options, entry.inputs) === entry.hash ? entry.code : undefined;
   } catch {
     return undefined;
   }
-}
-
-/** Written whole or not at all: a parallel run reads either the old file or the new one. */
-function writeAtomic(file: string, text: string): void {
-  const temp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
-  writeFileSync(temp, text);
-  renameSync(temp, file);
 }
 
 function store(name: string, options: BuildOptions, inputs: string[], code: string): void {
@@ -60,8 +63,11 @@ function store(name: string, options: BuildOptions, inputs: string[], code: stri
   if (!hash) return;
   try {
     mkdirSync(DIR, { recursive: true });
-    writeAtomic(path.join(DIR, `${name}-${hash}.js`), code);
-    writeAtomic(path.join(DIR, `${name}.json`), JSON.stringify({ hash, inputs } satisfies Pointer));
+    // Written whole or not at all: a parallel run reads either the old entry or the new one.
+    const file = entryFile(name, options);
+    const temp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
+    writeFileSync(temp, JSON.stringify({ hash, inputs, code } satisfies Entry));
+    renameSync(temp, file);
   } catch {
     // A read-only install: the next process builds in memory again.
   }
