@@ -50,6 +50,7 @@ export class TypeChecker {
    * is tried again.
    */
   private readonly cache = new Map<string, TypeCheck>();
+
   private constructor(
     private readonly where: { api: string; compiler: string },
     private readonly limits: TypeCheckLimits,

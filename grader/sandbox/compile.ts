@@ -8,10 +8,10 @@
  * compile error. The bundles go to the sandbox as text, not as files. Each build
  * runs in a process of its own, under its own limits (see compile-guard.ts).
  */
-import { cachedBuild } from "./build-cache.ts";
 import { chmod, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { cachedBuild } from "./build-cache.ts";
 import { hashFiles, type CompileCache } from "./compile-cache.ts";
 import { bundleBytes, MAX_BUNDLE_BYTES, oversizedBundles } from "./bundle-limits.ts";
 import { compileLimits, guarded, type CompileLimits } from "./compile-guard.ts";

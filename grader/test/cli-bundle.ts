@@ -12,9 +12,11 @@ import { build } from "esbuild";
 import { cliBuildOptions } from "../cli/bundle.js";
 import { paths } from "../paths.ts";
 
+/** The CLIs the tests run, by name: grader/cli/<name>.ts. */
 export const CLIS = ["grade", "check", "clone-roster", "gradescope-package", "similarity"] as const;
 export type CliName = (typeof CLIS)[number];
 
+/** Set by the global setup to the folder holding <name>.mjs for each of CLIS. */
 export const BUNDLE_ENV = "BACKPROP_TEST_CLI_BUNDLE";
 
 /** Built as launch.js builds the course's bundle (cli/bundle.js), with `check` besides. */
