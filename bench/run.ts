@@ -19,6 +19,7 @@ import { appendFile, cp, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { STORE_ROOT } from "../grader/check/typecheck-store.ts";
+import { COMPILE_STORE_ROOT } from "../grader/sandbox/compile-store.ts";
 import { DEFAULT_LIMITS } from "../grader/engine/grade.ts";
 import { loadCases } from "../grader/fixtures/load.ts";
 import { loadManifest } from "../grader/manifest.ts";
@@ -64,21 +65,21 @@ function median(xs: number[]): number {
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
 /**
- * Each measured run starts with no type checks kept on disk from an earlier one (typecheck-store.ts), as a class
- * graded for the first time does; within the run, the checker's memory still answers repeated file sets.
+ * Each measured run starts with no type checks or builds kept on disk from an earlier one (typecheck-store.ts,
+ * compile-store.ts), as a class graded for the first time does; within the run, memory still answers repeated files.
  */
-async function forgetTypeChecks(): Promise<void> {
-  await rm(STORE_ROOT, { recursive: true, force: true });
+async function forgetKept(): Promise<void> {
+  for (const root of [STORE_ROOT, COMPILE_STORE_ROOT]) await rm(root, { recursive: true, force: true });
 }
 
 async function grade(input: string, out: string) {
-  await forgetTypeChecks();
+  await forgetKept();
   return measure(npm, ["run", "-s", "grade", "--", input, "--out", out, "--force"], { cwd: paths.root });
 }
 
 /** Grades with the CPU split; the command line is the same as grade()'s. */
 async function gradeSplit(input: string, out: string): Promise<CpuSplit> {
-  await forgetTypeChecks();
+  await forgetKept();
   const run = await cpuSplit(`${npm} run -s grade -- '${input}' --out '${out}' --force`, paths.root);
   if (run.code !== 0) throw new Error(`grade failed on ${input}`);
   return run;
@@ -98,7 +99,7 @@ function splitRow(mix: Mix, n: number, x: CpuSplit): string {
 }
 
 async function check(dir: string) {
-  await forgetTypeChecks();
+  await forgetKept();
   return measure(npm, ["run", "-s", "check", "--", "--dir", dir], { cwd: paths.root });
 }
 

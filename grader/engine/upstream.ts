@@ -65,10 +65,17 @@ export async function traceUpstream(input: UpstreamInput): Promise<Map<string, U
   for (const exercise of new Set(cases.map((c) => c.exercise))) {
     const upstream = upstreamOfExercise(exercise);
     const build = (kept: string[]) =>
-      compileVariant(input.files, entries[exercise], input.reference, (rel) => {
-        const folder = folderOf(rel);
-        return upstream.includes(folder) && !kept.includes(folder);
-      });
+      compileVariant(
+        input.files,
+        entries[exercise],
+        input.reference,
+        (rel) => {
+          const folder = folderOf(rel);
+          return upstream.includes(folder) && !kept.includes(folder);
+        },
+        undefined,
+        input.workspace.compileCache.disk,
+      );
     const own = await build(upstream);
     const reach = upstream.filter((u) => own?.inputs.some((rel) => folderOf(rel) === u));
     const course = reach.length > 0 ? await build([]) : undefined;

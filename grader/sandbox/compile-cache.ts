@@ -7,6 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Bundle, ExerciseFiles } from "./compile.ts";
+import type { CompileStore } from "./compile-store.ts";
 
 interface Variant extends Bundle {
   /** Path relative to exercises/ → sha256 of its contents. */
@@ -23,8 +24,15 @@ export function hashFiles(files: ExerciseFiles): Map<string, string> {
 export class CompileCache {
   private readonly variants = new Map<string, Variant[]>();
 
-  /** `perExercise` bounds memory: the oldest variant goes first. */
-  constructor(private readonly perExercise = 32) {}
+  /** Builds this cache does not hold are looked up here, and kept here, across runs (compile-store.ts). */
+  readonly disk: CompileStore | undefined;
+  /** Bounds memory: the oldest variant goes first. */
+  private readonly perExercise: number;
+
+  constructor(options: { disk?: CompileStore; perExercise?: number } = {}) {
+    this.disk = options.disk;
+    this.perExercise = options.perExercise ?? 32;
+  }
 
   lookup(exercise: string, hashes: Map<string, string>): Bundle | undefined {
     return this.variants.get(exercise)?.find((v) => v.inputs.every(([rel, hash]) => hashes.get(rel) === hash));

@@ -14,8 +14,9 @@ import { fileURLToPath } from "node:url";
 import { cachedBuild } from "./build-cache.ts";
 import { hashFiles, type CompileCache } from "./compile-cache.ts";
 import { bundleBytes, MAX_BUNDLE_BYTES, oversizedBundles } from "./bundle-limits.ts";
-import { compileLimits, guarded, type CompileLimits } from "./compile-guard.ts";
+import { compileLimits, guarded, type CompileLimits, type Guarded } from "./compile-guard.ts";
 import { NAMESPACE, ROOT, type BuildReply, type BuildRequest } from "./compile-plugin.ts";
+import type { CompileStore } from "./compile-store.ts";
 import { sourceProblems } from "./source-scan.ts";
 import { stripControls } from "../sanitize.ts";
 
@@ -42,7 +43,7 @@ export type ExerciseFiles = Map<string, string | Uint8Array>;
 /**
  * - files: the submission's exercise files.
  * - entries: exercise id → entry file relative to exercises/ (e.g. 05-delta/delta.ts).
- * - cache: bundles built earlier from identical files are reused.
+ * - cache: bundles built earlier from identical files are reused, and builds kept from earlier runs (its disk, compile-store.ts).
  * - limits: each build's (tests set their own).
  * Throws CompilerUnavailableError when the machine could not give a build enough CPU to tell.
  */
@@ -81,7 +82,7 @@ export async function compileExercises(
       entryPoints: ids.map((id) => ({ in: `${ROOT}/${entries[id]}`, out: id })),
       sourcemap: true,
     };
-    const outcome = await guarded(request, limits, retry);
+    const outcome = await stored(cache?.disk, request, () => guarded(request, limits, retry));
     return outcome.ok ? built(outcome.reply) : { ok: false, problems: [], charged: outcome.reason };
   };
   // The build of all exercises is tried once: whatever failed it (a source error, the compiler
@@ -106,6 +107,11 @@ export async function compileExercises(
     }
   }
   return bounded(result, entries);
+}
+
+/** The store's answer to `request` where it has one, else `build`'s (kept when it is an answer). */
+function stored(store: CompileStore | undefined, request: BuildRequest, build: () => Promise<Guarded>) {
+  return store ? store.build(request, build) : build();
 }
 
 /** Refuses the bundles too large to hand a sandbox (see bundle-limits.ts), each as its exercise's compile error. */
@@ -177,6 +183,7 @@ function toProblem(message: BuildReply["errors"][number]): CompileProblem {
  * every other import the student's. Undefined when it does not build (in time, or at all).
  * - entry: the exercise's entry file relative to exercises/ (e.g. 07-gradient-descent/descent.ts).
  * - swapped: which of the student's files (relative to exercises/) the reference's file of the same path replaces.
+ * - store: builds kept from earlier runs (compile-store.ts).
  * Also returns the student's files the bundle read.
  */
 export async function compileVariant(
@@ -185,6 +192,7 @@ export async function compileVariant(
   reference: ExerciseFiles,
   swapped: (rel: string) => boolean,
   limits: CompileLimits = compileLimits(),
+  store?: CompileStore,
 ): Promise<{ code: string; inputs: string[] } | undefined> {
   const request: BuildRequest = {
     files: [...files],
@@ -196,7 +204,7 @@ export async function compileVariant(
     swapped: [...reference.keys()].filter(swapped),
   };
   // One try: a variant that fails, for whatever reason, only means no sentence about earlier exercises.
-  const result = await guarded(request, limits, false).catch(() => undefined);
+  const result = await stored(store, request, () => guarded(request, limits, false)).catch(() => undefined);
   if (!result?.ok || result.reply.errors.length > 0) return undefined;
   const out = result.reply.outputs.find((f) => f.path.endsWith(".js"));
   // A variant over the size limit is not run (see bundle-limits.ts).

@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { buildHarness } from "./compile.ts";
 import { CompileCache } from "./compile-cache.ts";
+import { CompileStore } from "./compile-store.ts";
 import { detectIsolation, NODE_ONLY, withTestWrapper, type Isolation } from "./isolation.ts";
 
 export interface WorkspaceOptions {
@@ -20,15 +21,17 @@ export interface WorkspaceOptions {
   osIsolation: boolean;
   /** Where to make the folder; the system temp folder by default. */
   parent?: string;
+  /** Builds kept across runs: the kit's own store by default, none with null (tests of the compiler itself). */
+  compileStore?: CompileStore | null;
 }
 
 export class Workspace {
-  /** Bundles shared by every implementation graded in this workspace. */
-  readonly compileCache = new CompileCache();
   private constructor(
     readonly dir: string,
     readonly harness: string,
     readonly isolation: Isolation,
+    /** Bundles shared by every implementation graded in this workspace. */
+    readonly compileCache: CompileCache,
   ) {}
 
   static async create(options: WorkspaceOptions): Promise<Workspace> {
@@ -41,7 +44,8 @@ export class Workspace {
     process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
     const harness = await buildHarness(dir);
     const isolation = options.osIsolation ? detectIsolation(options, harness) : { prefix: [], layers: [NODE_ONLY] };
-    return new Workspace(dir, harness, withTestWrapper(isolation));
+    const store = options.compileStore === undefined ? CompileStore.open() : (options.compileStore ?? undefined);
+    return new Workspace(dir, harness, withTestWrapper(isolation), new CompileCache({ disk: store }));
   }
 
   async dispose(): Promise<void> {
