@@ -54,61 +54,103 @@ export const NODE_ONLY =
 
 let cached: Isolation | undefined;
 
+interface Wall {
+  args: string[];
+  layer: string;
+}
+
+const UNPRIVILEGED_UNSHARE = "no network, own PID namespace, unprivileged user 65534 (unshare)";
+
+/** unshare's namespaces; as root it can also drop to an unprivileged user itself, one exec fewer than setpriv. */
+function unshareWall(unshare: string, isRoot: boolean, drop: boolean): Wall {
+  const base = [unshare, "--net", "--pid", "--fork", "--kill-child"];
+  if (!isRoot)
+    return {
+      args: [unshare, "--user", "--map-root-user", ...base.slice(1)],
+      layer: "no network, own PID namespace (unshare)",
+    };
+  if (drop) return { args: [...base, "--setuid=65534", "--setgid=65534"], layer: UNPRIVILEGED_UNSHARE };
+  return { args: base, layer: "no network, own PID namespace (unshare)" };
+}
+
 /**
- * Finds the strongest isolation this machine allows, by trying each layer.
+ * prlimit's cap on data memory. Node 24's V8 reserves its code range up front and Linux counts that as data:
+ * where Node cannot start under the cap alone (`extra` 0), the cap grows by that reservation, which leaves student
+ * code the same room for data as on Node 20 and 22.
+ */
+function dataCap(prlimit: string, options: IsolationOptions, extra: number): Wall {
+  const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
+  const beyond = extra ? ` beyond V8's ${mib(extra)} code range reservation` : "";
+  return {
+    args: [prlimit, `--data=${options.maxDataBytes + extra}`, "--core=0"],
+    layer: `data memory capped at ${mib(options.maxDataBytes)}${beyond} (prlimit)`,
+  };
+}
+
+const CAP_EXTRAS = [0, V8_CODE_RANGE_BYTES];
+
+/**
+ * The strongest walls, namespaces (and, as root, another user) with the data cap, tried whole: where they all
+ * work, as on most Linux machines, one or two probes tell, where trying layer by layer takes three or four. Each
+ * probe starts a Node, and every grading run and every test that grades probes once.
+ */
+function strongest(options: IsolationOptions, probeFile: string): Wall[] | undefined {
+  const unshare = which("unshare");
+  const prlimit = which("prlimit");
+  if (!unshare || !prlimit) return undefined;
+  const walls = unshareWall(unshare, process.getuid?.() === 0, true);
+  for (const extra of CAP_EXTRAS) {
+    const cap = dataCap(prlimit, options, extra);
+    if (works([...walls.args, ...cap.args], probeFile)) return [walls, cap];
+  }
+  return undefined;
+}
+
+/** Each wall on its own, from the strongest down, kept where it works with those kept before it. */
+function layerByLayer(options: IsolationOptions, probeFile: string): Wall[] {
+  const kept: Wall[] = [];
+  const prefix = () => kept.flatMap((w) => w.args);
+  const unshare = which("unshare");
+  const isRoot = process.getuid?.() === 0;
+  if (unshare) {
+    const wall = [unshareWall(unshare, isRoot, true), ...(isRoot ? [unshareWall(unshare, true, false)] : [])].find(
+      (w) => works(w.args, probeFile),
+    );
+    if (wall) kept.push(wall);
+  }
+  const setpriv = which("setpriv");
+  if (isRoot && kept[0]?.layer !== UNPRIVILEGED_UNSHARE && setpriv) {
+    const drop = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"];
+    if (works([...prefix(), ...drop], probeFile)) kept.push({ args: drop, layer: "unprivileged user 65534 (setpriv)" });
+  }
+  const prlimit = which("prlimit");
+  for (const extra of prlimit ? CAP_EXTRAS : []) {
+    const cap = dataCap(prlimit!, options, extra);
+    if (works([...prefix(), ...cap.args], probeFile)) {
+      kept.push(cap);
+      break;
+    }
+  }
+  return kept;
+}
+
+/**
+ * Finds the strongest isolation this machine allows: all walls at once, else layer by layer.
  * Set BACKPROP_ISOLATION=node to use only Node's permission model.
  */
 export function detectIsolation(options: IsolationOptions, probeFile: string): Isolation {
   if (cached) return cached;
-  const prefix: string[] = [];
-  const layers = [NODE_ONLY];
-  if (process.platform === "linux" && process.env.BACKPROP_ISOLATION !== "node") {
-    const unshare = which("unshare");
-    const isRoot = process.getuid?.() === 0;
-    let unprivileged = false;
-    if (unshare) {
-      const base = [unshare, "--net", "--pid", "--fork", "--kill-child"];
-      const candidate = isRoot ? base : [unshare, "--user", "--map-root-user", ...base.slice(1)];
-      // As root, unshare can also drop to an unprivileged user itself: one exec fewer than setpriv.
-      const dropped = [...candidate, "--setuid=65534", "--setgid=65534"];
-      if (isRoot && works(dropped, probeFile)) {
-        prefix.push(...dropped);
-        unprivileged = true;
-        layers.push("no network, own PID namespace, unprivileged user 65534 (unshare)");
-      } else if (works(candidate, probeFile)) {
-        prefix.push(...candidate);
-        layers.push("no network, own PID namespace (unshare)");
-      }
-    }
-    const setpriv = which("setpriv");
-    if (isRoot && !unprivileged && setpriv) {
-      const candidate = [...prefix, setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"];
-      if (works(candidate, probeFile)) {
-        prefix.splice(0, prefix.length, ...candidate);
-        layers.push("unprivileged user 65534 (setpriv)");
-      }
-    }
-    const prlimit = which("prlimit");
-    const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
-    // Node 24's V8 reserves its code range up front and Linux counts that as data: where Node
-    // cannot start under the cap alone, the cap grows by that reservation, which leaves student
-    // code the same room for data as on Node 20 and 22.
-    for (const extra of prlimit ? [0, V8_CODE_RANGE_BYTES] : []) {
-      const candidate = [...prefix, prlimit!, `--data=${options.maxDataBytes + extra}`, "--core=0"];
-      if (works(candidate, probeFile)) {
-        prefix.splice(0, prefix.length, ...candidate);
-        const beyond = extra ? ` beyond V8's ${mib(extra)} code range reservation` : "";
-        layers.push(`data memory capped at ${mib(options.maxDataBytes)}${beyond} (prlimit)`);
-        break;
-      }
-    }
-  }
+  const walls =
+    process.platform === "linux" && process.env.BACKPROP_ISOLATION !== "node"
+      ? (strongest(options, probeFile) ?? layerByLayer(options, probeFile))
+      : [];
+  const layers = [NODE_ONLY, ...walls.map((w) => w.layer)];
   layers.push(
     cpuAccounting()
       ? "time limits count CPU time (/proc)"
       : "time limits count wall-clock time, four times as long: this system does not show a process's CPU time",
   );
-  cached = { prefix, layers };
+  cached = { prefix: walls.flatMap((w) => w.args), layers };
   return cached;
 }
 
