@@ -52,7 +52,8 @@ function works(prefix: string[], file: string): boolean {
 export const NODE_ONLY =
   "node permission model (reads only the harness; no writes, processes or workers), no module loader for exercise code";
 
-let cached: Isolation | undefined;
+/** By data cap: `check` and `grade` ask for different caps, and a test process may ask for both. */
+const cached = new Map<number, Isolation>();
 
 interface Wall {
   args: string[];
@@ -135,11 +136,13 @@ function layerByLayer(options: IsolationOptions, probeFile: string): Wall[] {
 }
 
 /**
- * Finds the strongest isolation this machine allows: all walls at once, else layer by layer.
- * Set BACKPROP_ISOLATION=node to use only Node's permission model.
+ * Finds the strongest isolation this machine allows: all walls at once, else layer by layer. The probe runs as the
+ * sandbox will, so `probeFile` must be where a sandbox's files are (a Workspace's folder, which any user can
+ * traverse). Set BACKPROP_ISOLATION=node to use only Node's permission model.
  */
 export function detectIsolation(options: IsolationOptions, probeFile: string): Isolation {
-  if (cached) return cached;
+  const known = cached.get(options.maxDataBytes);
+  if (known) return known;
   const walls =
     process.platform === "linux" && process.env.BACKPROP_ISOLATION !== "node"
       ? (strongest(options, probeFile) ?? layerByLayer(options, probeFile))
@@ -150,8 +153,9 @@ export function detectIsolation(options: IsolationOptions, probeFile: string): I
       ? "time limits count CPU time (/proc)"
       : "time limits count wall-clock time, four times as long: this system does not show a process's CPU time",
   );
-  cached = { prefix: walls.flatMap((w) => w.args), layers };
-  return cached;
+  const isolation = { prefix: walls.flatMap((w) => w.args), layers };
+  cached.set(options.maxDataBytes, isolation);
+  return isolation;
 }
 
 /**

@@ -15,7 +15,9 @@ import { paths } from "../paths.ts";
 import { DEFAULT_LIMITS } from "../engine/grade.ts";
 import { detectIsolation } from "../sandbox/isolation.ts";
 import { sandboxCommand } from "../sandbox/run.ts";
+import { runBatch } from "../batch/run-batch.ts";
 import { CheckSession } from "../check/session.ts";
+import { loadCases } from "../fixtures/load.ts";
 import { loadManifest } from "../manifest.ts";
 import { cp, readFile } from "node:fs/promises";
 
@@ -81,16 +83,52 @@ describe("a sandbox's walls", () => {
   });
 });
 
+/** The reference solutions, with shape() throwing the user id it runs as, in `dir`/`name`. */
+async function tellingUid(name: string): Promise<string> {
+  const impl = path.join(dir, name);
+  await cp(paths.solutions, impl, { recursive: true });
+  const file = path.join(impl, "01-linear-algebra/linalg.ts");
+  const source = await readFile(file, "utf8");
+  await writeFile(
+    file,
+    source.replace(/^(export function shape\([^{]*\{)/m, '$1\n  throw new Error("uid=" + process.getuid!());'),
+  );
+  return impl;
+}
+
+describe("grade, run as root", () => {
+  it.skipIf(process.getuid?.() !== 0)(
+    "runs student code as an unprivileged user, also with --out inside a folder only root may enter",
+    async () => {
+      const impl = await tellingUid("graded");
+      const private_ = await mkdtemp(path.join(os.tmpdir(), "backprop-kit-private-"));
+      await chmod(private_, 0o700);
+      try {
+        const manifest = loadManifest();
+        const out = path.join(private_, "out");
+        await runBatch({
+          submissions: [{ id: "uid", source: impl }],
+          out,
+          manifest,
+          cases: loadCases(manifest, { visibility: ["public"] }),
+          limits: DEFAULT_LIMITS,
+          jobs: 1,
+          force: true,
+        });
+        const results = await readFile(path.join(out, "uid", "results.json"), "utf8");
+        expect(results).toMatch(/uid=\d+/);
+        // With unshare or setpriv available (as on CI and this kit's machines), never uid 0.
+        expect(results).not.toContain("uid=0");
+      } finally {
+        await rm(private_, { recursive: true, force: true });
+      }
+    },
+  );
+});
+
 describe("check, run as root", () => {
   it.skipIf(process.getuid?.() !== 0)("runs student code as an unprivileged user where the OS allows", async () => {
-    const impl = path.join(dir, "impl");
-    await cp(paths.solutions, impl, { recursive: true });
-    const file = path.join(impl, "01-linear-algebra/linalg.ts");
-    const source = await readFile(file, "utf8");
-    await writeFile(
-      file,
-      source.replace(/^(export function shape\([^{]*\{)/m, '$1\n  throw new Error("uid=" + process.getuid!());'),
-    );
+    const impl = await tellingUid("impl");
     const session = await CheckSession.open({ manifest: loadManifest(), dir: impl, visibility: ["public"] });
     try {
       const result = await session.run(["01-linear-algebra"]);
