@@ -23,6 +23,10 @@ export default defineConfig(({ mode }) => ({
     // Two files at a time: most of a file's time is spent waiting on the sandboxes it starts, so two fill the
     // machine's 2 cores better than vitest's default of cores - 1.
     maxWorkers: 2,
+    // Each worker runs many files, one after another, in one process: starting a fresh process per file and
+    // importing the grader into it again cost a run about a minute of CPU. So no test may leave anything behind
+    // that another file would see: environment variables, listeners and spies are restored where they are set.
+    isolate: false,
     // The long files first, also on a fresh clone (grader/test/sequencer.ts).
     sequence: { sequencer: LongestFirstSequencer },
     // Suites start sandboxed processes and grade whole classes.

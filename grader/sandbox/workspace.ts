@@ -25,6 +25,18 @@ export interface WorkspaceOptions {
   compileStore?: CompileStore | null;
 }
 
+/** Workspaces not yet disposed of, removed when the process exits: one listener however many a process makes. */
+const live = new Set<string>();
+
+function removeOnExit(dir: string): void {
+  if (!process.listeners("exit").includes(removeLive)) process.on("exit", removeLive);
+  live.add(dir);
+}
+
+function removeLive(): void {
+  for (const dir of live) rmSync(dir, { recursive: true, force: true });
+}
+
 export class Workspace {
   private constructor(
     readonly dir: string,
@@ -41,7 +53,7 @@ export class Workspace {
     // Traversable but not listable: a sandbox running as another user can
     // reach its own folder and the harness, and cannot list its neighbours.
     await chmod(dir, 0o711);
-    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+    removeOnExit(dir);
     const harness = await buildHarness(dir);
     const isolation = options.osIsolation ? detectIsolation(options, harness) : { prefix: [], layers: [NODE_ONLY] };
     const store = options.compileStore === undefined ? CompileStore.open() : (options.compileStore ?? undefined);
@@ -49,6 +61,7 @@ export class Workspace {
   }
 
   async dispose(): Promise<void> {
+    live.delete(this.dir);
     await rm(this.dir, { recursive: true, force: true });
   }
 }
