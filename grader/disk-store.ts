@@ -24,6 +24,26 @@ export function hashParts(parts: Iterable<string | Uint8Array>): string {
   return hash.digest("hex");
 }
 
+/**
+ * Keeps a folder from growing without end (every save in `check --watch` and every graded class adds entries): past
+ * `maxEntries`, the oldest written go until a quarter of the room is free again.
+ */
+function prune(dir: string, maxEntries: number): void {
+  const names = readdirSync(dir);
+  if (names.length <= maxEntries) return;
+  const aged = names
+    .map((name) => {
+      try {
+        return { name, at: statSync(path.join(dir, name)).mtimeMs };
+      } catch {
+        return { name, at: 0 };
+      }
+    })
+    .sort((a, b) => a.at - b.at);
+  for (const { name } of aged.slice(0, names.length - Math.floor((maxEntries * 3) / 4)))
+    rmSync(path.join(dir, name), { force: true });
+}
+
 export class DiskStore<T> {
   private constructor(
     readonly dir: string,
@@ -39,7 +59,7 @@ export class DiskStore<T> {
     root: string,
     version: () => string,
     schema: z.ZodType<T>,
-    maxBytes: number,
+    limits: { maxBytes: number; maxEntries: number },
   ): DiskStore<T> | undefined {
     try {
       const current = version().slice(0, 32);
@@ -47,7 +67,8 @@ export class DiskStore<T> {
       mkdirSync(dir, { recursive: true });
       for (const old of readdirSync(root))
         if (old !== current) rmSync(path.join(root, old), { recursive: true, force: true });
-      return new DiskStore(dir, schema, maxBytes);
+      prune(dir, limits.maxEntries);
+      return new DiskStore(dir, schema, limits.maxBytes);
     } catch {
       return undefined;
     }

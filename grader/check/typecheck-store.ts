@@ -22,6 +22,8 @@ import type { TypeCheck } from "./typecheck-process.ts";
 export const STORE_ROOT = path.join(CACHE_ROOT, "typecheck");
 /** Far above any real entry (at most 50 warnings of at most 4000 characters). */
 const MAX_ENTRY_BYTES = 1 << 20;
+/** A few kilobytes each: ten thousand are a few classes' worth, and some tens of megabytes at most. */
+const MAX_ENTRIES = 10_000;
 const EntrySchema = z.object({ warnings: z.array(TypeWarningSchema).max(50) });
 
 /** The files whose code decides what a check says. */
@@ -57,7 +59,10 @@ export class TypeCheckStore {
 
   /** The store for this version of the checker, or undefined when it cannot be used here. */
   static open(root = STORE_ROOT): TypeCheckStore | undefined {
-    const store = DiskStore.open(root, versionHash, EntrySchema, MAX_ENTRY_BYTES);
+    const store = DiskStore.open(root, versionHash, EntrySchema, {
+      maxBytes: MAX_ENTRY_BYTES,
+      maxEntries: MAX_ENTRIES,
+    });
     return store && new TypeCheckStore(store);
   }
 

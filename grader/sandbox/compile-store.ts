@@ -27,6 +27,9 @@ export const COMPILE_STORE_ROOT = path.join(CACHE_ROOT, "compile");
 /** A whole submission's bundles and source maps, each far below the 4 MiB a sandbox is handed. */
 const MAX_ENTRY_BYTES = 32 << 20;
 
+/** About 40 kB each (a submission's bundles and source maps): a few classes' worth, some 100 MB at most. */
+const MAX_ENTRIES = 2_500;
+
 const ReplySchema: z.ZodType<BuildReply> = z.object({
   errors: z
     .array(
@@ -85,7 +88,10 @@ export class CompileStore {
 
   /** The store for this version of the compiler, or undefined when it cannot be used here. */
   static open(root = COMPILE_STORE_ROOT): CompileStore | undefined {
-    const store = DiskStore.open(root, versionHash, ReplySchema, MAX_ENTRY_BYTES);
+    const store = DiskStore.open(root, versionHash, ReplySchema, {
+      maxBytes: MAX_ENTRY_BYTES,
+      maxEntries: MAX_ENTRIES,
+    });
     return store && new CompileStore(store);
   }
 

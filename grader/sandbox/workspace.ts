@@ -21,8 +21,6 @@ export interface WorkspaceOptions {
   osIsolation: boolean;
   /** Where to make the folder; the system temp folder by default. */
   parent?: string;
-  /** Builds kept across runs: the kit's own store by default, none with null (tests of the compiler itself). */
-  compileStore?: CompileStore | null;
 }
 
 /** Workspaces not yet disposed of, removed when the process exits: one listener however many a process makes. */
@@ -56,8 +54,8 @@ export class Workspace {
     removeOnExit(dir);
     const harness = await buildHarness(dir);
     const isolation = options.osIsolation ? detectIsolation(options, harness) : { prefix: [], layers: [NODE_ONLY] };
-    const store = options.compileStore === undefined ? CompileStore.open() : (options.compileStore ?? undefined);
-    return new Workspace(dir, harness, withTestWrapper(isolation), new CompileCache({ disk: store }));
+    // Each run's builds in memory, and every run's on disk (compile-store.ts).
+    return new Workspace(dir, harness, withTestWrapper(isolation), new CompileCache({ disk: CompileStore.open() }));
   }
 
   async dispose(): Promise<void> {
