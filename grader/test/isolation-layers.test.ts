@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { paths } from "../paths.ts";
 
@@ -23,10 +24,29 @@ const SETPRIV = "unprivileged user 65534 (setpriv)";
 const CAP = /^data memory capped at 512 MiB( beyond V8's \d+ MiB code range reservation)? \(prlimit\)$/;
 
 let tmp: string;
+/** A file the probe reads, as it reads the harness in a workspace. */
+let probe: string;
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), "backprop-kit-isolation-"));
-  // The probe reads the harness as the sandbox's user: as a workspace's, its folders are traversable.
+  // The probe reads its file as the sandbox's user: as a workspace's, the folder is traversable.
   await chmod(tmp, 0o711);
+  probe = path.join(tmp, "probe.txt");
+  await writeFile(probe, "probe");
+  await chmod(probe, 0o644);
+  // One bundle for every case, so that each starts a plain Node rather than a TypeScript loader.
+  await build({
+    entryPoints: [path.join(paths.root, "grader/sandbox/isolation.ts")],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    outfile: path.join(tmp, "isolation.mjs"),
+    logLevel: "silent",
+  });
+  await writeFile(
+    path.join(tmp, "detect.mjs"),
+    'import { detectIsolation } from "./isolation.mjs";\n' +
+      "console.log(JSON.stringify(detectIsolation({ maxDataBytes: 2 ** 29 }, process.argv[2]).layers));\n",
+  );
 });
 afterAll(() => rm(tmp, { recursive: true, force: true }));
 
@@ -47,18 +67,8 @@ async function layersWith(given: Record<keyof typeof tools, Tool>): Promise<{ la
       await writeFile(at, `#!/bin/sh\ncase "$*" in *--setuid*) exit 1;; esac\nexec ${tools[name]} "$@"\n`);
     if (how !== "absent") await chmod(at, 0o755);
   }
-  const script = [
-    `import { detectIsolation } from ${JSON.stringify(path.join(paths.root, "grader/sandbox/isolation.ts"))};`,
-    `import { buildHarness } from ${JSON.stringify(path.join(paths.root, "grader/sandbox/compile.ts"))};`,
-    `import { chmodSync, mkdtempSync } from "node:fs";`,
-    `const dir = mkdtempSync(${JSON.stringify(path.join(tmp, "work-"))}); chmodSync(dir, 0o711);`,
-    `console.log(JSON.stringify(detectIsolation({ maxDataBytes: 2 ** 29 }, await buildHarness(dir)).layers));`,
-  ].join("\n");
-  const file = path.join(bin, "detect.mts");
-  await writeFile(file, script);
-  const child = spawnSync(process.execPath, ["--import", "tsx", file], {
-    cwd: paths.root,
-    env: { PATH: bin, HOME: os.homedir() },
+  const child = spawnSync(process.execPath, [path.join(tmp, "detect.mjs"), probe], {
+    env: { PATH: bin },
     encoding: "utf8",
   });
   if (child.status !== 0) throw new Error(child.stderr);
