@@ -24,6 +24,13 @@ export function hashParts(parts: Iterable<string | Uint8Array>): string {
   return hash.digest("hex");
 }
 
+/** Writes `file` whole or not at all (a temporary file, then a rename): a parallel reader sees the old or the new. */
+export function writeWhole(file: string, text: string): void {
+  const temp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
+  writeFileSync(temp, text);
+  renameSync(temp, file);
+}
+
 /**
  * Keeps a folder from growing without end (every save in `check --watch` and every graded class adds entries): past
  * `maxEntries`, the oldest written go until a quarter of the room is free again.
@@ -91,10 +98,7 @@ export class DiskStore<T> {
     try {
       const text = JSON.stringify(value);
       if (Buffer.byteLength(text) > this.maxBytes) return;
-      const file = path.join(this.dir, `${key}.json`);
-      const temp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
-      writeFileSync(temp, text);
-      renameSync(temp, file);
+      writeWhole(path.join(this.dir, `${key}.json`), text);
     } catch {
       // Not kept: the next run makes it again.
     }

@@ -8,13 +8,14 @@
  * entry is used only when every input file still hashes as it did (a few small reads): an edit to the grader is
  * never run stale. Where the folder cannot be written, each process builds in memory as before.
  */
-import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { BuildOptions } from "esbuild";
+import { CACHE_ROOT, writeWhole } from "../disk-store.ts";
 import { paths } from "../paths.ts";
 
-const DIR = path.join(paths.root, "node_modules", ".cache", "backprop-kit", "builds");
+const DIR = path.join(CACHE_ROOT, "builds");
 
 interface Entry {
   hash: string;
@@ -63,11 +64,7 @@ function store(name: string, options: BuildOptions, inputs: string[], code: stri
   if (!hash) return;
   try {
     mkdirSync(DIR, { recursive: true });
-    // Written whole or not at all: a parallel run reads either the old entry or the new one.
-    const file = entryFile(name, options);
-    const temp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
-    writeFileSync(temp, JSON.stringify({ hash, inputs, code } satisfies Entry));
-    renameSync(temp, file);
+    writeWhole(entryFile(name, options), JSON.stringify({ hash, inputs, code } satisfies Entry));
   } catch {
     // A read-only install: the next process builds in memory again.
   }

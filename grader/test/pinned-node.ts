@@ -13,7 +13,7 @@ import { mkdir, mkdtemp, readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import { paths } from "../paths.ts";
+import { CACHE_ROOT } from "../disk-store.ts";
 
 const run = promisify(execFile);
 
@@ -53,7 +53,7 @@ export const PINNED_NPM: RegistryPackage = {
 };
 
 export function cacheDir(): string {
-  return process.env.BACKPROP_NODE_CACHE ?? path.join(paths.root, "node_modules", ".cache", "backprop-kit");
+  return process.env.BACKPROP_NODE_CACHE ?? CACHE_ROOT;
 }
 
 /**
