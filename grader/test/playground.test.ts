@@ -269,12 +269,21 @@ describe("the playground in headless Chromium", () => {
       "data=gaussians&hidden=4&act=tanh,sigmoid&points=200&noise=0.05&dataSeed=1&eta=0.5&mode=batch&initSeed=1";
     const { page, errors } = await open(`${url}?${query}`);
     await verdict(page);
-    const status = async () =>
-      (await page.evaluate("({ ...document.querySelector('#status').dataset })")) as { epoch: string; loss: string };
+    // A click resolves once Chromium has the input, which a busy page may handle later: wait until the page shows
+    // the epoch the clicks make, then read it. A lost or extra step still fails (a timeout, or the epoch read).
+    const status = async (epoch: number) => {
+      await page.waitForFunction(`Number(document.querySelector('#status')?.dataset.epoch) >= ${epoch}`, null, {
+        timeout: 60_000,
+      });
+      return (await page.evaluate("({ ...document.querySelector('#status').dataset })")) as {
+        epoch: string;
+        loss: string;
+      };
+    };
     await page.click("#step");
-    const first = await status();
+    const first = await status(1);
     for (let i = 0; i < 30; i++) await page.click("#step");
-    const later = await status();
+    const later = await status(31);
     expect(first.epoch).toBe("1");
     expect(later.epoch).toBe("31");
     expect(Number(later.loss)).toBeLessThan(Number(first.loss));
