@@ -137,6 +137,7 @@ export async function gradeImplementation(input: GradeInput): Promise<GradedImpl
       files,
       reference: input.reference,
       results,
+      compiled,
       limits,
       untouched: new Set(Object.keys(modules).filter(untouched)),
     });

@@ -5,7 +5,9 @@
  *
  * Such a case runs once more, in one extra sandbox, in builds of the exercise where some earlier exercises' files
  * are the course's reference (see compileVariant). Each case decides for itself which earlier exercises were the
- * student's: those its exercise's bundle actually reaches (U). Each case runs in
+ * student's: those its exercise's bundle actually reaches with a file that is not the course's own, byte for byte
+ * (U; swapping in a file identical to the student's changes nothing, so such an exercise can be neither the cause
+ * nor the cure). With no such exercise, the case fails where it is, and nothing runs again. Each case runs in
  *   - a build with every earlier exercise the reference's (K = ∅): when it passes there, the mistake is upstream;
  *   - for each X in U, a build where only X is the student's (K = {X}): when it fails there, X alone is enough to
  *     make it fail, and the failure is said to come from X.
@@ -17,7 +19,7 @@
  */
 import type { LoadedCase } from "../fixtures/schema.ts";
 import { entryFiles, type Manifest } from "../manifest.ts";
-import { compileVariant, type ExerciseFiles } from "../sandbox/compile.ts";
+import { compileVariant, type CompileOutcome, type ExerciseFiles } from "../sandbox/compile.ts";
 import type { Gate } from "../sandbox/gate.ts";
 import type { Call } from "../sandbox/protocol.ts";
 import { runCalls, type RunLimits } from "../sandbox/run.ts";
@@ -33,6 +35,8 @@ export interface UpstreamInput {
   manifest: Manifest;
   cases: LoadedCase[];
   results: CaseResult[];
+  /** The submission's own builds (compileExercises): which of its files each exercise's bundle read. */
+  compiled: Record<string, CompileOutcome>;
   workspace: Workspace;
   limits: RunLimits;
   gate?: Gate;
@@ -60,7 +64,7 @@ export async function traceUpstream(input: UpstreamInput): Promise<Map<string, U
   if (cases.length === 0) return found;
   const entries = entryFiles(input.manifest);
   const modules: Record<string, string> = {};
-  /** exercise → the earlier exercises its bundle reaches. */
+  /** exercise → the earlier exercises its bundle reaches in files that are not the course's own. */
   const reached = new Map<string, string[]>();
   for (const exercise of new Set(cases.map((c) => c.exercise))) {
     const upstream = upstreamOfExercise(exercise);
@@ -76,8 +80,11 @@ export async function traceUpstream(input: UpstreamInput): Promise<Map<string, U
         undefined,
         input.workspace.compileCache.disk,
       );
-    const own = await build(upstream);
-    const reach = upstream.filter((u) => own?.inputs.some((rel) => folderOf(rel) === u));
+    const own = input.compiled[exercise];
+    const read = own?.ok ? own.inputs : [];
+    const reach = upstream.filter((u) =>
+      read.some((rel) => folderOf(rel) === u && !sameContents(input.files.get(rel), input.reference.get(rel))),
+    );
     const course = reach.length > 0 ? await build([]) : undefined;
     if (!course) continue;
     reached.set(exercise, reach);
@@ -98,6 +105,8 @@ export async function traceUpstream(input: UpstreamInput): Promise<Map<string, U
   const callOf = new Map<string, string>();
   for (const c of ordered) {
     const reach = reached.get(c.exercise)!.filter((u) => upstreamOf(c.exercise, c.fn).includes(u));
+    // Its function relies on none of the student's own earlier files: its failure is its own.
+    if (reach.length === 0) continue;
     for (const kept of [[], ...(reach.length > 1 ? reach.map((x) => [x]) : [])]) {
       const module = key(c.exercise, kept);
       if (!modules[module]) continue;
@@ -133,6 +142,12 @@ export async function traceUpstream(input: UpstreamInput): Promise<Map<string, U
     found.set(c.key, { from: culprits.map(functions), swapped: reach.map(functions) });
   }
   return found;
+}
+
+/** Whether a submission's file and the course's are the same bytes (a file the course lacks is not). */
+function sameContents(mine: string | Uint8Array | undefined, course: string | Uint8Array | undefined): boolean {
+  if (mine === undefined || course === undefined) return false;
+  return Buffer.from(mine).equals(Buffer.from(course));
 }
 
 /** The module key of `exercise` built with only `kept` of its earlier exercises the student's. */

@@ -6,7 +6,7 @@
  * those files are byte-identical gets the same bundle without a build.
  */
 import { createHash } from "node:crypto";
-import type { Bundle, ExerciseFiles } from "./compile.ts";
+import type { Bundle, Built, ExerciseFiles } from "./compile.ts";
 import type { CompileStore } from "./compile-store.ts";
 
 interface Variant extends Bundle {
@@ -34,8 +34,9 @@ export class CompileCache {
     this.perExercise = options.perExercise ?? 32;
   }
 
-  lookup(exercise: string, hashes: Map<string, string>): Bundle | undefined {
-    return this.variants.get(exercise)?.find((v) => v.inputs.every(([rel, hash]) => hashes.get(rel) === hash));
+  lookup(exercise: string, hashes: Map<string, string>): Built | undefined {
+    const hit = this.variants.get(exercise)?.find((v) => v.inputs.every(([rel, hash]) => hashes.get(rel) === hash));
+    return hit && { code: hit.code, map: hit.map, inputs: hit.inputs.map(([rel]) => rel) };
   }
 
   store(exercise: string, inputs: string[], hashes: Map<string, string>, bundle: Bundle): void {

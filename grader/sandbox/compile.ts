@@ -35,7 +35,7 @@ export interface Bundle {
   map: string;
 }
 
-export type CompileOutcome = ({ ok: true } & Bundle) | { ok: false; problems: CompileProblem[] };
+export type CompileOutcome = ({ ok: true } & Built) | { ok: false; problems: CompileProblem[] };
 
 /** Exercise files: path relative to exercises/ (with / separators) → contents. */
 export type ExerciseFiles = Map<string, string | Uint8Array>;
@@ -65,7 +65,7 @@ export async function compileExercises(
       continue;
     }
     const hit = cache?.lookup(id, hashes);
-    if (hit) result[id] = { ok: true, code: hit.code, map: hit.map };
+    if (hit) result[id] = { ok: true, ...hit };
     else misses.push(id);
   }
   if (misses.length === 0) return bounded(result, entries);
@@ -103,7 +103,7 @@ export async function compileExercises(
     }
     for (const [id, built] of Object.entries(outcome.built)) {
       if (bundleBytes(built) <= MAX_BUNDLE_BYTES) cache?.store(id, built.inputs, hashes, built);
-      result[id] = { ok: true, code: built.code, map: built.map };
+      result[id] = { ok: true, ...built };
     }
   }
   return bounded(result, entries);
@@ -124,8 +124,8 @@ function bounded(result: Record<string, CompileOutcome>, entries: Record<string,
   return result;
 }
 
-interface Built extends Bundle {
-  /** The files the bundle was built from, relative to exercises/. */
+/** A bundle and the submission's files it was built from, relative to exercises/ (esbuild's metafile). */
+export interface Built extends Bundle {
   inputs: string[];
 }
 

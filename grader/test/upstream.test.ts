@@ -4,6 +4,7 @@
  * once more with the course's earlier functions swapped in (engine/upstream.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gradeImplementation, type GradedImplementation } from "../engine/grade.ts";
@@ -17,6 +18,7 @@ import { swapExport } from "../misconceptions/apply.ts";
 import { loadCatalogue, makeDiagnoser } from "../misconceptions/diagnose.ts";
 import { paths } from "../paths.ts";
 import type { ExerciseFiles } from "../sandbox/compile.ts";
+import { watchCompiles } from "../sandbox/compile-guard.ts";
 import { Workspace } from "../sandbox/workspace.ts";
 import { caseDetail } from "../reports/case-detail.ts";
 import { feedbackMarkdown } from "../reports/feedback-md.ts";
@@ -301,6 +303,73 @@ describe("a failure that comes from earlier exercises", () => {
     },
     60_000,
   );
+});
+
+describe("earlier exercises that are the course's own, byte for byte", () => {
+  // Swapping in a file identical to the student's changes nothing: no sentence names it, and no build or sandbox is
+  // spent on it.
+  it.each<[string, Record<string, string[]>]>([
+    [
+      "forward storing a in f, seen from 06 and 07",
+      { "06-gradients/gradients": ["04-forward"], "07-gradient-descent/train": ["04-forward"] },
+    ],
+    ["deltas not started", { "06-gradients/gradients": ["05-delta"], "07-gradient-descent/train": ["05-delta"] }],
+    ["forward and deltas both wrong", { "06-gradients/gradients": ["04-forward", "05-delta"] }],
+    [
+      "a transposed weight gradient crashes train in correct sgdStep",
+      { "07-gradient-descent/train": ["06-gradients"] },
+    ],
+  ])("%s: the course's functions named are only those the student wrote otherwise", async (what, swapped) => {
+    const { cases: results } = await grade(rows.find((r) => r.what === what)!);
+    for (const [seen, exercises] of Object.entries(swapped)) {
+      const failing = results.filter((c) => `${c.exercise}/${c.fn}` === seen && c.status !== "pass");
+      expect(failing.length, seen).toBeGreaterThan(0);
+      for (const c of failing)
+        expect(
+          c.upstream?.swapped.map((s) => s.exercise),
+          c.key,
+        ).toEqual(exercises);
+    }
+  });
+
+  it.each<[string, string[]]>([
+    // 06 fails on its own with the course's 04 and 05 in place: nothing is built for it.
+    ["gradients' own mistake with right 04 and 05", ["07-gradient-descent with the course's 04, 05, 06"]],
+    [
+      "a transposed weight gradient crashes train in correct sgdStep",
+      ["07-gradient-descent with the course's 04, 05, 06"],
+    ],
+    [
+      "forward and deltas both wrong",
+      [
+        "06-gradients with the course's 04, 05",
+        "06-gradients with the course's 04",
+        "06-gradients with the course's 05",
+        "07-gradient-descent with the course's 04, 05, 06",
+        "07-gradient-descent with the course's 04, 06",
+        "07-gradient-descent with the course's 05, 06",
+      ],
+    ],
+    ["the reference", []],
+  ])("%s: builds only the variants that can differ", async (what, expected) => {
+    // A file of its own makes every build new, so none is answered from the compile store and each is seen.
+    const marker = `// ${randomUUID()}\n`;
+    const files = rows.find((r) => r.what === what)!.files();
+    files.set("marker.ts", marker);
+    const variants: string[] = [];
+    const stop = watchCompiles((e) => {
+      if (e.phase !== "start" || !e.request.reference || !e.request.files.some(([, text]) => text === marker)) return;
+      const exercise = e.request.entryPoints[0].in.split("/")[2];
+      const course = [...new Set((e.request.swapped ?? []).map((rel) => rel.slice(0, 2)))].sort();
+      variants.push(`${exercise} with the course's ${course.join(", ")}`);
+    });
+    try {
+      await gradeImplementation({ files, manifest, cases, workspace, diagnose, reference });
+    } finally {
+      stop();
+    }
+    expect(variants.sort()).toEqual([...expected].sort());
+  });
 });
 
 describe("what it says", () => {
