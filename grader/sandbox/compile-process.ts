@@ -56,6 +56,15 @@ function bundledHost(): Promise<string> {
   return hostCode;
 }
 
+/**
+ * For esbuild's service (a Go program), which inherits the host's environment. Go's collector runs each time its
+ * heap doubles, and a submission's build allocates a few MB that it drops at once, so with GOGC=100 esbuild spent
+ * about a quarter of its CPU time collecting: 400 cut a graded build from 12.5 to 9.6 ms of esbuild's CPU here.
+ * GOMEMLIMIT, half the build's memory limit, makes it collect as hard as before when a build's heap nears that, so a
+ * build is charged for its memory as it was.
+ */
+const GO_MEMORY = { GOGC: "400", GOMEMLIMIT: `${DEFAULT_COMPILE_LIMITS.memoryBytes / 2 / 2 ** 20}MiB` };
+
 const esbuildUrl = pathToFileURL(createRequire(import.meta.url).resolve("esbuild")).href;
 
 class CompileHost {
@@ -76,9 +85,12 @@ class CompileHost {
       windowsHide: true,
       // Not the kit's folder, and none of the grader's environment (a token, a key): it needs neither.
       cwd: path.parse(process.cwd()).root,
-      env: Object.fromEntries(
-        ["TMPDIR", "ESBUILD_BINARY_PATH"].filter((k) => process.env[k]).map((k) => [k, process.env[k]]),
-      ),
+      env: {
+        ...Object.fromEntries(
+          ["TMPDIR", "ESBUILD_BINARY_PATH"].filter((k) => process.env[k]).map((k) => [k, process.env[k]]),
+        ),
+        ...GO_MEMORY,
+      },
     });
     let ended: () => void = () => undefined;
     this.exited = new Promise((resolve) => (ended = resolve));
