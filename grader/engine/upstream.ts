@@ -88,12 +88,12 @@ export async function traceUpstream(input: UpstreamInput): Promise<Map<string, U
     const course = reach.length > 0 ? await build([]) : undefined;
     if (!course) continue;
     reached.set(exercise, reach);
-    modules[key(exercise, [])] = course.code;
+    modules[key(exercise, [])] = course;
     // With one earlier exercise reached, keeping it is the student's own build, which failed.
     if (reach.length === 1) continue;
     for (const x of reach) {
       const variant = await build([x]);
-      if (variant) modules[key(exercise, [x])] = variant.code;
+      if (variant) modules[key(exercise, [x])] = variant;
     }
   }
   // Public cases first, as every run orders them.

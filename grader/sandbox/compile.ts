@@ -15,7 +15,7 @@ import { cachedBuild } from "./build-cache.ts";
 import { hashFiles, type CompileCache } from "./compile-cache.ts";
 import { bundleBytes, MAX_BUNDLE_BYTES, oversizedBundles } from "./bundle-limits.ts";
 import { compileLimits, guarded, type CompileLimits, type Guarded } from "./compile-guard.ts";
-import { NAMESPACE, ROOT, type BuildReply, type BuildRequest } from "./compile-plugin.ts";
+import { ROOT, type BuildReply, type BuildRequest } from "./compile-plugin.ts";
 import type { CompileStore } from "./compile-store.ts";
 import { sourceProblems } from "./source-scan.ts";
 import { stripControls } from "../sanitize.ts";
@@ -184,7 +184,7 @@ function toProblem(message: BuildReply["errors"][number]): CompileProblem {
  * - entry: the exercise's entry file relative to exercises/ (e.g. 07-gradient-descent/descent.ts).
  * - swapped: which of the student's files (relative to exercises/) the reference's file of the same path replaces.
  * - store: builds kept from earlier runs (compile-store.ts).
- * Also returns the student's files the bundle read.
+ * Returns the bundle's code.
  */
 export async function compileVariant(
   files: ExerciseFiles,
@@ -193,7 +193,7 @@ export async function compileVariant(
   swapped: (rel: string) => boolean,
   limits: CompileLimits = compileLimits(),
   store?: CompileStore,
-): Promise<{ code: string; inputs: string[] } | undefined> {
+): Promise<string | undefined> {
   const request: BuildRequest = {
     files: [...files],
     // By content, as compileExercises scans: a submission's variants scan the same files again.
@@ -209,10 +209,7 @@ export async function compileVariant(
   const out = result.reply.outputs.find((f) => f.path.endsWith(".js"));
   // A variant over the size limit is not run (see bundle-limits.ts).
   if (!out || out.text.length > MAX_BUNDLE_BYTES) return undefined;
-  const inputs = result.reply.inputs
-    .filter((input) => input.startsWith(`${NAMESPACE}:`))
-    .map((input) => input.slice(NAMESPACE.length + 1).replace(`${ROOT}/`, ""));
-  return { code: out.text, inputs };
+  return out.text;
 }
 
 const harnessBuilds = new Map<string, Promise<string>>();
