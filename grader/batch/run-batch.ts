@@ -94,9 +94,7 @@ function crashed(ctx: BatchContext, id: string, error: unknown): SubmissionResul
 }
 
 export async function runBatch(options: BatchOptions): Promise<BatchReport> {
-  // In the system's temporary folder, not under --out: a sandbox that runs as another user must be able to reach
-  // its files, and an output folder inside a private one (a home folder, a test's mkdtemp) would bar it, which
-  // leaves the probe only the walls that keep the user.
+  // In the system's temporary folder, never under --out (see Workspace.create).
   const workspace = await Workspace.create({ maxDataBytes: 2 ** 29, osIsolation: true });
   const ctx: BatchContext = {
     manifest: options.manifest,

@@ -4,7 +4,7 @@
  * machine, and the compile cache.
  */
 import { rmSync } from "node:fs";
-import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { buildHarness } from "./compile.ts";
@@ -19,8 +19,6 @@ export interface WorkspaceOptions {
    * `check` skips the probe to start fast: a student's own machine and code.
    */
   osIsolation: boolean;
-  /** Where to make the folder; the system temp folder by default. */
-  parent?: string;
 }
 
 /** Workspaces not yet disposed of, removed when the process exits: one listener however many a process makes. */
@@ -45,9 +43,10 @@ export class Workspace {
   ) {}
 
   static async create(options: WorkspaceOptions): Promise<Workspace> {
-    const parent = options.parent ?? os.tmpdir();
-    await mkdir(parent, { recursive: true });
-    const dir = await mkdtemp(path.join(parent, ".backprop-kit-work-"));
+    // Always in the system's temporary folder, which any user can traverse: under a private folder (a home
+    // folder, a mkdtemp), a sandbox that runs as another user could not reach the harness, and the probe would
+    // settle for walls that keep the user.
+    const dir = await mkdtemp(path.join(os.tmpdir(), ".backprop-kit-work-"));
     // Traversable but not listable: a sandbox running as another user can
     // reach its own folder and the harness, and cannot list its neighbours.
     await chmod(dir, 0o711);
