@@ -8,8 +8,11 @@
 // those files (a few ms) and uses the bundle when they are unchanged; otherwise it builds all the CLIs again
 // (about a second), so an edit to the grader is never run stale. BACKPROP_CLI_SOURCE=1 runs the source through
 // tsx instead, as does a build that fails (tsx then reports the error where it is).
+//
+// `node grader/cli/launch.js --prepare` only builds the bundles, for an image made once and started many times:
+// Gradescope's setup.sh runs it, so that each submission's run_autograder loads a bundle instead of compiling.
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import module from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -17,13 +20,16 @@ import { cliBuildOptions, mistakeFiles } from "./bundle.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 /** The CLIs built together; each is grader/cli/<name>.ts. */
-const CLIS = ["grade", "gradescope-package", "clone-roster", "similarity"];
+const CLIS = ["grade", "gradescope-package", "clone-roster", "similarity", "run-autograder"];
+/** Those this copy of the kit holds: Gradescope's zip has no gradescope-package, which needs the course's files. */
+const present = CLIS.filter((cli) => existsSync(path.join(root, "grader", "cli", `${cli}.ts`)));
 const cache = path.join(root, "node_modules", ".cache", "backprop-kit", "cli");
 const currentFile = path.join(cache, "current");
 
 const name = process.argv[2];
-if (!CLIS.includes(name)) {
-  process.stderr.write(`usage: node grader/cli/launch.js <${CLIS.join("|")}> [arguments...]\n`);
+const prepareOnly = name === "--prepare" && process.argv.length === 3;
+if (!prepareOnly && !CLIS.includes(name)) {
+  process.stderr.write(`usage: node grader/cli/launch.js <${CLIS.join("|")}> [arguments...] | --prepare\n`);
   process.exit(2);
 }
 // The command sees its own arguments, as when run as grader/cli/<name>.ts.
@@ -74,7 +80,7 @@ async function build() {
   mkdirSync(cache, { recursive: true });
   const temp = path.join(cache, `.build-${randomBytes(6).toString("hex")}`);
   try {
-    const built = await esbuild.build(cliBuildOptions(root, CLIS, temp, read));
+    const built = await esbuild.build(cliBuildOptions(root, present, temp, read));
     const inputs = Object.keys(built.metafile.inputs)
       .filter((file) => !file.includes(":"))
       .sort();
@@ -105,7 +111,14 @@ async function build() {
 }
 
 const dir = process.env.BACKPROP_CLI_SOURCE === "1" ? undefined : (current() ?? (await build()));
-if (dir) {
+if (prepareOnly) {
+  // A build that fails is not fatal: every start then runs the source through tsx, as it would have.
+  process.stdout.write(
+    dir
+      ? `The CLIs are built: ${path.relative(root, dir)}\n`
+      : "The CLIs could not be built; they will run from their source through tsx.\n",
+  );
+} else if (dir && present.includes(name)) {
   // Node 22.1 and later keep V8's compiled code of the bundle between starts.
   module.enableCompileCache?.(path.join(cache, "v8"));
   await import(pathToFileURL(path.join(dir, `${name}.mjs`)).href);

@@ -31,6 +31,7 @@ const LEFT_OUT = [
   "grader/fixtures/demo-class.ts",
   "grader/misconceptions/mistakes",
   "grader/release",
+  "grader/cli/gradescope-package.ts",
   "grader/suites",
   "grader/test",
   "grader/reports/autograder",

@@ -8,15 +8,30 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { createReadStream, existsSync } from "node:fs";
-import { cp, mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
 import yauzl from "yauzl";
+import { paths } from "../paths.ts";
 import { cacheDir, PINNED_NODES, PINNED_NPM, registryPackage } from "./pinned-node.ts";
 
 const run = promisify(execFile);
+
+/**
+ * The kit's installed packages, linked into an unpacked autograder's `source/` instead of installed there. Each
+ * package is linked, not the folder: the autograder keeps its CLI bundles in its own node_modules/.cache, and
+ * building them must not replace the kit's while other tests run them.
+ */
+export async function linkNodeModules(source: string): Promise<void> {
+  const into = path.join(source, "node_modules");
+  await mkdir(into, { recursive: true });
+  const from = path.join(paths.root, "node_modules");
+  for (const name of await readdir(from)) {
+    if (name !== ".cache") await symlink(path.join(from, name), path.join(into, name));
+  }
+}
 
 /** Unpacks the zip into `dir`; returns each entry's mode. */
 export async function unzip(file: string, dir: string): Promise<Map<string, number>> {

@@ -2,10 +2,10 @@
  * The Gradescope autograder zip, run as Gradescope would: unpacked into a
  * temporary folder laid out like /autograder (source/, submission/,
  * results/), with run_autograder pointed at it through AUTOGRADER_ROOT. The
- * kit's node_modules is linked in rather than installed, to keep this fast.
+ * kit's packages are linked in rather than installed, to keep this fast.
  */
 import { execFile } from "node:child_process";
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadManifest } from "../manifest.ts";
 import { paths } from "../paths.ts";
 import { GradescopeResultsSchema, type GradescopeResults } from "../reports/gradescope-schema.ts";
-import { unzip } from "./gradescope-helpers.ts";
+import { linkNodeModules, unzip } from "./gradescope-helpers.ts";
 import { cliArgs } from "./cli-bundle.ts";
 
 const run = promisify(execFile);
@@ -26,7 +26,7 @@ async function autograde(name: string, submission: string, into = "exercises"): 
   const root = path.join(tmp, name);
   await mkdir(path.join(root, "results"), { recursive: true });
   modes = await unzip(zipFile, path.join(root, "source"));
-  await symlink(path.join(paths.root, "node_modules"), path.join(root, "source", "node_modules"));
+  await linkNodeModules(path.join(root, "source"));
   await cp(submission, path.join(root, "submission", into), { recursive: true });
   await run("bash", [path.join(root, "source", "run_autograder")], {
     env: { ...process.env, AUTOGRADER_ROOT: root },

@@ -123,6 +123,8 @@ describe.runIf(canRun)("setup.sh on an image whose Node is 12", () => {
     expect(existsSync(path.join(img.root, "source", "node_modules", ".bin", "tsx"))).toBe(true);
     // Grading needs no dev tools.
     expect(existsSync(path.join(img.root, "source", "node_modules", "vitest"))).toBe(false);
+    // The CLIs are built into the image, so that no submission compiles the grader.
+    expect(result.stdout).toContain("The CLIs are built: node_modules/.cache/backprop-kit/cli/");
 
     // Node 12 stays first on PATH: run_autograder must take the installed Node itself.
     await cp(paths.solutions, path.join(img.root, "submission", "exercises"), { recursive: true });

@@ -129,3 +129,5 @@ printf '%s\n' "$NODE_BIN" >"$SOURCE/.node-bin"
 cd "$SOURCE"
 # Grading needs only the runtime dependencies; the test tools stay out of the image.
 npm ci --omit=dev --no-audit --no-fund
+# Built once into the image, so that no submission's run_autograder spends a second compiling the grader.
+node grader/cli/launch.js --prepare
