@@ -2,16 +2,28 @@ import { defineConfig } from "vitest/config";
 import { LongestFirstSequencer } from "./grader/test/sequencer.ts";
 
 /**
- * What `npm run test:fast` (`vitest run --mode fast`) leaves out: the files that drive a browser, run the tests
- * again under other Nodes, or load the machine on purpose. `npm test` runs everything.
+ * What `npm run test:fast` (`vitest run --mode fast`) leaves out: the files that drive a browser, run the kit under
+ * other Nodes, load the machine on purpose, or run attacks to their CPU and memory limits one by one. The attack
+ * corpora's walls stay in (adversarial, trust-class, trust-boundary, harness-channel, sandbox-limits,
+ * typecheck-sealed); only the runs to the limits are left out. `npm test` runs everything.
  */
 export const SLOW_FILES = [
+  // A browser.
   "grader/test/playground.test.ts",
   "grader/test/reports-browser.test.ts",
   "grader/test/pages-390.test.ts",
+  // Other Nodes: the reruns, and Gradescope's setup.sh, which installs Node 24 and grades with it.
   "grader/test/node-versions-*.test.ts",
+  "grader/test/gradescope-setup.test.ts",
+  // Load: busy loops and saturated classes.
   "grader/test/stress.test.ts",
   "grader/test/busy-host.test.ts",
+  // Attacks run to their limits, one by one: slow sources to the compiler's CPU limit, type bombs to the type
+  // checker's, allocation storms to the sandbox's memory, and each run-ending attack through its own `grade` run.
+  "grader/test/compile-guard.test.ts",
+  "grader/test/typecheck-bombs.test.ts",
+  "grader/test/memory-storm.test.ts",
+  "grader/test/adversarial-alone.test.ts",
 ];
 
 export default defineConfig(({ mode }) => ({

@@ -1,9 +1,11 @@
 /**
  * Sources that make esbuild slow (or crash) and pass the pre-scan, and sources that try to get past the pre-scan,
- * for compile-guard.test.ts. Each is prepended to one exercise file of the course's solutions; none of these
+ * for compile-guard.test.ts (and clean, marked submissions for compile-starved.test.ts). Each is prepended to one exercise file of the course's solutions; none of these
  * exercises is imported by another, so a compile error costs the attacked exercise alone.
  */
-import type { ExerciseFiles } from "../sandbox/compile.ts";
+import { expect } from "vitest";
+import { entryFiles, loadManifest } from "../manifest.ts";
+import type { CompileOutcome, ExerciseFiles } from "../sandbox/compile.ts";
 import { MAX_SOURCE_IMPORTS } from "../sandbox/source-scan.ts";
 
 export interface CompileAttack {
@@ -185,4 +187,21 @@ export function markerOf(files: [string, string | Uint8Array][]): string | undef
     if (found) return found[1];
   }
   return undefined;
+}
+
+const entries = entryFiles(loadManifest());
+
+/** The problems of a build that failed, or undefined. */
+export const problemOf = (outcome: CompileOutcome | undefined) =>
+  outcome && !outcome.ok ? outcome.problems : undefined;
+
+/** Every exercise but `failed` compiled, and `failed` (if any) with one problem whose text matches `reason`. */
+export function expectOnly(result: Record<string, CompileOutcome>, failed?: string, reason?: RegExp) {
+  for (const id of Object.keys(entries)) {
+    if (id !== failed) expect({ id, problems: problemOf(result[id]) }).toEqual({ id, problems: undefined });
+  }
+  if (!failed) return;
+  const problems = problemOf(result[failed]);
+  expect(problems).toHaveLength(1);
+  expect(problems![0].text).toMatch(reason!);
 }

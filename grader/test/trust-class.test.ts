@@ -92,7 +92,7 @@ const CLEAN: { id: string; make: (dir: string) => Promise<void> }[] = [
 ];
 
 const IMPORTS = Array.from({ length: MAX_SOURCE_IMPORTS + 1 }, (_, i) => `import "./m${i}";`).join("\n");
-/** typecheck-domain.test.ts's "tail-recursive instantiations of growing tuples", in a function never called. */
+/** corpus-typecheck.ts's "tail-recursive instantiations of growing tuples", in a function never called. */
 const TYPE_BOMB = `
 type BombL<N extends unknown[], T> = N["length"] extends 990 ? T : BombL<[...N, T], T>;
 type BombA<T> = [BombL<[], T>, BombL<[], [T]>, BombL<[], [[T]]>, BombL<[], [[[T]]]>];

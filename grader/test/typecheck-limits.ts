@@ -2,7 +2,7 @@
  * The type checker's limits for tests that grade a class through `grade` with type bombs or attacks on the
  * compiler in it: such a file's type check is skipped after seconds, not after the grader's own 8 s of CPU
  * time (or 30 s of wall clock on a loaded machine). An honest check of the kit's files needs well under a
- * quarter of each, so no honest submission's check is skipped; typecheck-domain.test.ts tests the limits
+ * quarter of each, so no honest submission's check is skipped; typecheck-bombs.test.ts tests the limits
  * themselves.
  */
 import type { TypeCheckLimits } from "../check/typecheck.ts";
