@@ -28,36 +28,47 @@ export function callSignature(c: Pick<LoadedCase, "exercise" | "fn" | "args">): 
   return signature;
 }
 
-/** The calls for `cases`, leaving out exercises with no module (they did not compile). */
-export function planCalls(cases: LoadedCase[], modules: Record<string, string>): CallPlan {
-  const calls: PlannedCall[] = [];
-  const callOf = new Map<string, string>();
-  const bySignature = new Map<string, PlannedCall>();
-  const ordered = [
-    ...cases.filter((c) => c.visibility !== "hidden"),
-    ...cases.filter((c) => c.visibility === "hidden"),
-  ];
-  for (const c of ordered) {
-    if (!modules[c.exercise]) continue;
+/**
+ * Calls added one case at a time, in order: a case whose call (the same function on the same arguments, from the
+ * same module) is planned already shares it, with the most generous of their limits.
+ */
+export class CallPlanner {
+  readonly calls: PlannedCall[] = [];
+  private readonly byKey = new Map<string, PlannedCall>();
+
+  /** The id of the call that answers `c` from `module` (the sandbox's module of its exercise when left out). */
+  add(c: LoadedCase, module?: string): string {
     const signature = callSignature(c);
-    let call = bySignature.get(signature);
+    const key = module === undefined ? signature : `${module}\u0000${signature}`;
+    let call = this.byKey.get(key);
     if (!call) {
       call = {
-        id: String(calls.length),
+        id: String(this.calls.length),
         exercise: c.exercise,
         fn: c.fn,
         args: c.args,
         limitMs: c.cpuLimitMs,
         signature,
       };
-      bySignature.set(signature, call);
-      calls.push(call);
+      if (module !== undefined) call.module = module;
+      this.byKey.set(key, call);
+      this.calls.push(call);
     } else if (c.cpuLimitMs !== undefined) {
-      // Cases sharing a call share its limit: the most generous of theirs.
       call.limitMs = Math.max(call.limitMs ?? 0, c.cpuLimitMs);
     }
     if (c.pure) call.pure = true;
-    callOf.set(c.key, call.id);
+    return call.id;
   }
-  return { calls, callOf };
+}
+
+/** The calls for `cases`, leaving out exercises with no module (they did not compile). */
+export function planCalls(cases: LoadedCase[], modules: Record<string, string>): CallPlan {
+  const planner = new CallPlanner();
+  const callOf = new Map<string, string>();
+  for (const c of [
+    ...cases.filter((c) => c.visibility !== "hidden"),
+    ...cases.filter((c) => c.visibility === "hidden"),
+  ])
+    if (modules[c.exercise]) callOf.set(c.key, planner.add(c));
+  return { calls: planner.calls, callOf };
 }

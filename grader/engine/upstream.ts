@@ -21,10 +21,10 @@ import type { LoadedCase } from "../fixtures/schema.ts";
 import { entryFiles, type Manifest } from "../manifest.ts";
 import { compileVariant, type CompileOutcome, type ExerciseFiles } from "../sandbox/compile.ts";
 import type { Gate } from "../sandbox/gate.ts";
-import type { Call } from "../sandbox/protocol.ts";
 import { runCalls, type RunLimits } from "../sandbox/run.ts";
 import type { Workspace } from "../sandbox/workspace.ts";
 import { decide } from "./checks.ts";
+import { CallPlanner } from "./plan.ts";
 import type { CaseResult, Upstream } from "./results.ts";
 import { UPSTREAM_CALLS, upstreamOf, upstreamOfExercise } from "./upstream-imports.ts";
 
@@ -101,7 +101,8 @@ export async function traceUpstream(input: UpstreamInput): Promise<Map<string, U
     ...cases.filter((c) => c.visibility !== "hidden"),
     ...cases.filter((c) => c.visibility === "hidden"),
   ].filter((c) => reached.has(c.exercise));
-  const calls: (Call & { limitMs?: number })[] = [];
+  // Cases that make the same call from the same variant share it: the course's training cases check one run each.
+  const planner = new CallPlanner();
   const callOf = new Map<string, string>();
   for (const c of ordered) {
     const reach = reached.get(c.exercise)!.filter((u) => upstreamOf(c.exercise, c.fn).includes(u));
@@ -109,12 +110,10 @@ export async function traceUpstream(input: UpstreamInput): Promise<Map<string, U
     if (reach.length === 0) continue;
     for (const kept of [[], ...(reach.length > 1 ? reach.map((x) => [x]) : [])]) {
       const module = key(c.exercise, kept);
-      if (!modules[module]) continue;
-      const id = String(calls.length);
-      calls.push({ id, exercise: c.exercise, fn: c.fn, args: c.args, module, limitMs: c.cpuLimitMs, pure: c.pure });
-      callOf.set(`${c.key}\u0000${module}`, id);
+      if (modules[module]) callOf.set(`${c.key}\u0000${module}`, planner.add(c, module));
     }
   }
+  const calls = planner.calls;
   if (calls.length === 0) return found;
   const run = () =>
     runCalls({
