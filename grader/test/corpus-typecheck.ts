@@ -4,7 +4,7 @@
  * when its limits stop one.
  */
 import { readFileSync } from "node:fs";
-import type { TypeCheck, TypeChecker } from "../check/typecheck.ts";
+import { TypeChecker, type TypeCheck } from "../check/typecheck.ts";
 import { readExerciseFiles } from "../engine/grade.ts";
 import { paths } from "../paths.ts";
 import type { ExerciseFiles } from "../sandbox/compile.ts";
@@ -20,6 +20,14 @@ export const STOPPED_BY = [
 ];
 
 const N24 = `[${Array(24).fill(0).join(", ")}]`;
+
+/** The types of the bomb "tail-recursive instantiations of growing tuples", which the trust class uses too. */
+export const TUPLE_TYPES = `
+type BombL<N extends unknown[], T> = N["length"] extends 990 ? T : BombL<[...N, T], T>;
+type BombA<T> = [BombL<[], T>, BombL<[], [T]>, BombL<[], [[T]]>, BombL<[], [[[T]]]>];
+type BombB<T> = [BombA<T>, BombA<[T]>, BombA<{ x: T }>, BombA<T[]>];
+type BombC<T> = [BombB<T>, BombB<1>, BombB<2>, BombB<3>, BombB<4>, BombB<5>, BombB<6>, BombB<7>];
+export type BombZ = [BombC<0>, BombC<"a">, BombC<true>, BombC<null>];`;
 
 /**
  * Types and one function that is never called (so grading is unchanged), each costly for the compiler in its own
@@ -44,12 +52,7 @@ type BombM<X> = { [K in BombU]: { [J in BombU]: [K, J, X] } };
 export function bombCheck(m: BombM<0>): BombM<1> {
   return m;
 }`,
-  "tail-recursive instantiations of growing tuples": `
-type BombL<N extends unknown[], T> = N["length"] extends 990 ? T : BombL<[...N, T], T>;
-type BombA<T> = [BombL<[], T>, BombL<[], [T]>, BombL<[], [[T]]>, BombL<[], [[[T]]]>];
-type BombB<T> = [BombA<T>, BombA<[T]>, BombA<{ x: T }>, BombA<T[]>];
-type BombC<T> = [BombB<T>, BombB<1>, BombB<2>, BombB<3>, BombB<4>, BombB<5>, BombB<6>, BombB<7>];
-export type BombZ = [BombC<0>, BombC<"a">, BombC<true>, BombC<null>];
+  "tail-recursive instantiations of growing tuples": `${TUPLE_TYPES}
 export function bombCheck(z: BombZ): number {
   return z;
 }`,
@@ -89,16 +92,21 @@ export function withBomb(clean: ExerciseFiles, bomb: string, file = "05-delta/de
   return files;
 }
 
-/** The reference solutions, the same with one honest type error, and what `checker` says of the latter. */
-export async function honestFiles(checker: TypeChecker): Promise<{
+/** A checker under LIMITS, the reference solutions, the same with one honest type error, and what it says of those. */
+export interface BombSession {
+  checker: TypeChecker;
   clean: ExerciseFiles;
   honest: ExerciseFiles;
   expectedHonest: TypeCheck;
-}> {
+}
+
+export async function openBombSession(): Promise<BombSession> {
+  const checker = await TypeChecker.open(LIMITS, { store: null });
+  if (!(checker instanceof TypeChecker)) throw new Error(checker.unavailable);
   const clean = await readExerciseFiles(paths.solutions);
   const honest = new Map(clean);
   honest.set("05-delta/delta.ts", `${String(clean.get("05-delta/delta.ts"))}\nexport const wrong: string = 1;\n`);
-  return { clean, honest, expectedHonest: await checker.check(honest) };
+  return { checker, clean, honest, expectedHonest: await checker.check(honest) };
 }
 
 /** Processes under this one running TypeScript's compiler: none may be left behind. */

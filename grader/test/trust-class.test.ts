@@ -27,6 +27,7 @@ import { solutionsAt, zip } from "./corpus-build.ts";
 import { CONTROL, lostOnlyWhatItAttacked } from "./corpus-check.ts";
 import { APPLE_DOUBLE } from "./corpus-intake.ts";
 import { LIMIT_ATTACKS } from "./corpus-limits.ts";
+import { TUPLE_TYPES } from "./corpus-typecheck.ts";
 import { replaceFunction } from "./patched-grade.ts";
 import { TEST_TYPECHECK_ENV } from "./typecheck-limits.ts";
 
@@ -93,12 +94,7 @@ const CLEAN: { id: string; make: (dir: string) => Promise<void> }[] = [
 
 const IMPORTS = Array.from({ length: MAX_SOURCE_IMPORTS + 1 }, (_, i) => `import "./m${i}";`).join("\n");
 /** corpus-typecheck.ts's "tail-recursive instantiations of growing tuples", in a function never called. */
-const TYPE_BOMB = `
-type BombL<N extends unknown[], T> = N["length"] extends 990 ? T : BombL<[...N, T], T>;
-type BombA<T> = [BombL<[], T>, BombL<[], [T]>, BombL<[], [[T]]>, BombL<[], [[[T]]]>];
-type BombB<T> = [BombA<T>, BombA<[T]>, BombA<{ x: T }>, BombA<T[]>];
-type BombC<T> = [BombB<T>, BombB<1>, BombB<2>, BombB<3>, BombB<4>, BombB<5>, BombB<6>, BombB<7>];
-export type BombZ = [BombC<0>, BombC<"a">, BombC<true>, BombC<null>];
+const TYPE_BOMB = `${TUPLE_TYPES}
 export function bombCheck(z: BombZ): number {
   const y: [BombC<1>, BombC<"b">, BombC<false>, BombC<undefined>] = z as any;
   return y.length;

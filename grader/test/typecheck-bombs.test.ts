@@ -11,42 +11,35 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TypeChecker, type TypeCheck } from "../check/typecheck.ts";
+import type { TypeCheck } from "../check/typecheck.ts";
 import { SubmissionResultSchema } from "../engine/results.ts";
 import { paths } from "../paths.ts";
-import type { ExerciseFiles } from "../sandbox/compile.ts";
 import { cliArgs } from "./cli-bundle.ts";
-import { BOMBS, LIMITS, STOPPED_BY, honestFiles, withBomb } from "./corpus-typecheck.ts";
+import { BOMBS, LIMITS, STOPPED_BY, openBombSession, type BombSession, withBomb } from "./corpus-typecheck.ts";
 
-let checker: TypeChecker;
-let clean: ExerciseFiles;
-let honest: ExerciseFiles;
-let expectedHonest: TypeCheck;
 const bombed: TypeCheck[] = [];
+let session: BombSession;
 
 beforeAll(async () => {
-  const opened = await TypeChecker.open(LIMITS, { store: null });
-  if (!(opened instanceof TypeChecker)) throw new Error(opened.unavailable);
-  checker = opened;
-  ({ clean, honest, expectedHonest } = await honestFiles(checker));
+  session = await openBombSession();
 });
 
-afterAll(() => checker?.close());
+afterAll(() => session?.checker.close());
 
 describe("a type check that goes over its limits", () => {
   it("finds the honest type error the comparisons below rely on", () => {
-    expect("warnings" in expectedHonest && expectedHonest.warnings.map((w) => w.code)).toEqual([2322]);
+    expect("warnings" in session.expectedHonest && session.expectedHonest.warnings.map((w) => w.code)).toEqual([2322]);
   });
 
   it.each(Object.entries(BOMBS))("%s: this check alone is skipped or warned, the next is whole", async (_, bomb) => {
     const started = performance.now();
-    const outcome = await checker.check(withBomb(clean, bomb));
+    const outcome = await session.checker.check(withBomb(session.clean, bomb));
     bombed.push(outcome);
     expect(performance.now() - started).toBeLessThan(LIMITS.wallMs + 10_000);
     if ("skipped" in outcome)
       expect([...STOPPED_BY, "it ran out of memory", "the compiler's stack overflowed"]).toContain(outcome.skipped);
     else expect(outcome.warnings.every((w) => w.file.startsWith("exercises/"))).toBe(true);
-    expect(await checker.check(honest)).toEqual(expectedHonest);
+    expect(await session.checker.check(session.honest)).toEqual(session.expectedHonest);
   });
 
   it("holds the bombs to the limits: most are skipped, with the limit that stopped them", () => {
@@ -56,18 +49,18 @@ describe("a type check that goes over its limits", () => {
 
   it("skips a bomb queued between honest checks, and only the bomb", async () => {
     const bomb = withBomb(
-      clean,
+      session.clean,
       BOMBS["tail-recursive instantiations of growing tuples"],
       "03-activations/activations.ts",
     );
     const [before, bombed, after] = await Promise.all([
-      checker.check(honest),
-      checker.check(bomb),
-      checker.check(honest),
+      session.checker.check(session.honest),
+      session.checker.check(bomb),
+      session.checker.check(session.honest),
     ]);
-    expect(before).toEqual(expectedHonest);
+    expect(before).toEqual(session.expectedHonest);
     expect(bombed).toHaveProperty("skipped");
-    expect(after).toEqual(expectedHonest);
+    expect(after).toEqual(session.expectedHonest);
   });
 });
 

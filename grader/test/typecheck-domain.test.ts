@@ -5,23 +5,16 @@
  * typecheck-bombs.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TypeChecker, type TypeCheck } from "../check/typecheck.ts";
-import type { ExerciseFiles } from "../sandbox/compile.ts";
-import { BOMBS, LIMITS, compilers, honestFiles, withBomb } from "./corpus-typecheck.ts";
+import { TypeChecker } from "../check/typecheck.ts";
+import { BOMBS, LIMITS, compilers, openBombSession, type BombSession, withBomb } from "./corpus-typecheck.ts";
 
-let checker: TypeChecker;
-let clean: ExerciseFiles;
-let honest: ExerciseFiles;
-let expectedHonest: TypeCheck;
+let session: BombSession;
 
 beforeAll(async () => {
-  const opened = await TypeChecker.open(LIMITS, { store: null });
-  if (!(opened instanceof TypeChecker)) throw new Error(opened.unavailable);
-  checker = opened;
-  ({ clean, honest, expectedHonest } = await honestFiles(checker));
+  session = await openBombSession();
 });
 
-afterAll(() => checker?.close());
+afterAll(() => session?.checker.close());
 
 describe("a check abandoned at any moment", () => {
   // The compiler is killed while requests and answers are in flight: nothing may reach the grader as an
@@ -29,7 +22,7 @@ describe("a check abandoned at any moment", () => {
   it.each([1, 5, 10, 20, 40, 80, 150, 300, 600])("after %i ms is skipped, and the grader lives on", async (ms) => {
     const hurried = (await TypeChecker.open({ ...LIMITS, wallMs: ms }, { store: null })) as TypeChecker;
     try {
-      const bomb = withBomb(clean, BOMBS["tail-recursive instantiations of growing tuples"]);
+      const bomb = withBomb(session.clean, BOMBS["tail-recursive instantiations of growing tuples"]);
       for (let i = 0; i < 2; i++)
         expect(await hurried.check(bomb)).toEqual({
           skipped: `it ran longer than ${Number((ms / 1000).toFixed(2))} s`,
@@ -37,11 +30,13 @@ describe("a check abandoned at any moment", () => {
     } finally {
       await hurried.close();
     }
-    expect(await checker.check(honest)).toEqual(expectedHonest);
+    expect(await session.checker.check(session.honest)).toEqual(session.expectedHonest);
   });
 
   it("says so when the compiler dies mid-check, and starts a fresh one for the next", async () => {
-    const pending = checker.check(withBomb(clean, BOMBS["tail-recursive instantiations of growing tuples"]));
+    const pending = session.checker.check(
+      withBomb(session.clean, BOMBS["tail-recursive instantiations of growing tuples"]),
+    );
     let victims: number[] = [];
     for (let i = 0; i < 200 && victims.length === 0; i++) {
       await new Promise((r) => setTimeout(r, 50));
@@ -55,14 +50,14 @@ describe("a check abandoned at any moment", () => {
     expect((outcome as { skipped: string }).skipped).toMatch(
       /^(the compiler stopped \(signal SIGKILL\)|the type checker stopped \(exit code 1\))$/,
     );
-    expect(await checker.check(honest)).toEqual(expectedHonest);
+    expect(await session.checker.check(session.honest)).toEqual(session.expectedHonest);
   });
 
   it("says so when the compiler dies as soon as it starts, before its host has looked for it", async () => {
     const fresh = (await TypeChecker.open(LIMITS, { store: null })) as TypeChecker;
     try {
       const before = new Set(compilers());
-      const pending = fresh.check(withBomb(clean, BOMBS["tail-recursive instantiations of growing tuples"]));
+      const pending = fresh.check(withBomb(session.clean, BOMBS["tail-recursive instantiations of growing tuples"]));
       let victims: number[] = [];
       // As fast as /proc can be read: within a millisecond or so of its start, before the host's first look.
       for (let i = 0; i < 100_000 && victims.length === 0; i++) {
@@ -83,13 +78,13 @@ describe("a check abandoned at any moment", () => {
 
   it("leaves no compiler running once closed", async () => {
     const other = (await TypeChecker.open(LIMITS, { store: null })) as TypeChecker;
-    await other.check(honest);
+    await other.check(session.honest);
     const during = compilers().length;
     await other.close();
     expect(during).toBeGreaterThan(0);
-    expect(await other.check(honest)).toEqual({ skipped: "the type checker was closed" });
-    await checker.close();
+    expect(await other.check(session.honest)).toEqual({ skipped: "the type checker was closed" });
+    await session.checker.close();
     expect(compilers()).toEqual([]);
-    checker = (await TypeChecker.open(LIMITS, { store: null })) as TypeChecker;
+    session.checker = (await TypeChecker.open(LIMITS, { store: null })) as TypeChecker;
   });
 });
