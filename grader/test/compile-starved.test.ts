@@ -17,6 +17,7 @@ import { paths } from "../paths.ts";
 import { compileExercises, compileVariant } from "../sandbox/compile.ts";
 import {
   CompilerUnavailableError,
+  DEFAULT_COMPILE_LIMITS,
   watchCompiles,
   type CompileEvent,
   type CompileLimits,
@@ -84,7 +85,14 @@ describe.concurrent("a build the machine starves is never charged", () => {
       } finally {
         stop();
       }
-      const built = await compileVariant(clean(solutions, "fed"), entries["06-gradients"], solutions, () => true);
+      // The default limits, given: the grade test beside this one shortens the default wall clock (by environment).
+      const built = await compileVariant(
+        clean(solutions, "fed"),
+        entries["06-gradients"],
+        solutions,
+        () => true,
+        DEFAULT_COMPILE_LIMITS,
+      );
       // Unstarved, it builds, and only its entry is the student's: esbuild heads each module with its namespace.
       const students = new Set(
         [...(built ?? "").matchAll(/^\/\/ exercise-file:\/exercises\/(.+)$/gm)].map((m) => m[1]),
@@ -96,7 +104,8 @@ describe.concurrent("a build the machine starves is never charged", () => {
   );
 });
 
-describe("grade, when the machine starves one submission's builds", () => {
+// Concurrent with the builds above: each waits out wall clocks, not CPU, and watches only its own marker.
+describe.concurrent("grade, when the machine starves one submission's builds", () => {
   it(
     "gives that submission the grader's error and no score, never a compile error, and grades the others",
     async () => {
