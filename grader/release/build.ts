@@ -20,6 +20,7 @@ import { courseOnly, graderClosure } from "./contents.ts";
 import { precomputeDiagnoses } from "./diagnoses.ts";
 import { studentLock, studentPackage, STUDENT_PACKAGE_NAME, type PackageJson, type PackageLock } from "./package.ts";
 import { PLAYGROUND_SCREENSHOT, studentReadme } from "./readme.ts";
+import { ReleaseFormatter } from "./format-store.ts";
 import { CHECK_WORKFLOW } from "./workflow.ts";
 
 export interface ReleaseOptions {
@@ -135,13 +136,14 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseRepo
   const out = path.resolve(options.out);
   const { files, hidden } = await collect(options.key);
   const config = (await prettier.resolveConfig(path.join(paths.root, "package.json"))) ?? {};
+  const formatter = new ReleaseFormatter(config);
   await prepareOut(out, options.force ?? false);
   for (const [rel, contents] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const file = path.join(out, rel);
     await mkdir(path.dirname(file), { recursive: true });
     const formatted =
       FORMATTED.test(rel) && rel !== "package-lock.json"
-        ? await prettier.format(contents.toString(), { ...config, filepath: file })
+        ? await formatter.format(contents.toString(), rel, file)
         : contents;
     await writeFile(file, formatted);
   }
