@@ -269,6 +269,10 @@ async function main(): Promise<void> {
     console.log(splitRow("real", BATCH, real));
     if (why.length) {
       console.log("\nWhy a target was missed, from this run's figures:");
+      if (QUICK)
+        console.log(
+          `(--quick grades ${BATCH}: each command's start-up weighs four times what it does in the 200 the targets are for.)`,
+        );
       for (const [target, reason] of why) console.log(`- ${target}: ${reason}.`);
     }
     console.log(`\nload average at the end: ${loadAverage()}`);
