@@ -4,7 +4,9 @@
  * - a Chromium for the browser tests (find-chromium.ts), passed on as BACKPROP_CHROMIUM;
  * - the CLI bundle (cli-bundle.ts), passed on as BACKPROP_TEST_CLI_BUNDLE and removed at the end;
  * - under `vitest --mode slow-host` (npm run test:slow-host), the slow-host wrapper (slow-host.ts), passed on as
- *   BACKPROP_TEST_SANDBOX_WRAPPER, so every sandbox of every file runs on a host where its CPU time counts double.
+ *   BACKPROP_TEST_SANDBOX_WRAPPER, so every sandbox of every file runs on a host where its CPU time counts double;
+ * - NODE_EXTRA_CA_CERTS set aside once Dolos and the browser are in place (registry-env.ts): on Node 20 it costs
+ *   every Node process the run starts 45 ms of CPU, and only npm's fetches need it.
  * Test workers and the processes they start inherit these variables. `vitest --mode fast` (npm run test:fast)
  * runs no browser test, so it looks for no browser; nor does the child vitest that node-versions runs under
  * another Node, which takes the parent's bundle and needs neither Dolos nor a browser.
@@ -17,6 +19,7 @@ import type { TestProject } from "vitest/node";
 import { paths } from "../paths.ts";
 import { BUNDLE_ENV, buildCliBundle } from "./cli-bundle.ts";
 import { findChromium } from "./find-chromium.ts";
+import { setAsideExtraCaCerts } from "./registry-env.ts";
 import { cacheDir } from "./pinned-node.ts";
 import { slowHostWrapper } from "./slow-host.ts";
 
@@ -44,6 +47,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     process.env.BACKPROP_CHROMIUM = found.path;
     process.stdout.write(`Browser tests use ${found.how} Chromium: ${found.path}\n`);
   }
+  const restoreCaCerts = setAsideExtraCaCerts();
   let owned: string | undefined;
   if (!process.env[BUNDLE_ENV]) {
     await mkdir(cacheDir(), { recursive: true });
@@ -59,6 +63,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     process.stdout.write(`Every sandbox runs on a slow host: ${process.env[WRAPPER_ENV]}\n`);
   }
   return async () => {
+    restoreCaCerts();
     if (owned) await rm(owned, { recursive: true, force: true });
     if (slowHost) await rm(slowHost, { recursive: true, force: true });
   };

@@ -20,6 +20,7 @@ import { paths } from "../paths.ts";
 import { buildAutograderZip } from "../reports/autograder-zip.ts";
 import { GradescopeResultsSchema } from "../reports/gradescope-schema.ts";
 import { officialLayoutTarball, serveTarball, unzip, type Mirror, type NodeTarball } from "./gradescope-helpers.ts";
+import { registryEnv } from "./registry-env.ts";
 
 const run = promisify(execFile);
 const canRun = process.platform === "linux" && process.arch === "x64";
@@ -79,6 +80,7 @@ async function image(name: string, pathDirs: string[], extra: Record<string, str
     BACKPROP_NODE_PREFIX: prefix,
     // The registry is the only network here; what the cache holds is used first.
     npm_config_prefer_offline: "true",
+    ...registryEnv(),
     ...extra,
   });
   return { root, prefix, env };

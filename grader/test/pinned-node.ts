@@ -14,6 +14,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { CACHE_ROOT } from "../disk-store.ts";
+import { registryEnv } from "./registry-env.ts";
 
 const run = promisify(execFile);
 
@@ -79,7 +80,7 @@ export async function registryPackage(pkg: RegistryPackage): Promise<string> {
         "--no-audit",
         "--no-fund",
       ],
-      { maxBuffer: 64 * 2 ** 20 },
+      { maxBuffer: 64 * 2 ** 20, env: { ...process.env, ...registryEnv() } },
     );
     const [packed] = JSON.parse(stdout) as { filename: string; integrity: string }[];
     if (packed.integrity !== pkg.integrity) {

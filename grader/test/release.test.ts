@@ -26,6 +26,7 @@ import { CATALOGUE } from "../misconceptions/catalogue.ts";
 import type { CheckResult } from "../check/session.ts";
 import { distinctiveNumbers, functionBodies, listFiles, sh, squash, type Ran } from "./release-helpers.ts";
 import { cliArgs } from "./cli-bundle.ts";
+import { registryEnv } from "./registry-env.ts";
 
 const manifest = loadManifest();
 const tsx = path.join(paths.root, "node_modules", ".bin", "tsx");
@@ -42,7 +43,7 @@ beforeAll(async () => {
   built = await sh(tsx, ["grader/release/cli.ts", student], paths.root);
   key = /^ {2}GRADER_KEY=(\S+)$/m.exec(built.stdout)?.[1] ?? "";
   texts = new Map(listFiles(student).map((f) => [f, readFileSync(path.join(student, f), "utf8")]));
-  installed = await sh("npm", ["ci", "--prefer-offline", "--no-audit", "--no-fund"], student);
+  installed = await sh("npm", ["ci", "--prefer-offline", "--no-audit", "--no-fund"], student, registryEnv());
 }, 300_000);
 afterAll(() => rm(tmp, { recursive: true, force: true }));
 
