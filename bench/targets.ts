@@ -5,20 +5,21 @@
  */
 import type { CpuSplit } from "./cpu.ts";
 
-/** What one graded batch gives the arithmetic. */
+/** What one graded batch gives the arithmetic: how many it graded, and its run's wall clock and CPU split. */
 export interface BatchFigures {
-  /** Submissions graded. */
   n: number;
-  /** Wall clock of the whole run. */
-  ms: number;
   split: CpuSplit;
 }
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
+/** Submissions/s over the run's wall clock. */
+const rateOf = (b: BatchFigures) => b.n / (b.split.ms / 1000);
+/** The machine's CPU time per submission, ms. */
+const cpuEach = (b: BatchFigures) => b.split.totalMs / b.n;
 
 /** Submissions/s with every core busy on this batch's CPU time per submission. */
 export function ceiling(b: BatchFigures, cores: number): number {
-  return (cores * 1000 * b.n) / b.split.totalMs;
+  return (cores * 1000) / cpuEach(b);
 }
 
 /** Milliseconds of CPU per submission, each part, largest first: "sandboxes 55, compile 21, …". */
@@ -43,11 +44,11 @@ function parts(b: BatchFigures): string {
  * ceiling (the cores it kept busy); at that share the target needs a CPU time per submission the run can be held to.
  */
 export function rateShortfall(b: BatchFigures, cores: number, target: number): string | undefined {
-  const rate = b.n / (b.ms / 1000);
+  const rate = rateOf(b);
   if (rate >= target) return undefined;
   const top = ceiling(b, cores);
   const use = rate / top;
-  const perSubmission = b.split.totalMs / b.n;
+  const perSubmission = cpuEach(b);
   const needed = (cores * 1000 * use) / target;
   const base =
     `${fmt(rate)}/s is ${fmt(use * 100, 0)}% of its ceiling of ${fmt(top)}/s (${cores} cores busy on ` +
@@ -63,14 +64,14 @@ export function rateShortfall(b: BatchFigures, cores: number, target: number): s
  * which rate the batch would need against this loop, and whether the batch's CPU allows that rate at all.
  */
 export function ratioShortfall(b: BatchFigures, cores: number, loopMs: number, target: number): string | undefined {
-  const rate = b.n / (b.ms / 1000);
+  const rate = rateOf(b);
   const loopRate = 1000 / loopMs;
   if (rate / loopRate >= target) return undefined;
   const needed = target * loopRate;
   const top = ceiling(b, cores);
   const against =
     `${target}× a loop of ${fmt(loopMs, 0)} ms per submission is ${fmt(needed)}/s; the batch ran ${fmt(rate)}/s, ` +
-    `with a ceiling of ${fmt(top)}/s (${cores} cores busy on ${fmt(b.split.totalMs / b.n, 0)} ms of CPU per submission)`;
+    `with a ceiling of ${fmt(top)}/s (${cores} cores busy on ${fmt(cpuEach(b), 0)} ms of CPU per submission)`;
   return needed > top
     ? `${against}: above the ceiling, so it needs under ${fmt((cores * 1000) / needed, 0)} ms of CPU per submission with ` +
         `every core busy, or a loop slower than ${fmt((target * 1000) / top, 0)} ms per submission`
