@@ -3,7 +3,7 @@
  * and hints, validated when it is loaded.
  */
 import { readFileSync } from "node:fs";
-import { z } from "zod";
+import * as z from "zod";
 import { paths } from "./paths.ts";
 import { parseJsonFile } from "./zod-format.ts";
 

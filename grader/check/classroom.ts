@@ -4,7 +4,7 @@
  * environment as base64 JSON, and Classroom adds up each test's `score`
  * against the top-level `max_score`.
  */
-import { z } from "zod";
+import * as z from "zod";
 import type { Manifest } from "../manifest.ts";
 import type { CheckResult } from "./session.ts";
 

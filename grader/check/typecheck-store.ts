@@ -13,7 +13,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { z } from "zod";
+import * as z from "zod";
 import { CACHE_ROOT, DiskStore, hashParts } from "../disk-store.ts";
 import { TypeWarningSchema } from "../engine/results.ts";
 import type { TypeCheck } from "./typecheck-process.ts";

@@ -40,6 +40,14 @@ export function cliBundlePlugin(root, read = new Map()) {
     setup(b) {
       b.onResolve({ filter: /^cli-entry:/ }, (args) => ({ path: args.path.slice(10), namespace: "cli-entry" }));
       b.onResolve({ filter: /^cli-held$/ }, () => ({ path: "held", namespace: "cli-held" }));
+      // KaTeX ships one build for import and another for require, and the reports import it while
+      // @vscode/markdown-it-katex requires it: a bundle would hold both, half a megabyte that every start parses.
+      // The require gets the import's build, whose default export is what the require's interop reads.
+      b.onResolve({ filter: /^katex$/ }, (args) =>
+        args.kind === "require-call"
+          ? b.resolve(args.path, { kind: "import-statement", resolveDir: args.resolveDir, importer: args.importer })
+          : undefined,
+      );
       // Import order is evaluation order: the diagnoser's modules are registered before the command starts.
       b.onLoad({ filter: /.*/, namespace: "cli-entry" }, (args) => ({
         contents: `import "cli-held";\nimport ${JSON.stringify(path.join(root, "grader", "cli", `${args.path}.ts`))};`,

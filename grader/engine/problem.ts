@@ -2,7 +2,7 @@
  * Why a case lost its points, as data. Rendered to text in one place
  * (render.ts), so the terminal, feedback pages and results.json agree.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 export const ProblemCodeSchema = z.enum([
   /** The output's shape differs: "expected a 3×2 matrix, got 2×3". */

@@ -2,7 +2,7 @@
  * The schema of results/<id>/results.json: one entry per case with its name,
  * exercise, status, score, max_score and message. Exported from grader/index.ts.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { VisibilitySchema } from "../fixtures/schema.ts";
 import { ProblemSchema } from "./problem.ts";
 

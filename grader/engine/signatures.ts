@@ -4,7 +4,7 @@
  * student's function returns is validated against `output` before any check,
  * so a number where a matrix was due is a clear failure, not a crash.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { ACTIVATION_NAMES } from "../sandbox/activations.ts";
 
 // Arguments come from our fixtures: finite numbers only.

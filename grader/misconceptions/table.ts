@@ -8,7 +8,7 @@
  * inside the sealed file.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { z } from "zod";
+import * as z from "zod";
 import type { LoadedCase } from "../fixtures/schema.ts";
 import type { Diagnoser } from "../engine/grade.ts";
 import { fromWire } from "../sandbox/wire.ts";

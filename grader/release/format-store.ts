@@ -12,7 +12,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as prettier from "prettier";
-import { z } from "zod";
+import * as z from "zod";
 import { CACHE_ROOT, DiskStore, hashParts } from "../disk-store.ts";
 
 /** Where releases keep prettier's output. */

@@ -4,7 +4,7 @@
  * format). Objects are strict so that a misspelt key in what the kit writes
  * is caught here, not silently ignored by Gradescope.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 /** Who sees a test or the whole result, and when. */
 export const GradescopeVisibilitySchema = z.enum(["hidden", "after_due_date", "after_published", "visible"]);

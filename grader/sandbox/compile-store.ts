@@ -17,7 +17,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { z } from "zod";
+import * as z from "zod";
 import { CACHE_ROOT, DiskStore, hashParts } from "../disk-store.ts";
 import type { Guarded } from "./compile-guard.ts";
 import type { BuildReply, BuildRequest } from "./compile-plugin.ts";

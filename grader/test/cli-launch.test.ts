@@ -4,7 +4,7 @@
  * mistake is named with no TypeScript loader at all), and the source through tsx stays a way to run them.
  */
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -39,6 +39,23 @@ describe("the CLI launcher", () => {
     const inputs = JSON.parse(await readFile(path.join(CACHE, hash, "inputs.json"), "utf8")) as string[];
     expect(inputs).toContain(`grader/cli/${name}.ts`);
     expect(inputs).toContain("grader/misconceptions/diagnose.ts");
+  });
+
+  // Every start parses its whole bundle, so what no command uses must stay out. esbuild heads each module it
+  // bundles with a `// <path>` line.
+  it.each([
+    ["a second KaTeX, the one built for require()", /^\/\/ node_modules\/katex\/dist\/katex\.js$/m],
+    ["zod's translations of its messages", /^\/\/ node_modules\/zod\/v4\/locales\/(?!en\.js$|index\.js$)/m],
+  ])("leaves %s out of the bundles", async (_what, marker) => {
+    await launch(["grade", "--help"]);
+    const dir = path.join(CACHE, readFileSync(path.join(CACHE, "current"), "utf8").trim());
+    const grade = await readFile(path.join(dir, "grade.mjs"), "utf8");
+    expect(grade).toMatch(/^\/\/ node_modules\/katex\/dist\/katex\.mjs$/m);
+    expect(grade).toMatch(/^\/\/ node_modules\/zod\/v4\/locales\/en\.js$/m);
+    const holding = readdirSync(dir).filter(
+      (file) => file.endsWith(".mjs") && marker.test(readFileSync(path.join(dir, file), "utf8")),
+    );
+    expect(holding).toEqual([]);
   });
 
   it("refuses a name that is not one of its CLIs", async () => {
