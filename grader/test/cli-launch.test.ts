@@ -1,6 +1,6 @@
 /**
- * The course's CLIs through their launcher (grader/cli/launch.js, what `npm run grade` and the others run): each
- * starts from a content-addressed bundle built on first use, the bundle holds the live diagnoser's modules (so a
+ * The kit's CLIs through their launchers (grader/cli/launch.js, what `npm run grade` and the others run, and
+ * check-launch.js, what `npm run check` runs): each starts from a content-addressed bundle built on first use, the bundle holds the live diagnoser's modules (so a
  * mistake is named with no TypeScript loader at all), and the source through tsx stays a way to run them.
  */
 import { execFile } from "node:child_process";
@@ -58,8 +58,22 @@ describe("the CLI launcher", () => {
     expect(holding).toEqual([]);
   });
 
+  it("runs `npm run check` (check-launch.js) from the same bundles", async () => {
+    const { stdout } = await run(
+      process.execPath,
+      [path.join(paths.root, "grader", "cli", "check-launch.js"), "--help"],
+      {
+        cwd: paths.root,
+      },
+    );
+    expect(stdout).toMatch(/^Usage: check /);
+    const dir = path.join(CACHE, readFileSync(path.join(CACHE, "current"), "utf8").trim());
+    expect(readdirSync(dir)).toContain("check.mjs");
+    expect(JSON.parse(await readFile(path.join(dir, "inputs.json"), "utf8"))).toContain("grader/cli/check.ts");
+  });
+
   it("refuses a name that is not one of its CLIs", async () => {
-    const failed = await launch(["check"]).catch((error: { code: number; stderr: string }) => error);
+    const failed = await launch(["nope"]).catch((error: { code: number; stderr: string }) => error);
     expect(failed).toMatchObject({ code: 2, stderr: expect.stringMatching(/^usage: node grader\/cli\/launch.js/) });
   });
 

@@ -173,6 +173,12 @@ describe("the release, after npm ci", () => {
     expect(r.stdout).toMatch(/\d+ hidden cases \(\d+ points\): graded by your instructor/);
   });
 
+  it("ran check from the bundle its first run built, which holds check alone", () => {
+    const cache = path.join(student, "node_modules", ".cache", "backprop-kit", "cli");
+    const dir = path.join(cache, readFileSync(path.join(cache, "current"), "utf8").trim());
+    expect(listFiles(dir).sort()).toEqual(["check.mjs", "inputs.json"]);
+  });
+
   it("without the key, names the hidden cases as graded by the instructor, not as failures", async () => {
     const r = await check(["--hidden"]);
     expect(r.code).toBe(0);
