@@ -44,6 +44,9 @@ export default defineConfig(({ mode }) => ({
     // Suites start sandboxed processes and grade whole classes.
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // Transformed modules kept on disk between runs (node_modules/.experimental-vitest-cache), keyed by each file's
+    // content and the config, as vitest 5 does by default: a run that finds them transforms only what changed.
+    experimental: { fsModuleCache: true },
     // Files attached with annotate (the browser test's screenshots) are copied here, which git ignores.
     attachmentsDir: "artifacts/vitest-attachments",
   },
