@@ -59,12 +59,14 @@ function current(root) {
 }
 
 async function build(root) {
-  const esbuild = await import("esbuild");
   const cache = cacheOf(root);
   const read = new Map();
-  mkdirSync(cache, { recursive: true });
   const temp = path.join(cache, `.build-${randomBytes(6).toString("hex")}`);
+  // Anything that fails here (no esbuild for this platform, a cache folder that cannot be written) leaves the
+  // command to run through tsx.
   try {
+    const esbuild = await import("esbuild");
+    mkdirSync(cache, { recursive: true });
     const built = await esbuild.build(cliBuildOptions(root, presentClis(root), temp, read));
     const inputs = Object.keys(built.metafile.inputs)
       .filter((file) => !file.includes(":"))
@@ -90,7 +92,11 @@ async function build(root) {
       if (old !== hash && /^[0-9a-f]{64}$/.test(old)) rmSync(path.join(cache, old), { recursive: true, force: true });
     return dir;
   } catch {
-    rmSync(temp, { recursive: true, force: true });
+    try {
+      rmSync(temp, { recursive: true, force: true });
+    } catch {
+      // Nothing was written there.
+    }
     return undefined;
   }
 }

@@ -5,7 +5,7 @@
  */
 import { execFile } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -70,6 +70,22 @@ describe("the CLI launcher", () => {
     const dir = path.join(CACHE, readFileSync(path.join(CACHE, "current"), "utf8").trim());
     expect(readdirSync(dir)).toContain("check.mjs");
     expect(JSON.parse(await readFile(path.join(dir, "inputs.json"), "utf8"))).toContain("grader/cli/check.ts");
+  });
+
+  it("runs check through tsx when its bundle cannot be kept", async () => {
+    // A copy of the kit whose node_modules/.cache is a file, so no bundle can be written under it.
+    const kit = path.join(tmp, "unwritable");
+    for (const part of ["grader", "exercises", "package.json"])
+      await cp(path.join(paths.root, part), path.join(kit, part), { recursive: true });
+    await mkdir(path.join(kit, "node_modules"));
+    for (const entry of await readdir(path.join(paths.root, "node_modules")))
+      if (entry !== ".cache")
+        await symlink(path.join(paths.root, "node_modules", entry), path.join(kit, "node_modules", entry));
+    await writeFile(path.join(kit, "node_modules", ".cache"), "");
+    const { stdout } = await run(process.execPath, [path.join(kit, "grader", "cli", "check-launch.js"), "--help"], {
+      cwd: kit,
+    });
+    expect(stdout).toMatch(/^Usage: check /);
   });
 
   it("refuses a name that is not one of its CLIs", async () => {
