@@ -1,7 +1,8 @@
 /**
  * Helpers for the release tests: run a command in a folder, list a folder's
- * files, and pull out of the course's files what must never be released (the
- * reference solutions' function bodies, the hidden cases' expected values).
+ * files, find the files prettier would change, and pull out of the course's
+ * files what must never be released (the reference solutions' function bodies,
+ * the hidden cases' expected values).
  */
 import { execFile } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
@@ -112,7 +113,7 @@ export async function unformatted(dir: string): Promise<{ checked: number; unfor
     const file = path.join(dir, rel);
     const info = await prettier.getFileInfo(file, { ignorePath });
     if (info.ignored || !info.inferredParser) continue;
-    const options = (await prettier.resolveConfig(file)) ?? {};
+    const options = (await prettier.resolveConfig(file, { editorconfig: true })) ?? {};
     const text = readFileSync(file, "utf8");
     const key = hashParts(["path", rel, "options", JSON.stringify(options), "text", text]);
     found.checked++;
