@@ -1,6 +1,6 @@
 /**
  * Internal. Imports a module by its file's path: the live diagnoser's modules, which no literal import names (the
- * student release leaves them out). Run from source, that is a plain import(); a CLI bundle (cli/launch.js) holds
+ * student release leaves them out). Run from source, that is a plain import(); a CLI bundle (cli/bundle-cache.js) holds
  * these modules already, registered here by path before the command starts, since it may run where nothing can
  * load a .ts file.
  */

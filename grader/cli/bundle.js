@@ -1,6 +1,6 @@
-// Internal. How a CLI bundle is built: the esbuild plugin that launch.js builds the course's CLIs with, and the
+// Internal. How a CLI bundle is built: the esbuild plugin that bundle-cache.js builds the kit's CLIs with, and the
 // tests' per-run bundle (grader/test/cli-bundle.ts) too, so that the tests run the CLIs as `npm run grade` does.
-// Plain JavaScript, like launch.js, which imports it before anything could compile TypeScript.
+// Plain JavaScript, like bundle-cache.js, which imports it before anything could compile TypeScript.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";

@@ -1,7 +1,7 @@
 /**
  * Internal. The grader's own helper programs (the sandbox harness, the compile host, the type-check host), bundled
  * by esbuild and kept on disk by the content of every file they were built from, as the CLI bundles are
- * (cli/launch.js). A grading run or `check` that finds them unchanged loads no esbuild of its own: starting its
+ * (cli/bundle-cache.js). A grading run or `check` that finds them unchanged loads no esbuild of its own: starting its
  * service and bundling the three cost each command about 0.1 s of CPU.
  *
  * The cache is node_modules/.cache/backprop-kit/builds/, beside the installed packages it is as trusted as. An

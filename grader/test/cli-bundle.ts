@@ -1,7 +1,7 @@
 /**
  * The kit's CLIs as one esbuild bundle each, built once per test run by the global setup, so that the tests' many
  * `grade` and `check` calls do not each resolve and load a hundred TypeScript modules through tsx. They are built
- * as `npm run grade`'s own bundles are (cli/launch.js): the live diagnoser's modules, which are imported by path,
+ * as `npm run grade`'s and `npm run check`'s own bundles are (cli/bundle-cache.js): the live diagnoser's modules, which are imported by path,
  * are held inside, so a bundle runs on plain Node with no module hooks (hooks run in a thread of their own that
  * every import waits on, which cost each CLI start about 0.8 s of CPU).
  */
@@ -19,7 +19,7 @@ export type CliName = (typeof CLIS)[number];
 /** Set by the global setup to the folder holding <name>.mjs for each of CLIS. */
 export const BUNDLE_ENV = "BACKPROP_TEST_CLI_BUNDLE";
 
-/** Built as launch.js builds the course's bundle (cli/bundle.js), with `check` besides. */
+/** Built as bundle-cache.js builds the kit's bundles (cli/bundle.js). */
 export async function buildCliBundle(outdir: string): Promise<void> {
   await build({ ...cliBuildOptions(paths.root, [...CLIS], outdir), logLevel: "error" });
 }
