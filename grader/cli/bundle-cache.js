@@ -34,13 +34,16 @@ function sha256(parts) {
   return hash.digest("hex");
 }
 
-/** What a bundle depends on besides its inputs: this file and bundle.js, the esbuild that built it, the mistakes it holds. */
+/**
+ * What a bundle depends on besides its inputs: this file and bundle.js, the esbuild that built it, the mistakes it
+ * holds, and which CLIs the kit has (a CLI added later is built then, not left to tsx).
+ */
 function salt(root) {
   const esbuild = JSON.parse(readFileSync(path.join(root, "node_modules", "esbuild", "package.json"), "utf8"));
   const own = [import.meta.url, new URL("./bundle.js", import.meta.url).href].map((url) =>
     readFileSync(fileURLToPath(url)),
   );
-  return [...own, `esbuild ${esbuild.version}`, mistakeFiles(root).join("/")];
+  return [...own, `esbuild ${esbuild.version}`, mistakeFiles(root).join("/"), presentClis(root).join("/")];
 }
 
 /** The bundle dir that matches the sources as they are now, if there is one. */
