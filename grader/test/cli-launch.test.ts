@@ -1,7 +1,8 @@
 /**
  * The kit's CLIs through their launchers (grader/cli/launch.js, what `npm run grade` and the others run, and
- * check-launch.js, what `npm run check` runs): each starts from a content-addressed bundle built on first use, the bundle holds the live diagnoser's modules (so a
- * mistake is named with no TypeScript loader at all), and the source through tsx stays a way to run them.
+ * check-launch.js, what `npm run check` runs): each starts from a content-addressed bundle built on first use, the
+ * bundle holds the live diagnoser's modules (so a mistake is named with no TypeScript loader at all), and the source
+ * through tsx stays a way to run them.
  */
 import { execFile } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
@@ -16,6 +17,14 @@ const run = promisify(execFile);
 const LAUNCHER = path.join(paths.root, "grader", "cli", "launch.js");
 const CACHE = path.join(paths.root, "node_modules", ".cache", "backprop-kit", "cli");
 let tmp: string;
+
+/** The folder of the bundles the last start built or found. */
+const currentBundles = () => path.join(CACHE, readFileSync(path.join(CACHE, "current"), "utf8").trim());
+
+/** The files the current bundles were built from, relative to the kit's root. */
+async function bundleInputs(): Promise<string[]> {
+  return JSON.parse(await readFile(path.join(currentBundles(), "inputs.json"), "utf8")) as string[];
+}
 
 function launch(args: string[], env: NodeJS.ProcessEnv = {}) {
   return run(process.execPath, [LAUNCHER, ...args], { cwd: paths.root, env: { ...process.env, ...env } });
@@ -35,8 +44,7 @@ describe("the CLI launcher", () => {
   ])("runs %s from the bundle, with the command's own arguments", async (name, usage) => {
     const { stdout } = await launch([name, "--help"]);
     expect(stdout).toMatch(usage);
-    const hash = readFileSync(path.join(CACHE, "current"), "utf8").trim();
-    const inputs = JSON.parse(await readFile(path.join(CACHE, hash, "inputs.json"), "utf8")) as string[];
+    const inputs = await bundleInputs();
     expect(inputs).toContain(`grader/cli/${name}.ts`);
     expect(inputs).toContain("grader/misconceptions/diagnose.ts");
   });
@@ -48,7 +56,7 @@ describe("the CLI launcher", () => {
     ["zod's translations of its messages", /^\/\/ node_modules\/zod\/v4\/locales\/(?!en\.js$|index\.js$)/m],
   ])("leaves %s out of the bundles", async (_what, marker) => {
     await launch(["grade", "--help"]);
-    const dir = path.join(CACHE, readFileSync(path.join(CACHE, "current"), "utf8").trim());
+    const dir = currentBundles();
     const grade = await readFile(path.join(dir, "grade.mjs"), "utf8");
     expect(grade).toMatch(/^\/\/ node_modules\/katex\/dist\/katex\.mjs$/m);
     expect(grade).toMatch(/^\/\/ node_modules\/zod\/v4\/locales\/en\.js$/m);
@@ -67,9 +75,8 @@ describe("the CLI launcher", () => {
       },
     );
     expect(stdout).toMatch(/^Usage: check /);
-    const dir = path.join(CACHE, readFileSync(path.join(CACHE, "current"), "utf8").trim());
-    expect(readdirSync(dir)).toContain("check.mjs");
-    expect(JSON.parse(await readFile(path.join(dir, "inputs.json"), "utf8"))).toContain("grader/cli/check.ts");
+    expect(readdirSync(currentBundles())).toContain("check.mjs");
+    expect(await bundleInputs()).toContain("grader/cli/check.ts");
   });
 
   it("runs check through tsx when its bundle cannot be kept", async () => {
