@@ -22,9 +22,18 @@ const MAX_ENTRY_BYTES = 4 << 20;
 /** Two entries per file that changed (its text before and after a format), for a few releases' worth. */
 const MAX_ENTRIES = 2_000;
 
-function versionHash(): string {
+/**
+ * The version of a store of prettier's answers: prettier's own, and the file (`url`) that decides what is kept.
+ * Internal, shared with the release test's store of verdicts (test/release-helpers.ts).
+ */
+export function prettierStoreVersion(url: string): string {
   const version = createRequire(import.meta.url).resolve("prettier/package.json");
-  return hashParts([readFileSync(version), readFileSync(fileURLToPath(import.meta.url))]);
+  return hashParts([readFileSync(version), readFileSync(fileURLToPath(url))]);
+}
+
+/** What prettier's answer on a file depends on: its path in the release (the parser), the options and the text. */
+export function prettierKey(rel: string, options: prettier.Options, text: string): string {
+  return hashParts(["path", rel, "options", JSON.stringify(options), "text", text]);
 }
 
 /** Formats `text` as prettier formats the file `rel` with `options`, from the store when it was done before. */
@@ -35,7 +44,7 @@ export class ReleaseFormatter {
     private readonly options: prettier.Options,
     root = FORMAT_STORE_ROOT,
   ) {
-    this.store = DiskStore.open(root, versionHash, z.string(), {
+    this.store = DiskStore.open(root, () => prettierStoreVersion(import.meta.url), z.string(), {
       maxBytes: MAX_ENTRY_BYTES,
       maxEntries: MAX_ENTRIES,
     });
@@ -43,7 +52,7 @@ export class ReleaseFormatter {
 
   /** `file` is where the text is written: prettier picks its parser by the name. `rel` is its path in the release. */
   async format(text: string, rel: string, file: string): Promise<string> {
-    const key = hashParts(["path", rel, "options", JSON.stringify(this.options), "text", text]);
+    const key = prettierKey(rel, this.options, text);
     const kept = this.store?.get(key);
     if (kept !== undefined) return kept;
     const formatted = await prettier.format(text, { ...this.options, filepath: file });

@@ -6,12 +6,11 @@
  */
 import { execFile } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import * as prettier from "prettier";
 import * as z from "zod";
-import { CACHE_ROOT, DiskStore, hashParts } from "../disk-store.ts";
+import { CACHE_ROOT, DiskStore } from "../disk-store.ts";
+import { prettierKey, prettierStoreVersion } from "../release/format-store.ts";
 
 export interface Ran {
   code: number;
@@ -98,11 +97,7 @@ export function readText(file: string): string {
  * new folder, so it never answered, and checking the release's 150 files cost each run about 5 s of CPU.
  */
 export async function unformatted(dir: string): Promise<{ checked: number; unformatted: string[] }> {
-  const version = () =>
-    hashParts([
-      readFileSync(createRequire(import.meta.url).resolve("prettier/package.json")),
-      readFileSync(fileURLToPath(import.meta.url)),
-    ]);
+  const version = () => prettierStoreVersion(import.meta.url);
   const store = DiskStore.open(path.join(CACHE_ROOT, "release-test-format"), version, z.literal(true), {
     maxBytes: 64,
     maxEntries: 2_000,
@@ -115,7 +110,7 @@ export async function unformatted(dir: string): Promise<{ checked: number; unfor
     if (info.ignored || !info.inferredParser) continue;
     const options = (await prettier.resolveConfig(file, { editorconfig: true })) ?? {};
     const text = readFileSync(file, "utf8");
-    const key = hashParts(["path", rel, "options", JSON.stringify(options), "text", text]);
+    const key = prettierKey(rel, options, text);
     found.checked++;
     if (store?.get(key)) continue;
     if (await prettier.check(text, { ...options, filepath: file })) store?.put(key, true);
