@@ -30,7 +30,7 @@ import { cpuSplit, type CpuSplit } from "./cpu.ts";
 import { typecheckFigures } from "./typecheck.ts";
 import { playgroundRow } from "./playground.ts";
 import { similarityRows } from "./similarity.ts";
-import { rateShortfall, ratioShortfall, type BatchFigures } from "./targets.ts";
+import { fmt, rateShortfall, ratioShortfall, type BatchFigures } from "./targets.ts";
 
 const QUICK = process.argv.includes("--quick");
 const SIZES = QUICK ? [50] : [50, 100, 200, 400];
@@ -66,8 +66,6 @@ function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 }
-
-const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
 /**
  * Each measured run starts with no type checks or builds kept on disk from an earlier one (typecheck-store.ts,

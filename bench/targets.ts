@@ -11,7 +11,8 @@ export interface BatchFigures {
   split: CpuSplit;
 }
 
-const fmt = (n: number, digits = 1) => n.toFixed(digits);
+/** A figure as the bench prints it. */
+export const fmt = (n: number, digits = 1) => n.toFixed(digits);
 /** Submissions/s over the run's wall clock. */
 const rateOf = (b: BatchFigures) => b.n / (b.split.ms / 1000);
 /** The machine's CPU time per submission, ms. */
