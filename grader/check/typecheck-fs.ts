@@ -12,6 +12,13 @@ import type { FileSystem } from "typescript/unstable/fs";
 /** Where the files appear to the compiler. Nothing is there on disk. */
 export const ROOT = "/backprop-kit-typecheck/exercises";
 export const CONFIG = `${ROOT}/tsconfig.json`;
+/**
+ * Where the release has its package.json, beside exercises/. The compiler looks for the package.json above each
+ * file it reads again, and each look is a round trip to this process: with none to find, it asked in every folder
+ * up to `/`, about forty answers a check. One that says what the release's says of modules ends each look here.
+ */
+export const PACKAGE_JSON = `${path.posix.dirname(ROOT)}/package.json`;
+const PACKAGE_JSON_TEXT = JSON.stringify({ type: "module" });
 
 /** The options the student's editor uses too (the release's tsconfig.json), without reading any file for them. */
 export const COMPILER_OPTIONS = {
@@ -61,12 +68,13 @@ export function sealedFileSystem(
   return {
     readFile: (f) => {
       if (f === CONFIG) return CONFIG_TEXT;
+      if (f === PACKAGE_JSON) return PACKAGE_JSON_TEXT;
       const name = inside(f);
       if (name !== undefined) return files().get(name) ?? null;
       return lib(f) ?? null;
     },
     fileExists: (f) => {
-      if (f === CONFIG) return true;
+      if (f === CONFIG || f === PACKAGE_JSON) return true;
       const name = inside(f);
       if (name !== undefined) return files().has(name);
       return typeof lib(f) === "string";
@@ -96,7 +104,8 @@ function entries(d: string, files: ServedFiles): { files: string[]; directories:
   if (!isPlain(d)) return { files: [], directories: [] };
   if (d !== ROOT && ROOT.startsWith(d === "/" ? "/" : `${d}/`)) {
     const next = ROOT.slice(d === "/" ? 1 : d.length + 1).split("/")[0];
-    return { files: [], directories: [next] };
+    const listed = d === path.posix.dirname(PACKAGE_JSON) ? [path.posix.basename(PACKAGE_JSON)] : [];
+    return { files: listed, directories: [next] };
   }
   if (d !== ROOT && !d.startsWith(`${ROOT}/`)) return { files: [], directories: [] };
   const prefix = d === ROOT ? "" : `${d.slice(ROOT.length + 1)}/`;

@@ -9,6 +9,7 @@ import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promis
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PACKAGE_JSON, ROOT, sealedFileSystem } from "../check/typecheck-fs.ts";
 import { TypeChecker, type TypeWarning } from "../check/typecheck.ts";
 import { readExerciseFiles } from "../engine/grade.ts";
 import { paths } from "../paths.ts";
@@ -201,5 +202,27 @@ describe("honest code", () => {
   ])("%s gets its usual warning", async (_, text, code) => {
     const found = await warnings(attempt(text));
     expect(found.map((w) => w.code)).toContain(code);
+  });
+});
+
+describe("the folders the compiler is shown", () => {
+  const fs = sealedFileSystem(() => new Map([["05-delta/delta.ts", "export {};"]]), "/no/lib");
+  // The release's package.json sits beside exercises/: a look for one ends there, as in the student's editor.
+  it.each([
+    [PACKAGE_JSON, true],
+    [`${ROOT}/package.json`, false],
+    [`${ROOT}/05-delta/package.json`, false],
+    ["/package.json", false],
+  ])("%s exists: %s", (file, exists) => {
+    expect(fs.fileExists(file)).toBe(exists);
+    expect(fs.readFile(file)).toBe(exists ? JSON.stringify({ type: "module" }) : null);
+  });
+
+  it("lists the package.json beside exercises/, and nothing else there", () => {
+    expect(fs.getAccessibleEntries(path.posix.dirname(ROOT))).toEqual({
+      files: ["package.json"],
+      directories: ["exercises"],
+    });
+    expect(fs.getAccessibleEntries("/")).toEqual({ files: [], directories: ["backprop-kit-typecheck"] });
   });
 });
