@@ -3,7 +3,7 @@
  * (find-chromium.ts), or found here when run outside vitest. Playwright cannot download a browser of its own here;
  * these flags keep Chromium from reaching for the network at start.
  */
-import { chromium, type BrowserContext } from "playwright-core";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { findChromium } from "./find-chromium.ts";
 
 const FLAGS = [
@@ -28,4 +28,21 @@ export async function launchChromium(profile: string, width: number): Promise<Br
     locale: "en-US",
     viewport: { width, height: 900 },
   });
+}
+
+/**
+ * Headless Chromium's capture of a whole page sometimes fails once under load ("Unable to capture screenshot": its
+ * compositor gave no frame) and works when asked again. A screenshot is the test's artifact, not what it asserts, so
+ * that error is tried three times; any other, or a third in a row, fails the test.
+ */
+export async function screenshot(page: Page, file: string, fullPage = true): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.screenshot({ path: file, fullPage });
+      return;
+    } catch (error) {
+      if (attempt === 3 || !/Unable to capture screenshot/.test(String((error as Error)?.message))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    }
+  }
 }

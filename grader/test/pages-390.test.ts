@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vit
 import { paths } from "../paths.ts";
 import { startPlayground, type Playground } from "../playground/server.ts";
 import { installed } from "../similarity/dolos.ts";
-import { launchChromium } from "./chromium.ts";
+import { launchChromium, screenshot } from "./chromium.ts";
 import { cliArgs } from "./cli-bundle.ts";
 
 const run = promisify(execFile);
@@ -73,7 +73,7 @@ async function expectNoSideways(page: Page, width: number): Promise<void> {
 
 async function keep(page: Page, name: string, annotate: TestContext["annotate"], fullPage = true): Promise<void> {
   const file = path.join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage });
+  await screenshot(page, file, fullPage);
   await annotate(`screenshot of ${name}`, { path: file, contentType: "image/png" });
 }
 

@@ -12,7 +12,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
-import { launchChromium } from "./chromium.ts";
+import { launchChromium, screenshot } from "./chromium.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadManifest } from "../manifest.ts";
 import { CATALOGUE } from "../misconceptions/catalogue.ts";
@@ -258,7 +258,7 @@ describe("the playground in headless Chromium", () => {
     await page.click("#play");
     await verdict(page);
     expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(width);
-    await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+    await screenshot(page, path.join(ARTIFACTS, `${name}.png`));
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { BrowserContext, Page } from "playwright-core";
-import { launchChromium } from "./chromium.ts";
+import { launchChromium, screenshot } from "./chromium.ts";
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { loadManifest } from "../manifest.ts";
 import { paths } from "../paths.ts";
@@ -60,7 +60,7 @@ async function open(rel: string, base = graded.out): Promise<{ page: Page; error
 
 async function keepScreenshot(page: Page, name: string, annotate: TestContext["annotate"]): Promise<void> {
   const file = path.join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await screenshot(page, file);
   await annotate(`screenshot of ${name}`, { path: file, contentType: "image/png" });
 }
 
