@@ -1,9 +1,10 @@
 /**
  * The only files the type checker can see: the submission's exercise files (from memory, under a folder that
- * does not exist on disk), the tsconfig written here, and TypeScript's standard library. Every other path is
- * answered "not found", never "ask the disk": TypeScript falls back to the real file system for a path its
- * callbacks leave undefined, and then `/// <reference path>`, an absolute or `../` import, `/proc/self/cwd/…` or
- * a symlink would show the types (and so the text) of the kit's solutions and hidden fixtures in a warning.
+ * does not exist on disk), the tsconfig and package.json written here, and TypeScript's standard library. Every
+ * other path is answered "not found", never "ask the disk": TypeScript falls back to the real file system for a
+ * path its callbacks leave undefined, and then `/// <reference path>`, an absolute or `../` import,
+ * `/proc/self/cwd/…` or a symlink would show the types (and so the text) of the kit's solutions and hidden
+ * fixtures in a warning.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";

@@ -1,8 +1,9 @@
 /**
- * The type checker sees the submission's files, the tsconfig it is given and TypeScript's standard library,
- * and nothing else on the machine: no path a submission can write (absolute, `../`, `/proc/self/cwd/…`,
- * `file://`, a symlink, a reference directive) shows the text of another file in a warning, whether a canary
- * planted on disk or the kit's own solutions and hidden fixtures. Honest code still gets its warnings.
+ * The type checker sees the submission's files, the tsconfig and package.json it is given and TypeScript's
+ * standard library, and nothing else on the machine: no path a submission can write (absolute, `../`,
+ * `/proc/self/cwd/…`, `file://`, a symlink, a reference directive) shows the text of another file in a warning,
+ * whether a canary planted on disk or the kit's own solutions and hidden fixtures. Honest code still gets its
+ * warnings.
  */
 import { randomBytes } from "node:crypto";
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
