@@ -19,7 +19,8 @@ export const CONFIG = `${ROOT}/tsconfig.json`;
  * up to `/`, 68 answers in all for a check whose files are all new. One that says what the release's says of modules
  * ends each look here: about 40.
  */
-export const PACKAGE_JSON = `${path.posix.dirname(ROOT)}/package.json`;
+const RELEASE_ROOT = path.posix.dirname(ROOT);
+export const PACKAGE_JSON = `${RELEASE_ROOT}/package.json`;
 const PACKAGE_JSON_TEXT = JSON.stringify({ type: "module" });
 
 /** The options the student's editor uses too (the release's tsconfig.json), without reading any file for them. */
@@ -106,8 +107,7 @@ function entries(d: string, files: ServedFiles): { files: string[]; directories:
   if (!isPlain(d)) return { files: [], directories: [] };
   if (d !== ROOT && ROOT.startsWith(d === "/" ? "/" : `${d}/`)) {
     const next = ROOT.slice(d === "/" ? 1 : d.length + 1).split("/")[0];
-    const listed = d === path.posix.dirname(PACKAGE_JSON) ? [path.posix.basename(PACKAGE_JSON)] : [];
-    return { files: listed, directories: [next] };
+    return { files: d === RELEASE_ROOT ? ["package.json"] : [], directories: [next] };
   }
   if (d !== ROOT && !d.startsWith(`${ROOT}/`)) return { files: [], directories: [] };
   const prefix = d === ROOT ? "" : `${d.slice(ROOT.length + 1)}/`;

@@ -1,9 +1,9 @@
 /**
  * The kit's CLIs as one esbuild bundle each, built once per test run by the global setup, so that the tests' many
  * `grade` and `check` calls do not each resolve and load a hundred TypeScript modules through tsx. They are built
- * as `npm run grade`'s and `npm run check`'s own bundles are (cli/bundle-cache.js): the live diagnoser's modules, which are imported by path,
- * are held inside, so a bundle runs on plain Node with no module hooks (hooks run in a thread of their own that
- * every import waits on, which cost each CLI start about 0.8 s of CPU).
+ * as `npm run grade`'s and `npm run check`'s own bundles are (cli/bundle-cache.js): the live diagnoser's modules,
+ * which are imported by path, are held inside, so a bundle runs on plain Node with no module hooks (hooks run in a
+ * thread of their own that every import waits on, which cost each CLI start about 0.8 s of CPU).
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
