@@ -4,6 +4,9 @@
  *
  * It holds no expected values, no checks and no reference code: only inputs go
  * in and only outputs come out (see protocol.ts).
+ *
+ * It reads and writes through fs alone, never process.stdin or a stream: every built-in loaded after Node's start is
+ * compiled from source under the sandbox's V8 flags (sandbox-builtins.test.ts says why, and fails on a new one).
  */
 import { readFileSync } from "node:fs";
 import { compileFunction } from "node:vm";
