@@ -9,7 +9,7 @@
  * It is bundled and run from memory: no loader for TypeScript has to start with it.
  */
 import type * as esbuildTypes from "esbuild";
-import { buildOptions, type BuildReply, type BuildRequest } from "./compile-plugin.ts";
+import { buildOptions, MAX_IMPORTS, type BuildReply, type BuildRequest } from "./compile-plugin.ts";
 
 /** A build with more errors than this reports the first ones: the grader shows ten at most. */
 const MAX_ERRORS = 1000;
@@ -23,7 +23,8 @@ const esbuild = loaded.default ?? loaded;
 process.on("disconnect", () => process.exit(0));
 
 async function build(request: BuildRequest): Promise<BuildReply> {
-  const result = await esbuild.build(buildOptions(request)).catch((error: unknown) => {
+  const resolved: [string, string][] = [];
+  const result = await esbuild.build(buildOptions(request, resolved)).catch((error: unknown) => {
     // A failure of the source is an answer; a failure of the service itself is not (see below).
     if ((error as esbuildTypes.BuildFailure)?.errors?.length > 0) return error as esbuildTypes.BuildFailure;
     throw error;
@@ -35,7 +36,8 @@ async function build(request: BuildRequest): Promise<BuildReply> {
       line: m.location?.line,
       column: m.location?.column,
     }));
-    return { errors, outputs: [], outputInputs: [], inputs: [] };
+    const imports = resolved.length <= MAX_IMPORTS ? { imports: resolved } : {};
+    return { errors, outputs: [], outputInputs: [], inputs: [], ...imports };
   }
   const done = result as esbuildTypes.BuildResult<{ write: false; metafile: true }>;
   return {

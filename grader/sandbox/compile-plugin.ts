@@ -33,10 +33,21 @@ export interface BuildReply {
   /** Output path → the inputs it read; every input of the build. */
   outputInputs: [string, string[]][];
   inputs: string[];
+  /**
+   * For a build that failed: each import esbuild resolved, as importer → imported (esbuild's paths), so the grader
+   * can tell which entries reach which error without building each entry again. Left out when there were too many.
+   */
+  imports?: [string, string][];
 }
 
-/** Resolves imports among the submission's files only, as TypeScript would: with or without .ts, or a folder's index.ts. */
-export function inMemory(request: BuildRequest): esbuild.Plugin {
+/** Past this many imports the failed build's graph is left out, and each entry is built on its own instead. */
+export const MAX_IMPORTS = 10_000;
+
+/**
+ * Resolves imports among the submission's files only, as TypeScript would: with or without .ts, or a folder's index.ts.
+ * Each import it resolves is added to `resolved`, importer → imported.
+ */
+export function inMemory(request: BuildRequest, resolved: [string, string][] = []): esbuild.Plugin {
   const files: Files = new Map(request.files);
   const refused = new Map(request.refused);
   const reference: Files = new Map(request.reference ?? []);
@@ -71,10 +82,10 @@ export function inMemory(request: BuildRequest): esbuild.Plugin {
         const candidates = [rel, `${rel}.ts`, `${rel.replace(/\.js$/, "")}.ts`, `${rel}/index.ts`];
         // In a variant, whoever imports it (the student's file or the reference's), a swapped file is the reference's.
         const theirs = candidates.find((c) => swapped.has(c) && reference.has(c));
-        if (theirs) return { path: `${ROOT}/${theirs}`, namespace: REFERENCE_NAMESPACE };
-        const found = candidates.find((c) => files.has(c));
+        const found = theirs ?? candidates.find((c) => files.has(c));
         if (!found) return { errors: [{ text: `import "${shown}": no such exercise file` }] };
-        return { path: `${ROOT}/${found}`, namespace: NAMESPACE };
+        if (resolved.length < MAX_IMPORTS + 1) resolved.push([args.importer, `${ROOT}/${found}`]);
+        return { path: `${ROOT}/${found}`, namespace: theirs ? REFERENCE_NAMESPACE : NAMESPACE };
       });
       b.onLoad({ filter: /.*/, namespace: REFERENCE_NAMESPACE }, (args) => {
         const rel = args.path.slice(ROOT.length + 1);
@@ -90,8 +101,8 @@ export function inMemory(request: BuildRequest): esbuild.Plugin {
   };
 }
 
-/** The build's options: one module per entry, CommonJS, everything from memory. */
-export function buildOptions(request: BuildRequest): esbuild.BuildOptions {
+/** The build's options: one module per entry, CommonJS, everything from memory (`resolved`: see inMemory). */
+export function buildOptions(request: BuildRequest, resolved?: [string, string][]): esbuild.BuildOptions {
   return {
     entryPoints: request.entryPoints,
     outdir: "/out",
@@ -106,6 +117,6 @@ export function buildOptions(request: BuildRequest): esbuild.BuildOptions {
     ...(request.sourcemap ? { sourcemap: "external", sourcesContent: false } : {}),
     logLevel: "silent",
     tsconfigRaw: {},
-    plugins: [inMemory(request)],
+    plugins: [inMemory(request, resolved)],
   };
 }

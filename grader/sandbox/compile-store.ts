@@ -20,7 +20,7 @@ import { fileURLToPath } from "node:url";
 import * as z from "zod";
 import { CACHE_ROOT, DiskStore, hashParts } from "../disk-store.ts";
 import type { Guarded } from "./compile-guard.ts";
-import type { BuildReply, BuildRequest } from "./compile-plugin.ts";
+import { MAX_IMPORTS, type BuildReply, type BuildRequest } from "./compile-plugin.ts";
 
 /** Where the kit keeps its builds. */
 export const COMPILE_STORE_ROOT = path.join(CACHE_ROOT, "compile");
@@ -44,6 +44,10 @@ const ReplySchema: z.ZodType<BuildReply> = z.object({
   outputs: z.array(z.object({ path: z.string(), text: z.string() })).max(1000),
   outputInputs: z.array(z.tuple([z.string(), z.array(z.string()).max(10_000)])).max(1000),
   inputs: z.array(z.string()).max(10_000),
+  imports: z
+    .array(z.tuple([z.string(), z.string()]))
+    .max(MAX_IMPORTS)
+    .optional(),
 });
 
 /** The files whose code decides what a build answers. */

@@ -69,13 +69,15 @@ export async function compileExercises(
     else misses.push(id);
   }
   if (misses.length === 0) return bounded(result, entries);
-  // One build for all exercises is the fast path; only a failing submission
-  // pays for one build per exercise, to learn which exercises the errors cost.
-  // A build the compiler failed on (out of CPU time or memory, or crashed twice) is
-  // charged to that exercise alone (see compile-guard.ts).
+  // One build for all exercises is the fast path. When it fails on errors in the source, the imports it resolved
+  // say which exercises reach an erroring file: those get their errors, and the others are built again together.
+  // Any other failure (out of CPU time or memory, a crash), or an answer that cannot be traced, costs one build per
+  // exercise, with a retry, to learn which exercises it costs; a build the compiler failed on is charged to that
+  // exercise alone (see compile-guard.ts). One after another: each has a host of its own, and a submission needs
+  // no more than one at a time.
   const refused = [...refusals(files, hashes)];
   const fileList = [...files];
-  const safely = async (ids: string[], retry: boolean): Promise<BuildOutcome> => {
+  const safely = async (ids: string[], retry: boolean): Promise<Tried> => {
     const request: BuildRequest = {
       files: fileList,
       refused,
@@ -83,28 +85,50 @@ export async function compileExercises(
       sourcemap: true,
     };
     const outcome = await stored(cache?.disk, request, () => guarded(request, limits, retry));
-    return outcome.ok ? built(outcome.reply) : { ok: false, problems: [], charged: outcome.reason };
+    return outcome.ok
+      ? { ...built(outcome.reply), reply: outcome.reply }
+      : { ok: false, problems: [], charged: outcome.reason };
   };
-  // The build of all exercises is tried once: whatever failed it (a source error, the compiler
-  // crashing or running out of time), each exercise is then built on its own, with a retry, to
-  // learn which exercises it costs. One after another: each has a host of its own, and a
-  // submission needs no more than one at a time.
+  const settle = (id: string, outcome: BuildOutcome) => {
+    if (outcome.ok) {
+      for (const [built, bundle] of Object.entries(outcome.built)) {
+        if (bundleBytes(bundle) <= MAX_BUNDLE_BYTES) cache?.store(built, bundle.inputs, hashes, bundle);
+        result[built] = { ok: true, ...bundle };
+      }
+      return;
+    }
+    const text = outcome.charged ? `${outcome.charged}; this exercise's files could not be compiled` : undefined;
+    result[id] = text
+      ? { ok: false, problems: [{ file: `exercises/${entries[id]}`, line: 0, column: 0, text }] }
+      : { ok: false, problems: outcome.problems };
+  };
+  const oneByOne = async (ids: string[]) => {
+    for (const id of ids) settle(id, await safely([id], true));
+  };
   // A single exercise's build is the same either way: it is tried once, with its retry.
   const all = await safely(misses, misses.length === 1);
-  const groups: BuildOutcome[] = all.ok || misses.length === 1 ? [all] : [];
-  if (groups.length === 0) for (const id of misses) groups.push(await safely([id], true));
-  for (const [i, outcome] of groups.entries()) {
-    if (!outcome.ok) {
-      const text = outcome.charged ? `${outcome.charged}; this exercise's files could not be compiled` : undefined;
-      result[misses[i]] = text
-        ? { ok: false, problems: [{ file: `exercises/${entries[misses[i]]}`, line: 0, column: 0, text }] }
-        : { ok: false, problems: outcome.problems };
-      continue;
-    }
-    for (const [id, built] of Object.entries(outcome.built)) {
-      if (bundleBytes(built) <= MAX_BUNDLE_BYTES) cache?.store(id, built.inputs, hashes, built);
-      result[id] = { ok: true, ...built };
-    }
+  if (all.ok || misses.length === 1) {
+    settle(misses[0], all);
+    return bounded(result, entries);
+  }
+  const failing = all.reply && whoFails(all.reply, misses, entries);
+  if (!failing) {
+    await oneByOne(misses);
+    return bounded(result, entries);
+  }
+  for (const [id, problems] of failing) result[id] = { ok: false, problems };
+  const rest = misses.filter((id) => !failing.has(id));
+  if (rest.length > 0) {
+    // Errors esbuild finds only once every file parses (an import of a name a file does not export) show here.
+    const together = await safely(rest, rest.length === 1);
+    if (together.ok || rest.length === 1) settle(rest[0], together);
+    else await oneByOne(rest);
+  }
+  // In the order one build per exercise would have given them.
+  for (const id of misses) {
+    const outcome = result[id];
+    delete result[id];
+    result[id] = outcome;
   }
   return bounded(result, entries);
 }
@@ -131,6 +155,8 @@ export interface Built extends Bundle {
 
 type BuildOutcome =
   { ok: true; built: Record<string, Built> } | { ok: false; problems: CompileProblem[]; charged?: string };
+/** A build's outcome, with the host's answer when there was one. */
+type Tried = BuildOutcome & { reply?: BuildReply };
 
 /** At most this many problems per exercise, each cut short: a message can quote the student's source. */
 const MAX_PROBLEMS = 10;
@@ -146,11 +172,7 @@ function refusals(files: ExerciseFiles, hashes?: Map<string, string>): Map<strin
 
 /** A host's answer as the grader uses it: the problems, or each exercise's bundle and the files it read. */
 function built(reply: BuildReply): BuildOutcome {
-  if (reply.errors.length > 0) {
-    // A refused file imported by several entries is reported once.
-    const problems = [...new Map(reply.errors.map(toProblem).map((p) => [JSON.stringify(p), p])).values()];
-    return { ok: false, problems: problems.slice(0, MAX_PROBLEMS) };
-  }
+  if (reply.errors.length > 0) return { ok: false, problems: problemsOf(reply.errors) };
   const maps = new Map(reply.outputs.filter((f) => f.path.endsWith(".map")).map((f) => [f.path, f.text]));
   const out: Record<string, Built> = {};
   for (const file of reply.outputs.filter((f) => f.path.endsWith(".js"))) {
@@ -165,8 +187,46 @@ function built(reply: BuildReply): BuildOutcome {
   return { ok: true, built: out };
 }
 
+/** A problem's file relative to exercises/, from esbuild's path for it ("exercise-file:/exercises/05-delta/delta.ts"). */
+const relativeOf = (file: string) => file.replace(/^[\w-]+:/, "").replace(`${ROOT}/`, "");
+
+/**
+ * Exercise → its problems, for the exercises of a failed build that reach a file with an error through the imports
+ * esbuild resolved; the problems each would have had built alone. esbuild follows no import of a file it cannot
+ * parse, whether it builds one entry or all of them, and lists errors by file and position, so an exercise's own
+ * build reports the same errors in the same order. Undefined when the answer cannot say: no imports kept, an error
+ * without a file, or one that no exercise reaches.
+ */
+function whoFails(reply: BuildReply, ids: string[], entries: Record<string, string>) {
+  if (!reply.imports || reply.errors.length === 0 || reply.errors.some((e) => e.file === undefined)) return undefined;
+  const next = new Map<string, string[]>();
+  for (const [from, to] of reply.imports) {
+    const key = relativeOf(from);
+    const targets = next.get(key) ?? [];
+    targets.push(relativeOf(to));
+    next.set(key, targets);
+  }
+  const reached = new Set<string>();
+  const failing = new Map<string, CompileProblem[]>();
+  for (const id of ids) {
+    const reach = new Set([entries[id]]);
+    for (const file of reach) for (const to of next.get(file) ?? []) reach.add(to);
+    const own = reply.errors.filter((e) => reach.has(relativeOf(e.file!)));
+    for (const e of own) reached.add(relativeOf(e.file!));
+    if (own.length > 0) failing.set(id, problemsOf(own));
+  }
+  return reply.errors.every((e) => reached.has(relativeOf(e.file!))) ? failing : undefined;
+}
+
+/** esbuild's errors as the student is shown them: each once, the first ten. */
+function problemsOf(errors: BuildReply["errors"]): CompileProblem[] {
+  // A refused file imported by several entries is reported once.
+  const problems = [...new Map(errors.map(toProblem).map((p) => [JSON.stringify(p), p])).values()];
+  return problems.slice(0, MAX_PROBLEMS);
+}
+
 function toProblem(message: BuildReply["errors"][number]): CompileProblem {
-  const file = message.file?.replace(/^[\w-]+:/, "").replace(`${ROOT}/`, "");
+  const file = message.file === undefined ? undefined : relativeOf(message.file);
   return {
     file: file ? `exercises/${file}` : "exercises",
     line: message.line ?? 0,
