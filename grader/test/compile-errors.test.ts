@@ -9,7 +9,7 @@ import { readExerciseFiles } from "../engine/grade.ts";
 import { entryFiles, loadManifest } from "../manifest.ts";
 import { paths } from "../paths.ts";
 import { compileExercises, type CompileOutcome, type ExerciseFiles } from "../sandbox/compile.ts";
-import { watchCompiles } from "../sandbox/compile-guard.ts";
+import { counted } from "./count-builds.ts";
 
 const entries = entryFiles(loadManifest());
 const ids = Object.keys(entries);
@@ -61,17 +61,6 @@ const CASES: [string, Edit[], number][] = [
     2 + ids.length - 1,
   ],
 ];
-
-/** `run`'s result and how many builds it started in a compile host. */
-async function counted<T>(run: () => Promise<T>): Promise<{ result: T; builds: number }> {
-  let builds = 0;
-  const stop = watchCompiles((e) => e.phase === "start" && builds++);
-  try {
-    return { result: await run(), builds };
-  } finally {
-    stop();
-  }
-}
 
 describe("a submission that does not compile", () => {
   it.each(CASES)(

@@ -12,9 +12,9 @@ import { entryFiles, loadManifest } from "../manifest.ts";
 import { paths } from "../paths.ts";
 import { compileExercises, compileVariant, type ExerciseFiles } from "../sandbox/compile.ts";
 import { CompileCache } from "../sandbox/compile-cache.ts";
-import { watchCompiles } from "../sandbox/compile-guard.ts";
 import type { BuildRequest } from "../sandbox/compile-plugin.ts";
 import { CompileStore, requestKey } from "../sandbox/compile-store.ts";
+import { counted } from "./count-builds.ts";
 
 const entries = entryFiles(loadManifest());
 let solutions: ExerciseFiles;
@@ -27,17 +27,6 @@ beforeAll(async () => {
   store = CompileStore.open(tmp)!;
 });
 afterAll(() => rm(tmp, { recursive: true, force: true }));
-
-/** `run`'s result and how many builds it started in a compile host. */
-async function counted<T>(run: () => Promise<T>): Promise<{ result: T; builds: number }> {
-  let builds = 0;
-  const stop = watchCompiles((e) => e.phase === "start" && builds++);
-  try {
-    return { result: await run(), builds };
-  } finally {
-    stop();
-  }
-}
 
 /** The solutions with `exercise`'s entry file changed by `edit`: a file set no other test builds. */
 function edited(exercise: string, edit: (text: string) => string): ExerciseFiles {
