@@ -5,7 +5,7 @@
  * which are imported by path, are held inside, so a bundle runs on plain Node with no module hooks (hooks run in a
  * thread of their own that every import waits on, which cost each CLI start about 0.8 s of CPU).
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
@@ -32,4 +32,10 @@ export function cliArgs(name: CliName, args: readonly string[]): string[] {
   const bundle = dir && path.join(dir, `${name}.mjs`);
   if (bundle && existsSync(bundle)) return [bundle, ...args];
   return ["--import", TSX, path.join(paths.root, "grader", "cli", `${name}.ts`), ...args];
+}
+
+/** The folder of the bundles a kit at `root` last built or found: what its cache's `current` pointer names. */
+export function currentBundleDir(root: string): string {
+  const cache = path.join(root, "node_modules", ".cache", "backprop-kit", "cli");
+  return path.join(cache, readFileSync(path.join(cache, "current"), "utf8").trim());
 }

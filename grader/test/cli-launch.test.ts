@@ -12,14 +12,14 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { paths } from "../paths.ts";
+import { currentBundleDir } from "./cli-bundle.ts";
 
 const run = promisify(execFile);
 const LAUNCHER = path.join(paths.root, "grader", "cli", "launch.js");
-const CACHE = path.join(paths.root, "node_modules", ".cache", "backprop-kit", "cli");
 let tmp: string;
 
 /** The folder of the bundles the last start built or found. */
-const currentBundles = () => path.join(CACHE, readFileSync(path.join(CACHE, "current"), "utf8").trim());
+const currentBundles = () => currentBundleDir(paths.root);
 
 /** The files the current bundles were built from, relative to the kit's root. */
 async function bundleInputs(): Promise<string[]> {
