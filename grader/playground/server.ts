@@ -27,6 +27,10 @@ export interface Playground {
 /** How long to wait for a burst of saves (editors write twice) before rebuilding. */
 const SETTLE_MS = 60;
 
+/** The module the page loads for a build: the student's code, or what kept it from compiling. */
+const moduleOf = (student: StudentBundle): string =>
+  student.ok ? student.js : `export const compileProblems = ${JSON.stringify(student.problems)};\n`;
+
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
   const client = await buildClient();
   let student: StudentBundle = await buildStudent(options.impl);
@@ -37,10 +41,14 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   let building: Promise<void> = Promise.resolve();
   const rebuild = () => {
     building = building.then(async () => {
-      student = await buildStudent(options.impl).catch((error: unknown) => ({
+      const next: StudentBundle = await buildStudent(options.impl).catch((error: unknown) => ({
         ok: false as const,
         problems: [{ file: "", line: 0, column: 0, text: `the playground could not build: ${String(error)}` }],
       }));
+      // A file saved again as it was, or whose times or links changed (a hard link made to it elsewhere), builds the
+      // same module: the page keeps its training instead of starting over.
+      if (moduleOf(next) === moduleOf(student)) return;
+      student = next;
       version += 1;
       for (const res of listeners) res.write(`data: ${JSON.stringify({ version })}\n\n`);
     });
@@ -58,9 +66,6 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     watcher = undefined; // No recursive watching here: the page still works, reloading by hand.
   }
 
-  const studentModule = (): string =>
-    student.ok ? student.js : `export const compileProblems = ${JSON.stringify(student.problems)};\n`;
-
   const server = http.createServer((req, res) => {
     const { port } = server.address() as AddressInfo;
     const host = req.headers.host ?? "";
@@ -75,7 +80,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     else if (route === "/") send("text/html", pageHtml(options.label));
     else if (route === "/app.js") send("text/javascript", client.js);
     else if (route === "/app.css") send("text/css", client.css);
-    else if (route === "/student.js") send("text/javascript", studentModule());
+    else if (route === "/student.js") send("text/javascript", moduleOf(student));
     else if (route === "/events") {
       res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store" });
       res.write(`data: ${JSON.stringify({ version })}\n\n`);
