@@ -104,6 +104,9 @@ export function cpuAccounting(): boolean {
  */
 export class TreeCpu {
   private pids: number[] = [];
+  /** Each process's CPU ms at its last reading, and the total of those that have exited since. */
+  private readonly seen = new Map<number, number>();
+  private ended = 0;
   private last: { at: number; ms: number; rss: number | undefined } | undefined;
   private lastWait: number | undefined;
   private lastWaitAt = -Infinity;
@@ -150,8 +153,12 @@ export class TreeCpu {
     const now = performance.now();
     if (this.lastWait !== undefined && now - this.lastWaitAt < FRESH_MS) return this.lastWait;
     const ms = this.main === undefined ? undefined : processWaitMs(this.main);
-    // An exited process can no longer be read: keep the last figure rather than go backwards.
-    if (ms === undefined) return this.lastWait;
+    // An exited process can no longer be read: keep the last figure rather than go backwards, and read it no more
+    // (the grader still asks at each answer it has yet to handle, and its pid may be a stranger's by then).
+    if (ms === undefined) {
+      this.main = undefined;
+      return this.lastWait;
+    }
     this.lastWait = Math.max(ms, this.lastWait ?? 0);
     this.lastWaitAt = now;
     return this.lastWait;
@@ -164,14 +171,22 @@ export class TreeCpu {
     let total = 0;
     let rss: number | undefined;
     let any = false;
+    const alive: number[] = [];
     for (const pid of this.pids) {
       const stat = processStat(pid);
-      if (stat === undefined) continue;
+      if (stat === undefined) {
+        // It has exited: its last reading counts from now on, and its pid, which may be reused, is read no more.
+        this.ended += this.seen.get(pid) ?? 0;
+        continue;
+      }
+      alive.push(pid);
+      this.seen.set(pid, stat.cpuMs);
       total += stat.cpuMs;
       rss = (rss ?? 0) + stat.rssBytes;
       any = true;
     }
-    // A process that has exited can no longer be read: keep the last figure rather than go backwards.
+    this.pids = alive;
+    total += this.ended;
     if (!any) {
       if (this.last) this.last.rss = undefined;
       return this.last?.ms;
