@@ -22,10 +22,16 @@ export async function writeAtomic(file: string, contents: string | Buffer): Prom
  * writes themselves, and for a batch that writes four of them per submission.
  */
 export function writeAtomicSync(file: string, contents: string | Buffer): void {
-  mkdirSync(path.dirname(file), { recursive: true });
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
-    writeFileSync(temp, contents);
+    // The folder is made only when it is missing: a submission's four files share one, and a batch writes 800.
+    try {
+      writeFileSync(temp, contents);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(temp, contents);
+    }
     renameSync(temp, file);
   } catch (error) {
     rmSync(temp, { force: true });
