@@ -19,7 +19,8 @@
  */
 import type { LoadedCase } from "../fixtures/schema.ts";
 import { entryFiles, type Manifest } from "../manifest.ts";
-import { compileVariant, type CompileOutcome, type ExerciseFiles } from "../sandbox/compile.ts";
+import type { CompileOutcome, ExerciseFiles } from "../sandbox/compile.ts";
+import { compileVariant, compileVariants, type Variant } from "../sandbox/compile-variants.ts";
 import type { Gate } from "../sandbox/gate.ts";
 import { runCalls, type RunLimits } from "../sandbox/run.ts";
 import type { Workspace } from "../sandbox/workspace.ts";
@@ -66,34 +67,47 @@ export async function traceUpstream(input: UpstreamInput): Promise<Map<string, U
   const modules: Record<string, string> = {};
   /** exercise → the earlier exercises its bundle reaches in files that are not the course's own. */
   const reached = new Map<string, string[]>();
+  // Every variant a case may need: per exercise, the course's earlier exercises (K = ∅), then each X kept.
+  const wanted: { exercise: string; reach: string[]; kept: string[][] }[] = [];
   for (const exercise of new Set(cases.map((c) => c.exercise))) {
-    const upstream = upstreamOfExercise(exercise);
-    const build = (kept: string[]) =>
-      compileVariant(
-        input.files,
-        entries[exercise],
-        input.reference,
-        (rel) => {
-          const folder = folderOf(rel);
-          return upstream.includes(folder) && !kept.includes(folder);
-        },
-        undefined,
-        input.workspace.compileCache.disk,
-      );
     const own = input.compiled[exercise];
     const read = own?.ok ? own.inputs : [];
-    const reach = upstream.filter((u) =>
+    const reach = upstreamOfExercise(exercise).filter((u) =>
       read.some((rel) => folderOf(rel) === u && !sameContents(input.files.get(rel), input.reference.get(rel))),
     );
-    const course = reach.length > 0 ? await build([]) : undefined;
-    if (!course) continue;
+    // With one earlier exercise reached, keeping it is the student's own build, which failed.
+    if (reach.length > 0)
+      wanted.push({ exercise, reach, kept: [[], ...(reach.length > 1 ? reach.map((x) => [x]) : [])] });
+  }
+  const variant = (exercise: string, kept: string[]): Variant => {
+    const upstream = upstreamOfExercise(exercise);
+    return {
+      entry: entries[exercise],
+      swapped: (rel) => upstream.includes(folderOf(rel)) && !kept.includes(folderOf(rel)),
+    };
+  };
+  const store = input.workspace.compileCache.disk;
+  const all = wanted.flatMap((w) => w.kept.map((kept) => variant(w.exercise, kept)));
+  // All in one build where they all compile; else one by one, an exercise's others only once its course's does.
+  const together = await compileVariants(input.files, input.reference, all, undefined, store);
+  let next = 0;
+  const build = async (exercise: string, kept: string[]) => {
+    const index = next++;
+    if (together) return together[index];
+    const { entry, swapped } = variant(exercise, kept);
+    return compileVariant(input.files, entry, input.reference, swapped, undefined, store);
+  };
+  for (const { exercise, reach, kept } of wanted) {
+    const course = await build(exercise, []);
+    if (!course) {
+      next += kept.length - 1;
+      continue;
+    }
     reached.set(exercise, reach);
     modules[key(exercise, [])] = course;
-    // With one earlier exercise reached, keeping it is the student's own build, which failed.
-    if (reach.length === 1) continue;
-    for (const x of reach) {
-      const variant = await build([x]);
-      if (variant) modules[key(exercise, [x])] = variant;
+    for (const x of kept.slice(1)) {
+      const built = await build(exercise, x);
+      if (built) modules[key(exercise, x)] = built;
     }
   }
   // Public cases first, as every run orders them.

@@ -24,6 +24,11 @@ export interface BuildRequest {
   /** A variant's reference files, and which of them stand in for the student's (see compileVariant). */
   reference?: [string, string | Uint8Array][];
   swapped?: string[];
+  /**
+   * Several variants in one build (see compileVariants): variant k's files are under variantRoot(k), where the
+   * reference's files in variants[k] stand in for the student's. Each entry point names its variant by its path.
+   */
+  variants?: string[][];
 }
 
 /** What a host answers for a build that ran: esbuild's errors, or its output files and which inputs each read. */
@@ -43,6 +48,10 @@ export interface BuildReply {
 /** Past this many imports the failed build's graph is left out, and each entry is built on its own instead. */
 export const MAX_IMPORTS = 10_000;
 
+/** Where variant k of a build of several (BuildRequest.variants) has its files: a ROOT of its own. */
+export const variantRoot = (k: number): string => `/variant-${k}${ROOT}`;
+const VARIANT_PATH = /^\/variant-(\d+)\/exercises\//;
+
 /**
  * Resolves imports among the submission's files only, as TypeScript would: with or without .ts, or a folder's index.ts.
  * Each import it resolves is added to `resolved`, importer → imported.
@@ -51,7 +60,13 @@ export function inMemory(request: BuildRequest, resolved: [string, string][] = [
   const files: Files = new Map(request.files);
   const refused = new Map(request.refused);
   const reference: Files = new Map(request.reference ?? []);
-  const swapped = new Set(request.swapped ?? []);
+  const variants = request.variants?.map((swapped) => new Set(swapped));
+  const single = { root: ROOT, swapped: new Set(request.swapped ?? []) };
+  /** The root a path is under, and which files the reference's stand in for there: one per variant. */
+  const rootOf = (p: string) => {
+    const k = variants ? VARIANT_PATH.exec(p)?.[1] : undefined;
+    return k === undefined ? single : { root: variantRoot(Number(k)), swapped: variants![Number(k)] };
+  };
   const text = (rel: string, from: Files) => {
     const contents = from.get(rel)!;
     return typeof contents === "string" ? contents : new TextDecoder().decode(contents);
@@ -68,8 +83,9 @@ export function inMemory(request: BuildRequest, resolved: [string, string][] = [
             errors: [{ text: `import "${shown}" is not allowed; exercise files may only import other exercise files` }],
           };
         }
+        const { root, swapped } = rootOf(args.importer);
         const target = path.posix.resolve(path.posix.dirname(args.importer), spec);
-        if (!target.startsWith(`${ROOT}/`)) {
+        if (!target.startsWith(`${root}/`) || swapped === undefined) {
           return {
             errors: [
               {
@@ -78,21 +94,21 @@ export function inMemory(request: BuildRequest, resolved: [string, string][] = [
             ],
           };
         }
-        const rel = target.slice(ROOT.length + 1);
+        const rel = target.slice(root.length + 1);
         const candidates = [rel, `${rel}.ts`, `${rel.replace(/\.js$/, "")}.ts`, `${rel}/index.ts`];
         // In a variant, whoever imports it (the student's file or the reference's), a swapped file is the reference's.
         const theirs = candidates.find((c) => swapped.has(c) && reference.has(c));
         const found = theirs ?? candidates.find((c) => files.has(c));
         if (!found) return { errors: [{ text: `import "${shown}": no such exercise file` }] };
-        if (resolved.length < MAX_IMPORTS + 1) resolved.push([args.importer, `${ROOT}/${found}`]);
-        return { path: `${ROOT}/${found}`, namespace: theirs ? REFERENCE_NAMESPACE : NAMESPACE };
+        if (resolved.length < MAX_IMPORTS + 1) resolved.push([args.importer, `${root}/${found}`]);
+        return { path: `${root}/${found}`, namespace: theirs ? REFERENCE_NAMESPACE : NAMESPACE };
       });
       b.onLoad({ filter: /.*/, namespace: REFERENCE_NAMESPACE }, (args) => {
-        const rel = args.path.slice(ROOT.length + 1);
+        const rel = args.path.slice(rootOf(args.path).root.length + 1);
         return { contents: text(rel, reference), loader: "ts", resolveDir: path.posix.dirname(args.path) };
       });
       b.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => {
-        const rel = args.path.slice(ROOT.length + 1);
+        const rel = args.path.slice(rootOf(args.path).root.length + 1);
         const problem = refused.get(rel);
         if (problem) return { errors: [{ text: problem, location: { file: `${NAMESPACE}:${args.path}`, line: 1 } }] };
         return { contents: text(rel, files), loader: "ts", resolveDir: path.posix.dirname(args.path) };

@@ -79,6 +79,8 @@ export function requestKey(request: BuildRequest): string {
     ...fileParts(request.reference),
     "swapped",
     JSON.stringify(request.swapped ?? null),
+    "variants",
+    JSON.stringify(request.variants ?? null),
   ]);
 }
 

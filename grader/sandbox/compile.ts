@@ -133,8 +133,8 @@ export async function compileExercises(
   return bounded(result, entries);
 }
 
-/** The store's answer to `request` where it has one, else `build`'s (kept when it is an answer). */
-function stored(store: CompileStore | undefined, request: BuildRequest, build: () => Promise<Guarded>) {
+/** Internal. The store's answer to `request` where it has one, else `build`'s (kept when it is an answer). */
+export function stored(store: CompileStore | undefined, request: BuildRequest, build: () => Promise<Guarded>) {
   return store ? store.build(request, build) : build();
 }
 
@@ -162,8 +162,8 @@ type Tried = BuildOutcome & { reply?: BuildReply };
 const MAX_PROBLEMS = 10;
 const MAX_PROBLEM_TEXT = 500;
 
-/** The files refused before compiling (see source-scan.ts), with the reason. */
-function refusals(files: ExerciseFiles, hashes?: Map<string, string>): Map<string, string> {
+/** Internal. The files refused before compiling (see source-scan.ts), with the reason. */
+export function refusals(files: ExerciseFiles, hashes?: Map<string, string>): Map<string, string> {
   const texts = new Map<string, string>();
   for (const [rel, contents] of files)
     texts.set(rel, typeof contents === "string" ? contents : new TextDecoder().decode(contents));
@@ -235,41 +235,6 @@ function toProblem(message: BuildReply["errors"][number]): CompileProblem {
       message.text.length > MAX_PROBLEM_TEXT ? `${message.text.slice(0, MAX_PROBLEM_TEXT)}…` : message.text,
     ),
   };
-}
-
-/**
- * One exercise built with some earlier exercises' files taken from the course's reference instead of the student's:
- * every import of a swapped file reaches the reference's, from the student's files and the reference's alike, and
- * every other import the student's. Undefined when it does not build (in time, or at all).
- * - entry: the exercise's entry file relative to exercises/ (e.g. 07-gradient-descent/descent.ts).
- * - swapped: which of the student's files (relative to exercises/) the reference's file of the same path replaces.
- * - store: builds kept from earlier runs (compile-store.ts).
- * Returns the bundle's code.
- */
-export async function compileVariant(
-  files: ExerciseFiles,
-  entry: string,
-  reference: ExerciseFiles,
-  swapped: (rel: string) => boolean,
-  limits: CompileLimits = compileLimits(),
-  store?: CompileStore,
-): Promise<string | undefined> {
-  const request: BuildRequest = {
-    files: [...files],
-    // By content, as compileExercises scans: a submission's variants scan the same files again.
-    refused: [...refusals(files, hashFiles(files))],
-    entryPoints: [{ in: `${ROOT}/${entry}`, out: "variant" }],
-    sourcemap: false,
-    reference: [...reference],
-    swapped: [...reference.keys()].filter(swapped),
-  };
-  // One try: a variant that fails, for whatever reason, only means no sentence about earlier exercises.
-  const result = await stored(store, request, () => guarded(request, limits, false)).catch(() => undefined);
-  if (!result?.ok || result.reply.errors.length > 0) return undefined;
-  const out = result.reply.outputs.find((f) => f.path.endsWith(".js"));
-  // A variant over the size limit is not run (see bundle-limits.ts).
-  if (!out || out.text.length > MAX_BUNDLE_BYTES) return undefined;
-  return out.text;
 }
 
 const harnessBuilds = new Map<string, Promise<string>>();

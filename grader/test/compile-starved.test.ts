@@ -14,7 +14,8 @@ import { DEFAULT_LIMITS, readExerciseFiles } from "../engine/grade.ts";
 import { loadCases } from "../fixtures/load.ts";
 import { entryFiles, loadManifest } from "../manifest.ts";
 import { paths } from "../paths.ts";
-import { compileExercises, compileVariant } from "../sandbox/compile.ts";
+import { compileExercises } from "../sandbox/compile.ts";
+import { compileVariant } from "../sandbox/compile-variants.ts";
 import {
   CompilerUnavailableError,
   DEFAULT_COMPILE_LIMITS,

@@ -354,12 +354,13 @@ describe("earlier exercises that are the course's own, byte for byte", () => {
     }
   });
 
-  it.each<[string, string[]]>([
+  it.each<[string, string[], number]>([
     // 06 fails on its own with the course's 04 and 05 in place: nothing is built for it.
-    ["gradients' own mistake with right 04 and 05", ["07-gradient-descent with the course's 04, 05, 06"]],
+    ["gradients' own mistake with right 04 and 05", ["07-gradient-descent with the course's 04, 05, 06"], 1],
     [
       "a transposed weight gradient crashes train in correct sgdStep",
       ["07-gradient-descent with the course's 04, 05, 06"],
+      1,
     ],
     [
       "forward and deltas both wrong",
@@ -371,19 +372,26 @@ describe("earlier exercises that are the course's own, byte for byte", () => {
         "07-gradient-descent with the course's 04, 06",
         "07-gradient-descent with the course's 05, 06",
       ],
+      // All six in one build.
+      1,
     ],
-    ["the reference", []],
-  ])("%s: builds only the variants that can differ", async (what, expected) => {
+    ["the reference", [], 0],
+  ])("%s: builds only the variants that can differ", async (what, expected, builds) => {
     // A file of its own makes every build new, so none is answered from the compile store and each is seen.
     const marker = `// ${randomUUID()}\n`;
     const files = rows.find((r) => r.what === what)!.files();
     files.set("marker.ts", marker);
     const variants: string[] = [];
+    let seen = 0;
     const stop = watchCompiles((e) => {
       if (e.phase !== "start" || !e.request.reference || !e.request.files.some(([, text]) => text === marker)) return;
-      const exercise = e.request.entryPoints[0].in.split("/")[2];
-      const course = [...new Set((e.request.swapped ?? []).map((rel) => rel.slice(0, 2)))].sort();
-      variants.push(`${exercise} with the course's ${course.join(", ")}`);
+      seen++;
+      const swaps = e.request.variants ?? [e.request.swapped ?? []];
+      e.request.entryPoints.forEach((entry, k) => {
+        const exercise = entry.in.split("/").find((part) => /^\d\d-/.test(part));
+        const course = [...new Set(swaps[k].map((rel) => rel.slice(0, 2)))].sort();
+        variants.push(`${exercise} with the course's ${course.join(", ")}`);
+      });
     });
     try {
       await gradeImplementation({ files, manifest, cases, workspace, diagnose, reference });
@@ -391,6 +399,7 @@ describe("earlier exercises that are the course's own, byte for byte", () => {
       stop();
     }
     expect(variants.sort()).toEqual([...expected].sort());
+    expect(seen).toBe(builds);
   });
 });
 

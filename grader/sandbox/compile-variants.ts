@@ -1,0 +1,84 @@
+/**
+ * Internal. Builds of an exercise with some earlier exercises' files taken from the course's reference instead of
+ * the student's, for upstream tracing (grader/engine/upstream.ts): one variant alone, or several in one build.
+ */
+import { hashFiles } from "./compile-cache.ts";
+import { MAX_BUNDLE_BYTES } from "./bundle-limits.ts";
+import { compileLimits, guarded, type CompileLimits } from "./compile-guard.ts";
+import { ROOT, variantRoot, type BuildRequest } from "./compile-plugin.ts";
+import type { CompileStore } from "./compile-store.ts";
+import { refusals, stored, type ExerciseFiles } from "./compile.ts";
+
+/**
+ * One exercise built with some earlier exercises' files taken from the course's reference instead of the student's:
+ * every import of a swapped file reaches the reference's, from the student's files and the reference's alike, and
+ * every other import the student's. Undefined when it does not build (in time, or at all).
+ * - entry: the exercise's entry file relative to exercises/ (e.g. 07-gradient-descent/descent.ts).
+ * - swapped: which of the student's files (relative to exercises/) the reference's file of the same path replaces.
+ * - store: builds kept from earlier runs (compile-store.ts).
+ * Returns the bundle's code.
+ */
+export async function compileVariant(
+  files: ExerciseFiles,
+  entry: string,
+  reference: ExerciseFiles,
+  swapped: (rel: string) => boolean,
+  limits: CompileLimits = compileLimits(),
+  store?: CompileStore,
+): Promise<string | undefined> {
+  const request: BuildRequest = {
+    files: [...files],
+    // By content, as compileExercises scans: a submission's variants scan the same files again.
+    refused: [...refusals(files, hashFiles(files))],
+    entryPoints: [{ in: `${ROOT}/${entry}`, out: "variant" }],
+    sourcemap: false,
+    reference: [...reference],
+    swapped: [...reference.keys()].filter(swapped),
+  };
+  // One try: a variant that fails, for whatever reason, only means no sentence about earlier exercises.
+  const result = await stored(store, request, () => guarded(request, limits, false)).catch(() => undefined);
+  if (!result?.ok || result.reply.errors.length > 0) return undefined;
+  const out = result.reply.outputs.find((f) => f.path.endsWith(".js"));
+  // A variant over the size limit is not run (see bundle-limits.ts).
+  if (!out || out.text.length > MAX_BUNDLE_BYTES) return undefined;
+  return out.text;
+}
+
+/** A variant to build: an exercise's entry file, and which of the student's files the reference's replace. */
+export interface Variant {
+  entry: string;
+  swapped: (rel: string) => boolean;
+}
+
+/**
+ * Several variants' bundles in one build, each as compileVariant builds it alone (undefined for one over the size
+ * limit); undefined for the whole when there are fewer than two or the build fails (one variant that does not
+ * compile fails them all), and the caller builds them one by one. A submission traced upstream needs several, and
+ * each build has a cost of its own (a round trip to the compile host, esbuild's set-up, the files sent again),
+ * about 2 ms of a variant's 3.5. Each variant's files are under a root of their own (variantRoot), so its imports
+ * reach its own swaps, and esbuild bundles each entry from its own files alone: the same code as its own build, but
+ * for the paths in its comments.
+ */
+export async function compileVariants(
+  files: ExerciseFiles,
+  reference: ExerciseFiles,
+  variants: Variant[],
+  limits: CompileLimits = compileLimits(),
+  store?: CompileStore,
+): Promise<(string | undefined)[] | undefined> {
+  if (variants.length < 2) return undefined;
+  const request: BuildRequest = {
+    files: [...files],
+    refused: [...refusals(files, hashFiles(files))],
+    entryPoints: variants.map((v, k) => ({ in: `${variantRoot(k)}/${v.entry}`, out: `variant-${k}` })),
+    sourcemap: false,
+    reference: [...reference],
+    variants: variants.map((v) => [...reference.keys()].filter(v.swapped)),
+  };
+  const result = await stored(store, request, () => guarded(request, limits, false)).catch(() => undefined);
+  if (!result?.ok || result.reply.errors.length > 0) return undefined;
+  return variants.map((_, k) => {
+    const out = result.reply.outputs.find((f) => f.path.endsWith(`/variant-${k}.js`));
+    return out && out.text.length <= MAX_BUNDLE_BYTES ? out.text : undefined;
+  });
+}
