@@ -87,22 +87,20 @@ export async function traceUpstream(input: UpstreamInput): Promise<Map<string, U
     };
   };
   const store = input.workspace.compileCache.disk;
-  const all = wanted.flatMap((w) => w.kept.map((kept) => variant(w.exercise, kept)));
+  const all = wanted.flatMap((w) =>
+    w.kept.map((kept) => ({ key: key(w.exercise, kept), ...variant(w.exercise, kept) })),
+  );
   // All in one build where they all compile; else one by one, an exercise's others only once its course's does.
-  const together = await compileVariants(input.files, input.reference, all, undefined, store);
-  let next = 0;
+  const bundles = await compileVariants(input.files, input.reference, all, undefined, store);
+  const together = bundles && new Map(all.map((v, i) => [v.key, bundles[i]]));
   const build = async (exercise: string, kept: string[]) => {
-    const index = next++;
-    if (together) return together[index];
+    if (together) return together.get(key(exercise, kept));
     const { entry, swapped } = variant(exercise, kept);
     return compileVariant(input.files, entry, input.reference, swapped, undefined, store);
   };
   for (const { exercise, reach, kept } of wanted) {
     const course = await build(exercise, []);
-    if (!course) {
-      next += kept.length - 1;
-      continue;
-    }
+    if (!course) continue;
     reached.set(exercise, reach);
     modules[key(exercise, [])] = course;
     for (const x of kept.slice(1)) {

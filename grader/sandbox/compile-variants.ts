@@ -5,7 +5,7 @@
 import { hashFiles } from "./compile-cache.ts";
 import { MAX_BUNDLE_BYTES } from "./bundle-limits.ts";
 import { compileLimits, guarded, type CompileLimits } from "./compile-guard.ts";
-import { ROOT, variantRoot, type BuildRequest } from "./compile-plugin.ts";
+import { ROOT, variantRoot, type BuildReply, type BuildRequest } from "./compile-plugin.ts";
 import type { CompileStore } from "./compile-store.ts";
 import { refusals, stored, type ExerciseFiles } from "./compile.ts";
 
@@ -26,22 +26,17 @@ export async function compileVariant(
   limits: CompileLimits = compileLimits(),
   store?: CompileStore,
 ): Promise<string | undefined> {
-  const request: BuildRequest = {
-    files: [...files],
-    // By content, as compileExercises scans: a submission's variants scan the same files again.
-    refused: [...refusals(files, hashFiles(files))],
-    entryPoints: [{ in: `${ROOT}/${entry}`, out: "variant" }],
-    sourcemap: false,
-    reference: [...reference],
-    swapped: [...reference.keys()].filter(swapped),
-  };
-  // One try: a variant that fails, for whatever reason, only means no sentence about earlier exercises.
-  const result = await stored(store, request, () => guarded(request, limits, false)).catch(() => undefined);
-  if (!result?.ok || result.reply.errors.length > 0) return undefined;
-  const out = result.reply.outputs.find((f) => f.path.endsWith(".js"));
-  // A variant over the size limit is not run (see bundle-limits.ts).
-  if (!out || out.text.length > MAX_BUNDLE_BYTES) return undefined;
-  return out.text;
+  const reply = await variantBuild(
+    files,
+    reference,
+    {
+      entryPoints: [{ in: `${ROOT}/${entry}`, out: "variant" }],
+      swapped: [...reference.keys()].filter(swapped),
+    },
+    limits,
+    store,
+  );
+  return reply && bundleOf(reply, "variant");
 }
 
 /** A variant to build: an exercise's entry file, and which of the student's files the reference's replace. */
@@ -67,18 +62,42 @@ export async function compileVariants(
   store?: CompileStore,
 ): Promise<(string | undefined)[] | undefined> {
   if (variants.length < 2) return undefined;
+  const reply = await variantBuild(
+    files,
+    reference,
+    {
+      entryPoints: variants.map((v, k) => ({ in: `${variantRoot(k)}/${v.entry}`, out: `variant-${k}` })),
+      variants: variants.map((v) => [...reference.keys()].filter(v.swapped)),
+    },
+    limits,
+    store,
+  );
+  return reply && variants.map((_, k) => bundleOf(reply, `variant-${k}`));
+}
+
+/** A variant build's answer, or undefined when it did not build (in time, or at all). */
+async function variantBuild(
+  files: ExerciseFiles,
+  reference: ExerciseFiles,
+  which: Pick<BuildRequest, "entryPoints" | "swapped" | "variants">,
+  limits: CompileLimits,
+  store: CompileStore | undefined,
+): Promise<BuildReply | undefined> {
   const request: BuildRequest = {
     files: [...files],
+    // By content, as compileExercises scans: a submission's variants scan the same files again.
     refused: [...refusals(files, hashFiles(files))],
-    entryPoints: variants.map((v, k) => ({ in: `${variantRoot(k)}/${v.entry}`, out: `variant-${k}` })),
     sourcemap: false,
     reference: [...reference],
-    variants: variants.map((v) => [...reference.keys()].filter(v.swapped)),
+    ...which,
   };
+  // One try: a variant that fails, for whatever reason, only means no sentence about earlier exercises.
   const result = await stored(store, request, () => guarded(request, limits, false)).catch(() => undefined);
-  if (!result?.ok || result.reply.errors.length > 0) return undefined;
-  return variants.map((_, k) => {
-    const out = result.reply.outputs.find((f) => f.path.endsWith(`/variant-${k}.js`));
-    return out && out.text.length <= MAX_BUNDLE_BYTES ? out.text : undefined;
-  });
+  return result?.ok && result.reply.errors.length === 0 ? result.reply : undefined;
+}
+
+/** The bundle built as `out`; undefined over the size limit, for it is not run (see bundle-limits.ts). */
+function bundleOf(reply: BuildReply, out: string): string | undefined {
+  const file = reply.outputs.find((f) => f.path.endsWith(`/${out}.js`));
+  return file && file.text.length <= MAX_BUNDLE_BYTES ? file.text : undefined;
 }
