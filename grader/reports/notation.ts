@@ -36,6 +36,14 @@ function latex(base: string, prime: string, open: string, index: string, close: 
   return transposed ? `(${core})^{\\mathsf{T}}` : core;
 }
 
+/**
+ * What markdown-it-katex asks of a `$`: one that opens must not follow a letter, digit, `_`, `$` or `\\`, and one that
+ * closes must not come before a letter, digit or `_`. A formula glued to a word ("d$W$") is not one, and every `$`
+ * after it pairs with the wrong partner, so whole sentences turn into garbled formulas.
+ */
+const GLUED_BEFORE = /[\w$\\]$/;
+const GLUED_AFTER = /^\w/;
+
 /** Kit text as markdown, with its indexed symbols typeset. */
 export function mathText(s: string): string {
   let out = "";
@@ -43,9 +51,19 @@ export function mathText(s: string): string {
   for (const m of s.matchAll(INDEXED)) {
     const [whole, base, prime, open, index, close, transposed] = m;
     if ((open === "[") !== (close === "]")) continue;
-    out += text(s.slice(last, m.index));
-    out += `$${latex(base, prime, open, index, close, transposed)}$`;
-    last = m.index + whole.length;
+    let start = m.index;
+    let formula = latex(base, prime, open, index, close, transposed);
+    // dW^[l], db^[l], dε/dW^[l]: a gradient's d is part of its symbol, as positionMath writes it.
+    if (start > last && s[start - 1] === "d" && !/\w/.test(s[start - 2] ?? "")) {
+      start -= 1;
+      formula = `d${formula}`;
+    }
+    const before = out + text(s.slice(last, start));
+    const end = m.index + whole.length;
+    // Where no `$` can hold it, the symbol stays text: plain, but never a garbled sentence.
+    if (GLUED_BEFORE.test(before) || GLUED_AFTER.test(s.slice(end))) continue;
+    out = `${before}$${formula}$`;
+    last = end;
   }
   return out + text(s.slice(last));
 }
