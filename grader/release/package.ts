@@ -47,6 +47,9 @@ export function studentPackage(course: PackageJson): PackageJson {
       test: "npm run check",
     },
     dependencies: course.dependencies,
+    // The install scripts the course allows (npm's allowScripts): without them npm 11.16+ ends every npm ci with a
+    // warning, and npm 12 skips the scripts.
+    ...(course.allowScripts ? { allowScripts: course.allowScripts } : {}),
   };
 }
 
