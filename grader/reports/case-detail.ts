@@ -31,15 +31,15 @@ export function statusLabel(c: CaseResult): string {
 /** At most this many rows of expected against received: the first few say enough. */
 const MAX_ROWS = 6;
 
-function where(p: Problem): string {
+function where(p: Problem, formulas: boolean): string {
   if (p.path.length === 0) return "the result";
-  return (p.at && positionMath(p.at)) || code(p.at ?? formatPath(p.path), true);
+  return (formulas && p.at && positionMath(p.at)) || code(p.at ?? formatPath(p.path), true);
 }
 
 /** Problems that carry no secret even on a hidden case: counts and purity (and notes such as "3 more differ"). */
 const SAFE_WHEN_HIDDEN = new Set<Problem["code"]>(["mutated", "too_many_calls"]);
 
-function problemTable(problems: Problem[]): string[] {
+function problemTable(problems: Problem[], formulas: boolean): string[] {
   const rows = problems.filter((p) => p.expected !== undefined || p.received !== undefined).slice(0, MAX_ROWS);
   const notes = problems.filter((p) => p.expected === undefined && p.received === undefined);
   const lines: string[] = [];
@@ -48,7 +48,7 @@ function problemTable(problems: Problem[]): string[] {
     for (const p of rows) {
       const expected = p.expected === undefined ? "" : code(p.expected, true);
       const received = p.received === undefined ? "" : code(p.received, true);
-      lines.push(`| ${where(p)} | ${CHECK_KIND[p.code]} | ${expected} | ${received} |`);
+      lines.push(`| ${where(p, formulas)} | ${CHECK_KIND[p.code]} | ${expected} | ${received} |`);
     }
     lines.push("");
   }
@@ -88,6 +88,11 @@ function hiddenWhat(c: CaseResult): string[] {
 export interface DetailOptions {
   /** Include the named mistake's explanation here (Gradescope), rather than once per exercise (feedback). */
   diagnosis: boolean;
+  /**
+   * Typeset positions and indexed symbols as `$…$` formulas (the feedback page). Gradescope does not typeset them,
+   * so there they stay in the lecture's plain notation: `dW^[2]_{3,1}`, never `$d\mathbf{W}^{[2]}_{3,1}$`.
+   */
+  formulas: boolean;
 }
 
 /** The body of one lost case: markdown lines, without a heading. */
@@ -102,15 +107,15 @@ export function caseDetail(c: CaseResult, options: DetailOptions): string[] {
     lines.push(...hiddenWhat(c), "");
   } else {
     lines.push(`Tested ${code(c.fn)} on ${c.input ? code(c.input) : "the case's input"}.`, "", ...from);
-    if (c.problems.length > 0) lines.push(...problemTable(c.problems), "");
+    if (c.problems.length > 0) lines.push(...problemTable(c.problems, options.formulas), "");
     else lines.push(fence(c.message), "");
   }
-  lines.push(...whereWrong(c));
+  lines.push(...whereWrong(c, options.formulas));
   if (c.diagnosis) {
     lines.push(
       options.diagnosis
         ? `**Likely mistake: ${text(c.diagnosis.name)}.** ${text(c.diagnosis.explanation)}`
-        : `This answer matches a known mistake: **${mathText(c.diagnosis.name)}** (explained above).`,
+        : `This answer matches a known mistake: **${(options.formulas ? mathText : text)(c.diagnosis.name)}** (explained above).`,
       "",
     );
   }

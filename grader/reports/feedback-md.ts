@@ -158,7 +158,7 @@ function openSection(e: ExerciseResult, spec: Exercise | undefined, cases: CaseR
     for (const c of failing) {
       lines.push(`### ${statusLabel(c).slice(0, 1)} ${mathText(c.name)}`, "");
       lines.push(`*${c.visibility} case · ${c.score} / ${c.max_score} points*`, "");
-      lines.push(...caseDetail(c, { diagnosis: false }));
+      lines.push(...caseDetail(c, { diagnosis: false, formulas: true }));
     }
   } else {
     lines.push(...typeErrors(warnings));

@@ -20,7 +20,7 @@ function output(c: CaseResult, hint: string | undefined): string {
     ? [`Not started: ${code(c.fn)} still throws "not implemented".`, ""]
     : c.not_submitted
       ? [`Not submitted: ${text(c.message.replace(/^not submitted: /, ""))}.`, ""]
-      : caseDetail(c, { diagnosis: true });
+      : caseDetail(c, { diagnosis: true, formulas: false });
   if (hint) lines.push(`**Hint:** ${text(hint)}`);
   return lines.join("\n").trim();
 }

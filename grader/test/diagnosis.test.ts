@@ -275,20 +275,34 @@ describe("where it went wrong, on the feedback page", () => {
   };
 
   it("gives positions in the lecture's notation, the function's line and the trace", () => {
-    const md = caseDetail(lost, { diagnosis: true }).join("\n");
+    const md = caseDetail(lost, { diagnosis: false, formulas: true }).join("\n");
     expect(md).toContain("| $\\boldsymbol{\\delta}^{[2]}_{1}$ | value check | `0.5` | `0.25` |");
     expect(md).toContain("Returned by `exercises/05-delta/delta.ts:12`.");
     const named = {
       ...lost,
       diagnosis: { id: "d", name: "δ without g′", explanation: "…", layers: ["δ^[2]", "δ^[1]"] },
     };
-    expect(caseDetail(named, { diagnosis: false }).join("\n")).toContain(
+    expect(caseDetail(named, { diagnosis: false, formulas: true }).join("\n")).toContain(
       "The named mistake holds in $\\boldsymbol{\\delta}^{[2]}$, $\\boldsymbol{\\delta}^{[1]}$ only.",
     );
     expect(md).toContain(
       "**Layer by layer:** $\\boldsymbol{\\delta}^{[3]}$ ✓ · $\\boldsymbol{\\delta}^{[2]}$ ✗ (units 1 and 3) · " +
         "$\\boldsymbol{\\delta}^{[1]}$ ✗ (follows from $\\boldsymbol{\\delta}^{[2]}$)",
     );
+  });
+
+  it("gives them in the plain notation where nothing typesets formulas (Gradescope)", () => {
+    const named = {
+      ...lost,
+      diagnosis: { id: "d", name: "δ without g′", explanation: "…", layers: ["δ^[2]", "δ^[1]"] },
+    };
+    const md = caseDetail(named, { diagnosis: true, formulas: false }).join("\n");
+    expect(md).toContain("| `δ^[2]_1` | value check | `0.5` | `0.25` |");
+    expect(md).toContain(
+      "**Layer by layer:** `δ^[3]` ✓ · `δ^[2]` ✗ (units 1 and 3) · `δ^[1]` ✗ (follows from δ^\\[2\\])",
+    );
+    expect(md).toContain("The named mistake holds in `δ^[2]`, `δ^[1]` only.");
+    expect(md).not.toMatch(/\$|\\boldsymbol|\\mathbf/);
   });
 });
 

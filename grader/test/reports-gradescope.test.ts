@@ -46,6 +46,38 @@ describe("toGradescope", () => {
   });
 });
 
+describe("toGradescope's notation", () => {
+  // Gradescope does not typeset $…$: every position, trace and named layer stays in the lecture's plain notation.
+  it.each([
+    { at: "dW^[2]_{3,1}", trace: "db^[2] ✗ (every unit) · dW^[2] ✗ (follows from db^[2])", layers: ["dW^[2]"] },
+    { at: "δ^[1]_2", trace: "δ^[3] ✓ · δ^[2] ✗ (units 1 and 3) · δ^[1] ✗ (follows from δ^[2])", layers: ["δ^[2]"] },
+    { at: "a^[3]", trace: "f^[1] ✓ · a^[1] ✗ (unit 2)", layers: ["a^[1]", "a^[2]"] },
+    { at: "db^[1]_4", trace: "db^[1] ✗ (every unit)", layers: ["db^[1]"] },
+  ])("writes $at as plain notation", ({ at, trace, layers }) => {
+    const base = sampleResult();
+    const lost = base.cases.find((x) => x.id === "wrong-public")!;
+    const cases = base.cases.map((x) =>
+      x === lost
+        ? {
+            ...x,
+            problems: [{ code: "value" as const, path: [0, 1], at, expected: "0.5", received: "0.25" }],
+            trace,
+            diagnosis: { ...x.diagnosis!, layers },
+          }
+        : x,
+    );
+    const outputs = [
+      toGradescope({ ...base, cases }, manifest).output,
+      ...toGradescope({ ...base, cases }, manifest).tests!.map((t) => t.output),
+    ];
+    const text = outputs.join("\n");
+    expect(text).toContain(`| \`${at}\` | value check |`);
+    // Outside code (where a student's message may hold a $ of its own), with a student's $ escaped (\\$).
+    const prose = text.replace(/(`{3,})[\s\S]*?\1|`[^`\n]*`/g, "");
+    expect(prose).not.toMatch(/(?<!\\)\$|\\mathbf|\\boldsymbol/);
+  });
+});
+
 describe("GradescopeResultsSchema", () => {
   it.each([
     { why: "a test status other than passed/failed", doc: { score: 1, tests: [{ score: 1, status: "ok" }] } },
