@@ -19,10 +19,15 @@ const MARK: Record<ExerciseResult["status"], string> = {
 
 const MAX_CELL = 300;
 
-/** A table cell: one line, no pipes, no HTML, not too long. */
+/**
+ * A table cell: one line, no pipes, no HTML, no markup, not too long. GitHub's markdown would read the `_` of two
+ * positions (`dW^[1]_{1,1} … dW^[1]_{1,2}`) as emphasis and eat them, and `$…$` as a formula, so every character that
+ * can be markup is escaped and shows as itself.
+ */
 export function cell(text: string): string {
   const one = text.length > MAX_CELL ? `${text.slice(0, MAX_CELL - 1)}…` : text;
   return one
+    .replace(/[\\`*_[\]~$!#]/g, "\\$&")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")

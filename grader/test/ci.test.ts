@@ -18,6 +18,7 @@ import {
   typeWarningAnnotations,
 } from "../check/annotations.ts";
 import { cell, renderSummary } from "../check/ci-summary.ts";
+import MarkdownIt from "markdown-it";
 import { classroomResult, ClassroomResultSchema } from "../check/classroom.ts";
 import { belowThreshold, parseThreshold } from "../check/ci.ts";
 import { CheckSession, type CheckResult } from "../check/session.ts";
@@ -102,6 +103,25 @@ describe("the job summary", () => {
 
   it("keeps a cell on one line, without pipes or HTML", () => {
     expect(cell("a|b\n<c>")).toBe("a\\|b<br>&lt;c&gt;");
+  });
+
+  // Rendered as GitHub renders the summary: CommonMark with tables, its HTML (the <br>) let through.
+  it.each([
+    "expected 0.5, received 0.25 → at dW^[1]_{1,1}\nexpected 0.4, received 0.2 → at dW^[1]_{1,2}",
+    "at W^[2]_{3,1} and δ^[1]_2, then a^[3]_1",
+    "threw Error: *not* __bold__ `tick` ~~gone~~",
+    "threw Error: [link](https://example.com) ![img](x.png) $x^2$ and \\$",
+    "threw Error: # heading? and a back\\slash \\_ _",
+  ])("shows %j as itself", (text) => {
+    const html = new MarkdownIt({ html: true }).render(`| a |\n| --- |\n| ${cell(text)} |`);
+    const shown = html
+      .match(/<td>([\s\S]*?)<\/td>/)![1]
+      .replace(/<br>/g, "\n")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, "&");
+    expect(shown).toBe(text);
   });
 });
 
