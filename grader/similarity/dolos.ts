@@ -23,7 +23,7 @@ export class SimilarityUnavailableError extends GraderError {
       "SIMILARITY_UNAVAILABLE",
       `Similarity reports need Dolos, which is installed apart from the kit, and ${why}.\n` +
         `Run:  ${INSTALL_COMMAND}\n` +
-        `(once, about 3 minutes: it builds the tree-sitter parsers, which needs Python 3, make and a C++ compiler).`,
+        `(once, a minute or a few: it builds the tree-sitter parsers on every core, which needs Python 3, make and a C++ compiler).`,
     );
   }
 }

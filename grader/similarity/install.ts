@@ -118,7 +118,7 @@ function main(): void {
     return done(`, from the build cached in ${cache}`);
   }
   process.stdout.write(
-    `Installing Dolos ${version} (a few minutes: it builds the tree-sitter parsers) into ${cache}…\n`,
+    `Installing Dolos ${version} (a minute or a few: it builds the tree-sitter parsers on every core) into ${cache}…\n`,
   );
   const temp = `${cache}.${process.pid}.tmp`;
   rmSync(temp, { recursive: true, force: true });
