@@ -41,8 +41,8 @@ function latex(base: string, prime: string, open: string, index: string, close: 
  * closes must not come before a letter, digit or `_`. A formula glued to a word ("d$W$") is not one, and every `$`
  * after it pairs with the wrong partner, so whole sentences turn into garbled formulas.
  */
-const GLUED_BEFORE = /[\w$\\]$/;
-const GLUED_AFTER = /^\w/;
+const GLUED_BEFORE = /[\w$\\]/;
+const GLUED_AFTER = /\w/;
 
 /** Kit text as markdown, with its indexed symbols typeset. */
 export function mathText(s: string): string {
@@ -61,7 +61,7 @@ export function mathText(s: string): string {
     const before = out + text(s.slice(last, start));
     const end = m.index + whole.length;
     // Where no `$` can hold it, the symbol stays text: plain, but never a garbled sentence.
-    if (GLUED_BEFORE.test(before) || GLUED_AFTER.test(s.slice(end))) continue;
+    if (GLUED_BEFORE.test(before.at(-1) ?? "") || GLUED_AFTER.test(s[end] ?? "")) continue;
     out = `${before}$${formula}$`;
     last = end;
   }
