@@ -104,7 +104,7 @@ export function cpuAccounting(): boolean {
  */
 export class TreeCpu {
   private pids: number[] = [];
-  /** Each process's CPU ms at its last reading, and the total of those that have exited since. */
+  /** Each live process's CPU ms at its last reading, and the total of those that have exited since. */
   private readonly seen = new Map<number, number>();
   private ended = 0;
   private last: { at: number; ms: number; rss: number | undefined } | undefined;
@@ -177,6 +177,7 @@ export class TreeCpu {
       if (stat === undefined) {
         // It has exited: its last reading counts from now on, and its pid, which may be reused, is read no more.
         this.ended += this.seen.get(pid) ?? 0;
+        this.seen.delete(pid);
         continue;
       }
       alive.push(pid);
