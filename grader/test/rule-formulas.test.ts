@@ -3,13 +3,16 @@
  * σ′, tanh′ and relu′; a relativeError failure shows the relative error, not central differences. Every rule
  * typesets.
  */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import katex from "katex";
 import { SubmissionResultSchema, type CaseResult } from "../engine/results.ts";
 import { SIGNATURES } from "../engine/signatures.ts";
 import { loadManifest } from "../manifest.ts";
-import { EXERCISE_FORMULAS, FUNCTION_FORMULAS, formulasFor } from "../reports/formulas.ts";
+import { DIAGNOSIS_FORMULAS, EXERCISE_FORMULAS, FUNCTION_FORMULAS, formulasFor } from "../reports/formulas.ts";
 import { feedbackMarkdown } from "../reports/feedback-md.ts";
+import { paths } from "../paths.ts";
 
 const manifest = loadManifest();
 
@@ -123,5 +126,68 @@ describe("the rule shown with a failure", () => {
   const all = [...Object.values(EXERCISE_FORMULAS), ...Object.values(FUNCTION_FORMULAS).flatMap(Object.values)];
   it.each(all.map((formula) => ({ formula })))("typesets $formula", ({ formula }) => {
     expect(() => katex.renderToString(formula, { displayMode: true, throwOnError: true })).not.toThrow();
+  });
+});
+
+/**
+ * Each row of each table in a formula (a `cases`, a matrix), as cell counts, with the columns its table has. A row
+ * separator written `\ ` instead of `\\` typesets without an error, as a control space: the cases of relu′
+ * then show as one row, `1   z > 0   0   otherwise`.
+ */
+function tableRows(formula: string): { columns: number; cells: number[] }[] {
+  const mathml = katex.renderToString(formula, { displayMode: true, throwOnError: true, output: "mathml" });
+  const tables: { columns: number; cells: number[] }[] = [];
+  const open: { columns: number; cells: number[] }[] = [];
+  for (const [tag] of mathml.matchAll(/<\/?(?:mtable|mtr|mtd)\b[^>]*>/g)) {
+    const table = open.at(-1);
+    if (tag.startsWith("<mtable")) {
+      const align = /columnalign="([^"]*)"/.exec(tag)?.[1] ?? "";
+      open.push({ columns: align.split(" ").filter(Boolean).length, cells: [] });
+    } else if (tag === "</mtable>") tables.push(open.pop()!);
+    else if (tag === "<mtr>") table?.cells.push(0);
+    else if (tag.startsWith("<mtd") && table) table.cells[table.cells.length - 1]++;
+  }
+  return tables;
+}
+
+/** The display formulas ($$ … $$) of the exercise guides, which students read beside the feedback's rules. */
+function guideFormulas(): { where: string; formula: string }[] {
+  return readdirSync(paths.exercises).flatMap((dir) => {
+    const file = path.join(paths.exercises, dir, "README.md");
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch {
+      return [];
+    }
+    return [...text.matchAll(/\$\$([\s\S]*?)\$\$/g)].map((m) => ({ where: `${dir}/README.md`, formula: m[1] }));
+  });
+}
+
+describe("every table in a rule or a guide's formula", () => {
+  const formulas = [
+    ...Object.entries(EXERCISE_FORMULAS).map(([where, formula]) => ({ where, formula })),
+    ...Object.entries(FUNCTION_FORMULAS).flatMap(([exercise, fns]) =>
+      Object.entries(fns).map(([fn, formula]) => ({ where: `${exercise} ${fn}`, formula })),
+    ),
+    ...Object.entries(DIAGNOSIS_FORMULAS).map(([where, formula]) => ({ where, formula })),
+    ...guideFormulas(),
+  ];
+
+  it("has the guides' formulas and the rules with cases among them", () => {
+    expect(guideFormulas().length).toBeGreaterThan(5);
+    expect(formulas.filter((f) => f.formula.includes("{cases}")).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(formulas)("has as many cells in each row as its columns: $where", ({ formula }) => {
+    for (const { columns, cells } of tableRows(formula)) expect(cells.map(() => columns)).toEqual(cells);
+  });
+
+  it.each([
+    { formula: String.raw`\begin{cases} 1 & z > 0 \ 0 & \text{otherwise} \end{cases}`, rows: [3] },
+    { formula: String.raw`\begin{pmatrix} 1 & 2 \\ 3 \end{pmatrix}`, rows: [2, 1] },
+    { formula: String.raw`\begin{cases} 1 & z > 0 \\ 0 & \text{otherwise} \end{cases}`, rows: [2, 2] },
+  ])("reads the rows of $formula", ({ formula, rows }) => {
+    expect(tableRows(formula).map((t) => t.cells)).toEqual([rows]);
   });
 });
