@@ -48,7 +48,7 @@ function cards(d: SummaryData): string {
   const n = d.graded.length;
   const card = (value: string, label: string) => `<div class="card"><b>${value}</b><span>${label}</span></div>`;
   return `<div class="cards">${[
-    card(String(d.total), "submissions"),
+    card(String(d.total), d.total === 1 ? "submission" : "submissions"),
     card(String(n), "graded: every figure is over these"),
     card(pct(d.medianPercent), `median score, of ${n} graded`),
     card(pct(d.meanPercent), `mean score, of ${n} graded`),
@@ -117,7 +117,7 @@ function misconceptionTable(d: SummaryData): string {
     const m = names.get(id) ?? { name: relationName(id) ?? id, explanation: "", exercise: "" };
     return `<tr><td><b>${kitText(m?.name ?? id)}</b><br><span class="note">${kitText(m?.explanation ?? "")}</span></td>
 <td>${h(m?.exercise ?? "")}</td><td style="text-align:right">${count} / ${d.graded.length}</td>
-<td>${barSvg([{ value: count, colour: RED, label: `${count} submissions` }], d.graded.length)}</td></tr>`;
+<td>${barSvg([{ value: count, colour: RED, label: plural(count, "submission", "submissions") }], d.graded.length)}</td></tr>`;
   });
   return `<table><thead><tr><th>Misconception</th><th>Exercise</th><th style="text-align:right">Submissions</th><th></th></tr></thead>
 <tbody>${rows.map((row, i) => row + shownBy(d.misconceptions[i].submissions)).join("")}</tbody></table>`;
@@ -159,8 +159,8 @@ export function summaryHtml(
 ): string {
   const statuses = d.statusCounts.map(([s, n]) => `${n} ${h(statusWords(s))}`).join(", ");
   const body = `${CSS}<h1>Class summary</h1>
-<p>${d.total} submissions (${statuses || "none"}) · ${h(generatedAt.toISOString().slice(0, 16).replace("T", " "))} UTC</p>
-<p class="note">Every figure below is over the ${plural(d.graded.length, "graded submission", "graded submissions")}; the ${d.total - d.graded.length} without a score are listed under <a href="#not-graded">Not graded</a>.</p>
+<p>${plural(d.total, "submission", "submissions")} (${statuses || "none"}) · ${h(generatedAt.toISOString().slice(0, 16).replace("T", " "))} UTC</p>
+<p class="note">Every figure below is over the ${plural(d.graded.length, "graded submission", "graded submissions")}; the ${plural(d.total - d.graded.length, "without a score is", "without a score are")} listed under <a href="#not-graded">Not graded</a>.</p>
 ${cards(d)}
 ${similarity ? `<p><a href="similarity.html">Similarity report</a>: which submissions share code, per exercise.</p>` : ""}
 <h2 id="scores">Scores</h2>
@@ -178,5 +178,5 @@ ${rosterSection(issues)}
 <h2 id="submissions">Submissions</h2>
 ${submissionTable(rows)}
 <footer>Written by <code>npm run grade</code>. Each submission's folder holds results.json, feedback.html and gradescope.json.</footer>`;
-  return htmlPage({ title: `Class summary: ${d.total} submissions`, body });
+  return htmlPage({ title: `Class summary: ${plural(d.total, "submission", "submissions")}`, body });
 }

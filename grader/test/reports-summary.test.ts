@@ -102,4 +102,21 @@ describe("summary.html", () => {
   it("is self-contained", () => {
     expect(html).not.toMatch(/<link|<script|(src|href)="(https?:)?\/\//);
   });
+
+  /** The page as a reader sees it: text only, one space between words. */
+  const text = (page: string) =>
+    page
+      .replace(/<style[\s\S]*?<\/style>/g, "")
+      .replace(/<[^>]+>/g, " ")
+      .replace(/\s+/g, " ");
+
+  it.each([
+    { label: "one graded submission", rows: [row("b", 30, { diagnoses: ["delta-missing-gprime"] })] },
+    { label: "one graded and one refused", rows: [row("b", 30, { diagnoses: ["delta-missing-gprime"] }), rows[3]] },
+    { label: "one refused", rows: [rows[3]] },
+  ])("counts in the singular where the count is 1: $label", ({ rows: klass }) => {
+    const page = text(summaryHtml(summarize(klass, manifest, infos), klass, { unknown: [], absent: [] }, new Date()));
+    expect(page).not.toMatch(/\b1 (submissions|graded submissions|without a score are)\b/);
+    expect(page).toMatch(new RegExp(`\\b${klass.length} submissions?\\b`));
+  });
 });
