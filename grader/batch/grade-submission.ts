@@ -136,7 +136,7 @@ export async function gradeSubmission(collected: Collected, ctx: BatchContext): 
     const limit = `${ctx.limits.submissionTimeoutMs / 1000} s`;
     notes.push(
       graded.outOfTime
-        ? `the submission's time limit of ${limit} ran out; ${timedOut.length} cases not finished`
+        ? `the submission's time limit of ${limit} ran out; ${timedOut.length} ${timedOut.length === 1 ? "case" : "cases"} not finished`
         : `timed out: ${timedOut.map((c) => c.key).join(", ")}`,
     );
   }

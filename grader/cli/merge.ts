@@ -28,7 +28,7 @@ export async function mergeMain(argv: string[]): Promise<void> {
   await ensureOutDir(path.resolve(opts.out), opts.out, false);
   const results = await mergeShards({ inputs: program.args, out: opts.out, manifest });
   process.stdout.write(
-    `Merged ${results.length} submissions from ${program.args.length} folders into ` +
+    `Merged ${results.length} ${results.length === 1 ? "submission" : "submissions"} from ${program.args.length} folders into ` +
       `${path.relative(process.cwd(), path.resolve(opts.out)) || "."}/ (gradebook.csv and one folder per submission).\n`,
   );
   await reports.finish(results.map(toRow));

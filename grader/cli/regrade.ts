@@ -125,7 +125,7 @@ export async function regradeMain(argv: string[]): Promise<void> {
   const flipped = students.filter((s) => s.flips.length > 0);
   const rel = path.relative(process.cwd(), out) || ".";
   process.stdout.write(
-    `Regraded ${students.length} submissions (${report.graded} graded now, ${report.skipped} kept): ` +
+    `Regraded ${students.length} ${students.length === 1 ? "submission" : "submissions"} (${report.graded} graded now, ${report.skipped} kept): ` +
       `${flipped.length} with cases that flipped.\nRegrade: ${rel}/regrade.html and ${rel}/regrade.csv` +
       ` (canvas.csv, with --roster, gets the ${opts.policy} score).\n`,
   );

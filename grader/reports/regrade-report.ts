@@ -57,7 +57,7 @@ export function regradeHtml(students: StudentDiff[], policy: Policy, changedCase
   const down = flipped.filter((s) => (s.new ?? 0) < (s.old ?? 0)).length;
   const parts = [
     `<h1>Regrade</h1>`,
-    `<p><strong>${flipped.length}</strong> of ${students.length} students have cases that flipped: ${up} up, ` +
+    `<p><strong>${flipped.length}</strong> of ${students.length} ${students.length === 1 ? "student" : "students"} ${flipped.length === 1 ? "has" : "have"} cases that flipped: ${up} up, ` +
       `${down} down. Scores for the LMS follow the policy <code>${h(policy)}</code>.</p>`,
   ];
   if (changedCases.length > 0)

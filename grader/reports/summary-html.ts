@@ -169,7 +169,7 @@ ${histogramSvg(d.percents, 10, WIDE)}${histogramSvg(d.percents, 10, NARROW)}
 <h2 id="exercises">Exercises</h2>
 <p class="note">Over the ${plural(d.graded.length, "graded submission", "graded submissions")}.</p>
 ${exerciseTable(d)}
-<h2 id="most-failed">The ${d.mostFailed.length} cases failed most</h2>
+<h2 id="most-failed">${d.mostFailed.length === 1 ? "The case" : `The ${d.mostFailed.length} cases`} failed most</h2>
 ${failedTable(d)}
 <h2 id="misconceptions">Misconceptions to re-teach</h2>
 ${misconceptionTable(d)}

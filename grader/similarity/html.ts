@@ -103,7 +103,7 @@ function exerciseSection(e: ExerciseSimilarity, anchors: Anchors, threshold: num
     ? `<p class="note">Not compared: ${e.skipped.map((s) => `<code>${h(s.id)}</code> (${h(s.reason)})`).join(", ")}.</p>`
     : "";
   const head = `<h3 id="ex-${h(e.exercise)}">${h(e.exercise)}</h3>
-<p class="note">${e.files.size} files compared, ${e.pairs.length} pairs share code beyond the stub.</p>${skipped}`;
+<p class="note">${e.files.size} files compared, ${e.pairs.length === 1 ? "1 pair shares" : `${e.pairs.length} pairs share`} code beyond the stub.</p>${skipped}`;
   if (e.pairs.length === 0) return head;
   const byLongest = [...e.pairs].sort((x, y) => y.longest - x.longest || y.similarity - x.similarity);
   return `${head}<p><b>By similarity</b></p>${exercisePairTable(e, e.pairs.slice(0, 10), anchors, threshold)}
