@@ -89,8 +89,13 @@ function machineError(ctx: BatchContext, id: string, error: SandboxUnavailableEr
   return { ...emptyResult(ctx, id, "error", error.message, Date.now()), score: null };
 }
 
-function crashed(ctx: BatchContext, id: string, error: unknown): SubmissionResult {
-  return emptyResult(ctx, id, "crashed", failureReason(error), Date.now());
+/**
+ * The grader itself failed on a submission (it threw, or its result could not be written): the grader's error, as
+ * the machine's is, so no score rather than a 0 the student did not earn, and the next run grades it again.
+ * `crashed` is kept for a submission whose own code crashed its sandbox, which is graded and charged.
+ */
+function graderFailed(ctx: BatchContext, id: string, error: unknown): SubmissionResult {
+  return { ...emptyResult(ctx, id, "error", failureReason(error), Date.now()), score: null };
 }
 
 export async function runBatch(options: BatchOptions): Promise<BatchReport> {
@@ -118,9 +123,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
   let next = 0;
   const record = async (pending: Pending, outcome: SubmissionResult) => {
     const file = resultFile(options.out, pending.id);
-    // Schema, serialising and writing are this submission's trouble: at worst it is `crashed`, with the reason.
+    // Schema, serialising and writing are this submission's trouble: at worst the grader's error, with the reason.
     const result = await asReporting(async () => {
-      const written = await writeResult(file, outcome, (error) => crashed(ctx, pending.id, error));
+      const written = await writeResult(file, outcome, (error) => graderFailed(ctx, pending.id, error));
       for (const write of options.writers ?? []) {
         // A report that fails to render must not cost the result itself.
         await write(written, path.dirname(file)).catch((error: Error) =>
@@ -168,7 +173,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
     try {
       return await reuse();
     } catch (error) {
-      if (!(error instanceof SandboxUnavailableError)) return crashed(ctx, pending.id, error);
+      if (!(error instanceof SandboxUnavailableError)) return graderFailed(ctx, pending.id, error);
       if (lastTry) return machineError(ctx, pending.id, error);
       deferred.push(pending);
       return undefined;

@@ -1,8 +1,8 @@
 /**
  * Internal. Writes one submission's results.json inside that submission's
  * failure boundary: a result with a score out of bounds, that cannot be serialised
- * (longer than V8's longest string) or cannot be written becomes the
- * submission's `crashed` result, with the reason, and the run goes on.
+ * (longer than V8's longest string) or cannot be written becomes the grader's
+ * error on that submission (no score), with the reason, and the run goes on.
  */
 import type { SubmissionResult } from "../engine/results.ts";
 import { clipText, escapeInvisibleJson, stripControlsDeep } from "../sanitize.ts";
@@ -58,20 +58,20 @@ export function failureReason(error: unknown): string {
 }
 
 /**
- * Writes `result`, cleaned (cleanResult), or, when that fails, the result `crashed(error)` makes; returns the one written, for the reports.
+ * Writes `result`, cleaned (cleanResult), or, when that fails, the result `failed(error)` makes; returns the one written, for the reports.
  * Throws only when even that cannot be written (the disk is full, say).
  */
 export async function writeResult(
   file: string,
   result: SubmissionResult,
-  crashed: (error: unknown) => SubmissionResult,
+  failed: (error: unknown) => SubmissionResult,
 ): Promise<SubmissionResult> {
   try {
     const clean = cleanResult(result);
     writeAtomicSync(file, serialise(clean));
     return clean;
   } catch (error) {
-    const instead = cleanResult(crashed(error));
+    const instead = cleanResult(failed(error));
     writeAtomicSync(file, serialise(instead));
     return instead;
   }

@@ -159,7 +159,7 @@ async function main(argv: string[]): Promise<void> {
   similarity.print();
   if (report.errors.length > 0) {
     process.stderr.write(
-      `Not graded, through the grading machine's trouble rather than the code (no score given): ${report.errors.join(", ")}.\n` +
+      `Not graded, through the grader's or its machine's trouble rather than the code (no score given): ${report.errors.join(", ")}.\n` +
         "Run the same command again to grade them; results already final are kept.\n",
     );
     process.exitCode = 1;

@@ -109,8 +109,9 @@ export const ExerciseResultSchema = z.object({
 
 /**
  * `error`: the grader could not grade the submission (its sandbox would not start, or was killed by
- * something the grader did not send, even after retries). Its score is null, never 0: the next run
- * grades it again, and exports leave its cell blank.
+ * something the grader did not send, even after retries; or the grader itself failed on it). Its score is
+ * null, never 0: the next run grades it again, and exports leave its cell blank. `crashed`: the submission's
+ * own code crashed its sandbox (out of memory, an exit) on some calls, which are charged; it has a score.
  */
 export const GradingStatusSchema = z.enum(["graded", "compile_error", "timeout", "refused", "crashed", "error"]);
 

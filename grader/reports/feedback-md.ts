@@ -27,8 +27,8 @@ const GRADING_WORDS: Record<SubmissionResult["grading_status"], string> = {
   compile_error: "graded; some files do not compile",
   timeout: "graded until the time limit ran out",
   refused: "not graded: the submission was refused",
-  crashed: "not graded: the grader failed on it",
-  error: "not graded yet: the grading machine failed, and the next run grades it again",
+  crashed: "graded; your code crashed its process on some calls (see the note)",
+  error: "not graded yet: the grader failed on it, not your code, and the next run grades it again",
 };
 
 /** "12 / 95 points (13%)", or a dash for a submission the grader could not grade. */
