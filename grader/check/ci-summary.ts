@@ -4,6 +4,7 @@
  * grade named as "graded by your instructor" rather than failed.
  */
 import type { Manifest } from "../manifest.ts";
+import { pointsText } from "../reports/extra-credit.ts";
 import type { CaseResult, ExerciseResult } from "../engine/results.ts";
 import { renderCompileProblems } from "../engine/grade.ts";
 import type { CheckResult } from "./session.ts";
@@ -53,7 +54,7 @@ export function renderSummary(result: CheckResult, manifest: Manifest, options: 
   const done = result.exercises.filter((e) => e.status === "complete").length;
   const scope = options.hiddenGraded ? "public and hidden cases" : "public cases";
   const out = [
-    `## backprop-kit check: ${result.score}/${result.max_score} points`,
+    `## backprop-kit check: ${pointsText(result)}`,
     "",
     `${done} of ${result.exercises.length} exercises complete, on the ${scope}.`,
     "",

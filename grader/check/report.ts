@@ -3,7 +3,7 @@
  * the exercise in focus with its failing cases and a hint. Pure functions of
  * the result, so watch mode and the one-shot command print the same thing.
  */
-import { extraCreditNote } from "../reports/extra-credit.ts";
+import { pointsText } from "../reports/extra-credit.ts";
 import type { Exercise, Manifest } from "../manifest.ts";
 import type { CaseResult, ExerciseResult, TypeWarning } from "../engine/results.ts";
 import { renderCompileProblems } from "../engine/grade.ts";
@@ -36,14 +36,7 @@ export function renderExerciseLine(e: ExerciseResult, paint: Paint): string {
 export function renderProgress(result: CheckResult, paint: Paint): string {
   const done = result.exercises.filter((e) => e.status === "complete").length;
   const exercises = `${done}/${result.exercises.length} exercises complete`;
-  if (!extraCreditNote(result)) return paint("bold", `${exercises}, ${result.score}/${result.max_score} points`);
-  // Extra credit: the required points out of their maximum, and the bonus points apart, never "93/75".
-  const bonus = result.exercises.filter((e) => e.bonus).reduce((s, e) => s + e.score, 0);
-  const bonusMax = result.exercises.filter((e) => e.bonus).reduce((s, e) => s + e.max_score, 0);
-  return paint(
-    "bold",
-    `${exercises}, ${result.score - bonus}/${result.max_score} points, plus ${bonus}/${bonusMax} bonus points`,
-  );
+  return paint("bold", `${exercises}, ${pointsText(result)}`);
 }
 
 /** Said when every exercise checked is complete: the work is done, and it should feel like it. */

@@ -101,6 +101,36 @@ describe("the job summary", () => {
     expect(md).toMatch(/### ❌ 03 .*\n\nDoes not compile/);
   });
 
+  // With extra credit the maximum leaves the bonus out: the heading says what the terminal says, the required
+  // points and the bonus apart, never a total over the required maximum ("86/87" for 65/87 plus 21 bonus).
+  it.each([
+    { label: "bonus points earned", bonus: 5, heading: "## backprop-kit check: 10/20 points, plus 5/5 bonus points" },
+    { label: "no bonus points", bonus: 0, heading: "## backprop-kit check: 10/20 points, plus 0/5 bonus points" },
+  ])("heads the summary with the required points and the bonus apart: $label", ({ bonus, heading }) => {
+    const exercise = (id: string, isBonus: boolean, score: number, max: number) => ({
+      ...result.exercises[0],
+      id,
+      bonus: isBonus,
+      score,
+      max_score: max,
+    });
+    const extra: CheckResult = {
+      ...result,
+      score: 10 + bonus,
+      max_score: 20,
+      exercises: [exercise("01-linear-algebra", false, 10, 20), exercise("08-gradient-check", true, bonus, 5)],
+      cases: [],
+    };
+    expect(renderSummary(extra, manifest, { hidden: {}, hiddenGraded: false }).split("\n")[0]).toBe(heading);
+  });
+
+  it("heads the summary with the points alone where no exercise is a bonus", () => {
+    const plain: CheckResult = { ...result, exercises: result.exercises.filter((e) => !e.bonus) };
+    expect(renderSummary(plain, manifest, { hidden: {}, hiddenGraded: false }).split("\n")[0]).toBe(
+      `## backprop-kit check: ${plain.score}/${plain.max_score} points`,
+    );
+  });
+
   it("keeps a cell on one line, without pipes or HTML", () => {
     expect(cell("a|b\n<c>")).toBe("a\\|b<br>&lt;c&gt;");
   });
