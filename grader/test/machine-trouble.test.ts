@@ -112,7 +112,7 @@ describe("npm run grade when the machine fails a submission", () => {
       BACKPROP_TEST_BACKOFF_MS: "10,10,10",
     });
     expect(broken.code).toBe(1);
-    expect(broken.stderr).toContain("Not graded, through the grading machine's trouble");
+    expect(broken.stderr).toContain("Not graded, through the grader's or its machine's trouble");
     for (const id of ids) {
       const r = await result(id);
       expect([r.grading_status, r.score]).toEqual(["error", null]);

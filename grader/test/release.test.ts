@@ -220,7 +220,11 @@ describe("the release, after npm ci", () => {
     expect(classroom).toMatchObject({ version: 3, status: "pass", max_score: results.max_score });
     expect(classroom.tests.reduce((s, t) => s + t.score, 0)).toBe(results.score);
     const md = readFileSync(summary, "utf8");
-    expect(md).toContain(`${results.score}/${results.max_score} points`);
+    // The heading says what the terminal says: the required points, and the bonus apart.
+    const bonus = manifest.exercises.filter((e) => e.bonus).reduce((s, e) => s + e.points, 0);
+    expect(md).toContain(
+      `## backprop-kit check: ${results.max_score}/${results.max_score} points, plus ${bonus}/${bonus} bonus points`,
+    );
     expect(md.match(/^\| case \| function \| points \| result \|$/gm)).toHaveLength(manifest.exercises.length);
     const encoded = /^result=(.+)$/m.exec(readFileSync(output, "utf8"))?.[1] ?? "";
     expect(JSON.parse(Buffer.from(encoded, "base64").toString("utf8"))).toEqual(classroom);
