@@ -11,6 +11,10 @@ import { isVec } from "./numeric.ts";
 const NEIGHBOURS: Record<string, (args: unknown[]) => unknown[]> = {
   // |ŷ − y| is y − ŷ wherever ŷ < y.
   lossGradient: ([yHat, y]) => (isVec(yHat) && isVec(y) ? [yHat.map((v, j) => Math.abs(v - y[j]))] : []),
+  // |a − n| / max(a, n), the max without its absolute values (guarded where both are 0, as it should be), is ∞ where
+  // a = 0 and n < 0, as |a − n| / |a| is: a division by zero shows that a denominator vanished, not which one.
+  relativeError: ([a, n]) =>
+    typeof a === "number" && typeof n === "number" ? [a === 0 && n === 0 ? 0 : Math.abs(a - n) / Math.max(a, n)] : [],
 };
 
 /** The neighbours' outputs on a case; empty for a function with none. */

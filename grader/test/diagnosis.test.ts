@@ -99,6 +99,21 @@ describe("infinities and NaN", () => {
     expect(closeRule(1e-9, 1e-12)(0.5, Infinity)).toBe(false);
   });
 
+  // ∞ where a = 0 and n < 0 comes from any denominator that vanishes there: max(a, n) without its absolute values
+  // as much as |a|. Where a = 0 < n only |a| vanishes, and the name stands.
+  it.each([
+    { key: "08-gradient-check/relative-error-one-zero", visibility: "hidden", named: false },
+    { key: "08-gradient-check/relative-error-zero-and-positive", visibility: "public", named: true },
+  ])("names an ∞ on $key 'scaled by |a| only': $named", ({ key, visibility, named }) => {
+    const c = byKey(key, visibility);
+    expect(c.args[0]).toBe(0);
+    for (const [which, diagnose] of [
+      ["live", live],
+      ["table", table],
+    ] as const)
+      expect(diagnose(c, Infinity)?.diagnosis?.id === "relerr-no-max", which).toBe(named);
+  });
+
   it.each(cases.filter((c) => c.fn === "relativeError").map((c) => ({ label: c.key, c })))(
     "$label: a finite wrong answer is not named 'scaled by |a| only'",
     ({ c }) => {
