@@ -103,6 +103,7 @@ const DERIVATIVE_OF: Record<string, (z: number, alpha: number) => number> = {
   tanhPrime: (z) => Math.tanh(z),
   reluPrime: (z) => Math.max(z, 0),
   leakyReluPrime: (z, alpha) => (z > 0 ? z : alpha * z),
+  identityPrime: (z) => z,
 };
 
 /** A sibling activation's derivative, which a derivative copied from the wrong function computes. */
@@ -124,7 +125,8 @@ function functionForDerivative(c: LoadedCase): Variant[] {
   const sibling = SIBLING_DERIVATIVE[c.fn];
   return [
     { rel: "g-for-gprime", value: z.map((v) => g(v, typeof alpha === "number" ? alpha : 0.01)) },
-    { rel: "sibling-derivative", value: z.map((v) => sibling(v)) },
+    // identity′ has no sibling: no other activation's derivative is a constant copied by mistake.
+    ...(sibling ? [{ rel: "sibling-derivative", value: z.map((v) => sibling(v)) }] : []),
   ];
 }
 
@@ -139,8 +141,23 @@ function lossForGradient(c: LoadedCase): Variant[] {
   ];
 }
 
+/**
+ * The autodiff program's values, then its gradients: a gradient's relation to the right one is named only where every
+ * value is right (a wrong value explains nothing about the gradients that follow from it).
+ */
+function autodiffViews(c: LoadedCase): View[] | undefined {
+  const e = c.expected as { data?: unknown; grad?: unknown } | null;
+  if (c.fn !== "autodiff" || !e || !isVec(e.data) || !isVec(e.grad)) return undefined;
+  return [
+    { label: "data", symbol: "data", path: ["data"], expected: e.data, steps: NO_STEPS, nodes: true },
+    { label: "grad", symbol: "grad", path: ["grad"], expected: e.grad, steps: NO_STEPS, nodes: true },
+  ];
+}
+
 /** Any other function with a numeric output: one view of the whole output. */
 function wholeView(c: LoadedCase): View[] | undefined {
+  const program = autodiffViews(c);
+  if (program) return program;
   if (typeof c.expected === "number") {
     return [{ label: c.fn, symbol: c.fn, path: [], expected: [c.expected], scalar: true, steps: NO_STEPS }];
   }

@@ -36,6 +36,8 @@ export const RULE: Record<string, string> = {
   reluPrime: "relu′(z) = 1 if z > 0, otherwise 0",
   leakyRelu: "leakyRelu(z) = z if z > 0, otherwise αz",
   leakyReluPrime: "leakyRelu′(z) = 1 if z > 0, otherwise α",
+  identity: "identity(z) = z",
+  identityPrime: "identity′(z) = 1",
   softmax: "softmax(z)_i = e^(z_i) / Σ_j e^(z_j)",
   softmaxJacobian: "J[i][j] = s_i(δ_ij − s_j) with s = softmax(z)",
   numericalGradient: "∂f/∂x_i ≈ (f(x + h e_i) − f(x − h e_i)) / (2h)",

@@ -65,7 +65,7 @@ export function genericRelation(view: View, views: View[], r: Num, rule: NumberR
     const atA = divide(e, view.gpf);
     if (atA && view.gpa && observable(map(atA, (x, i) => x * view.gpa![i]))) return { rel: "gprime-of-a" };
   }
-  if (shapeOf(r).join() === shapeOf(e).join() && values.length >= 2) {
+  if (!view.nodes && shapeOf(r).join() === shapeOf(e).join() && values.length >= 2) {
     const sort = (v: number[]) => [...v].sort((a, b) => a - b);
     if (near(sort(values), sort(flat(r))) && !near(e, r)) return { rel: "order" };
   }

@@ -36,6 +36,11 @@ export interface View {
   gpa?: Vec;
   /** Values due elsewhere that a student may return here (a^[l] for f^[l], …). */
   swaps?: Variant[];
+  /**
+   * Its entries are a program's nodes, not a layer's units: right numbers in the wrong places there come from
+   * the wrong operand's value (x's for y's in x·y), not from an order, and "order" is not named.
+   */
+  nodes?: boolean;
 }
 
 export interface LayerJson {

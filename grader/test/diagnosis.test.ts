@@ -166,7 +166,15 @@ describe("the layer-by-layer trace", () => {
 });
 
 /** Wrong answers built from a case's expected value, with the id they must be named by. */
+type Program = { data: Vec; grad: Vec };
 const RELATIONS: [string, string, (c: LoadedCase) => unknown, string][] = [
+  ["identity′ returning z", "03-activations/identity-prime-at-zero", (c) => c.args[0], "relation-g-for-gprime"],
+  [
+    "every grad 0 (the output's grad never set to 1)",
+    "09-autodiff/add-mul",
+    (c) => ({ ...expectedOf<Program>(c), grad: expectedOf<Program>(c).grad.map(() => 0) }),
+    "relation-zeros",
+  ],
   ["negated δ", "05-delta/square-3-3-3", (c) => expectedOf<Vec[]>(c).map((v) => v.map((x) => -x)), "relation-negated"],
   [
     "dε/dŷ doubled",
@@ -228,6 +236,22 @@ describe("relations beyond the catalogue", () => {
       expect(table(c, received)).toEqual(finding);
     },
   );
+
+  // A program's grads are its nodes', not a layer's units: x·y's two grads swapped come from the wrong operand's
+  // value, and a wrong value explains nothing about the grads that follow from it.
+  it.each([
+    {
+      what: "x·y's grads swapped",
+      make: (e: Program) => ({ ...e, grad: [e.grad[1], e.grad[0], ...e.grad.slice(2)] }),
+    },
+    {
+      what: "a wrong value and every grad 0",
+      make: (e: Program) => ({ data: e.data.map((x) => x + 1), grad: e.grad.map(() => 0) }),
+    },
+  ])("an autodiff program with $what names nothing", ({ make }) => {
+    const c = byKey("09-autodiff/add-mul");
+    expect(live(c, make(expectedOf<Program>(c)))?.diagnosis).toBeUndefined();
+  });
 
   it("gives the constant of a scaled answer, and the ½ it points at", () => {
     const c = byKey("06-gradients/loss-gradient-length-3");
