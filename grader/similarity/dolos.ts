@@ -10,11 +10,12 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { GraderError } from "../errors.ts";
-import { paths } from "../paths.ts";
+import { dolosModules, SIMILARITY_DIR } from "./store.ts";
 
-export const SIMILARITY_DIR = path.join(paths.root, ".similarity");
+export { SIMILARITY_DIR };
 export const INSTALL_COMMAND = "npm run similarity:install";
-const ENTRY = path.join(SIMILARITY_DIR, "node_modules", "@dodona", "dolos-lib", "dist", "index.js");
+/** Dolos's entry in the build for the running Node (store.ts). */
+const entry = () => path.join(dolosModules(), "@dodona", "dolos-lib", "dist", "index.js");
 
 /** Similarity was asked for but Dolos cannot be loaded; the message says what to run. */
 export class SimilarityUnavailableError extends GraderError {
@@ -103,7 +104,7 @@ export function pinnedVersion(): string {
 }
 
 export function installed(): boolean {
-  return existsSync(ENTRY);
+  return existsSync(entry());
 }
 
 let loaded: Promise<{ lib: DolosLib; tokenizer: DolosTokenizer }> | undefined;
@@ -115,7 +116,7 @@ async function load(): Promise<{ lib: DolosLib; tokenizer: DolosTokenizer }> {
     );
   let lib: DolosLib;
   try {
-    lib = (await import(pathToFileURL(ENTRY).href)) as DolosLib;
+    lib = (await import(pathToFileURL(entry()).href)) as DolosLib;
     const language = await new lib.LanguagePicker().findLanguage("typescript");
     return { lib, tokenizer: await language.createTokenizer({ includeComments: false }) };
   } catch (error) {

@@ -8,27 +8,14 @@
  * matches and loads, it only says so. `.ci/run` runs it before `npm test`.
  */
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { INSTALL_COMMAND, pinnedVersion, SIMILARITY_DIR } from "./dolos.ts";
+import { INSTALL_COMMAND, pinnedVersion } from "./dolos.ts";
+import { SIMILARITY_DIR, STAMP, stamp, stampedHere, storeDir } from "./store.ts";
 
-const STAMP = ".backprop-kit-stamp";
 const LOCAL = path.join(SIMILARITY_DIR, "node_modules");
-
-/** What an installed copy must match: the lockfile, this Node's module ABI, the platform. */
-function stamp(): string {
-  const lock = readFileSync(path.join(SIMILARITY_DIR, "package-lock.json"));
-  const hash = createHash("sha256").update(lock).digest("hex").slice(0, 16);
-  return `${hash}-abi${process.versions.modules}-${process.platform}-${process.arch}`;
-}
-
-function cacheDir(): string {
-  const base = process.env.BACKPROP_KIT_CACHE ?? process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), ".cache");
-  return path.join(base, "backprop-kit", "similarity", stamp());
-}
 
 /** Loads Dolos from `modules` in a fresh process and tokenizes a line: the proof that its native parsers work here. */
 function works(modules: string): boolean {
@@ -41,10 +28,7 @@ if (tokenizer.tokenizeFile(new m.File("probe.ts", "const x: number = 1;")).token
   return run.status === 0;
 }
 
-const current = (modules: string) =>
-  existsSync(path.join(modules, STAMP)) &&
-  readFileSync(path.join(modules, STAMP), "utf8") === stamp() &&
-  works(modules);
+const current = (modules: string) => stampedHere(modules) && works(modules);
 
 /**
  * The running Node's own install root when it ships headers of its exact version (official tarballs and the
@@ -111,7 +95,7 @@ function main(): void {
     process.stdout.write(`Dolos ${version} is installed in .similarity/ for Node ${process.version}${how}.\n`);
   };
   if (current(LOCAL)) return done("");
-  const cache = cacheDir();
+  const cache = storeDir();
   const cached = path.join(cache, "node_modules");
   if (current(cached)) {
     link(cached);
