@@ -147,7 +147,7 @@ function lossForGradient(c: LoadedCase): Variant[] {
  */
 function autodiffViews(c: LoadedCase): View[] | undefined {
   const e = c.expected as { data?: unknown; grad?: unknown } | null;
-  if (c.fn !== "autodiff" || !e || !isVec(e.data) || !isVec(e.grad)) return undefined;
+  if (!e || !isVec(e.data) || !isVec(e.grad)) return undefined;
   return [
     { label: "data", symbol: "data", path: ["data"], expected: e.data, steps: NO_STEPS, nodes: true },
     { label: "grad", symbol: "grad", path: ["grad"], expected: e.grad, steps: NO_STEPS, nodes: true },
@@ -156,8 +156,6 @@ function autodiffViews(c: LoadedCase): View[] | undefined {
 
 /** Any other function with a numeric output: one view of the whole output. */
 function wholeView(c: LoadedCase): View[] | undefined {
-  const program = autodiffViews(c);
-  if (program) return program;
   if (typeof c.expected === "number") {
     return [{ label: c.fn, symbol: c.fn, path: [], expected: [c.expected], scalar: true, steps: NO_STEPS }];
   }
@@ -177,6 +175,9 @@ const MODELS: Record<string, (c: LoadedCase) => View[] | undefined> = {
   weightGradient: weightGradientViews,
 };
 
+/** Functions with views of their own that are no layers: nothing is traced layer by layer for them. */
+const UNLAYERED: Record<string, (c: LoadedCase) => View[] | undefined> = { autodiff: autodiffViews };
+
 /** Whether the function has more than one layer to trace. */
 export function isLayered(fn: string): boolean {
   return fn in MODELS && fn !== "weightGradient";
@@ -184,6 +185,6 @@ export function isLayered(fn: string): boolean {
 
 /** The views of a case's expected output, in the order the function computes them; undefined when it has none. */
 export function viewsOf(c: LoadedCase): View[] | undefined {
-  const views = (MODELS[c.fn] ?? wholeView)(c);
+  const views = (MODELS[c.fn] ?? UNLAYERED[c.fn] ?? wholeView)(c);
   return views && views.every((v) => isVec(v.expected) || isMat(v.expected)) ? views : undefined;
 }

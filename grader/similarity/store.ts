@@ -4,7 +4,7 @@
  * the same keys.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { paths } from "../paths.ts";
@@ -42,5 +42,5 @@ export function stampedHere(modules: string): boolean {
  */
 export function dolosModules(): string {
   const stored = path.join(storeDir(), "node_modules");
-  return existsSync(stored) && stampedHere(stored) ? stored : path.join(SIMILARITY_DIR, "node_modules");
+  return stampedHere(stored) ? stored : path.join(SIMILARITY_DIR, "node_modules");
 }
