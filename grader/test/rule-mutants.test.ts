@@ -15,6 +15,7 @@ import { loadManifest } from "../manifest.ts";
 import { swapExport } from "../misconceptions/apply.ts";
 import { paths } from "../paths.ts";
 import { Workspace } from "../sandbox/workspace.ts";
+import { reach as reachOf, rounds as roundsOf } from "./mutant-rounds.ts";
 
 const manifest = loadManifest();
 const publicCases = loadCases(manifest, { visibility: ["public"] });
@@ -23,40 +24,8 @@ const rules = manifest.exercises.flatMap((e) =>
   readGuideRules(paths.exercises, e.id).map((rule) => ({ exercise: e.id, rule })),
 );
 
-/** The exercises whose cases run a file of `exercise`: its own, and those whose solutions import it, directly or not. */
-function reach(exercise: string): Set<string> {
-  const imports = new Map(
-    manifest.exercises.map((e) => {
-      const source = readFileSync(path.join(paths.solutions, e.id, e.file), "utf8");
-      return [e.id, [...source.matchAll(/from "\.\.\/(\d\d-[a-z-]+)\//g)].map((m) => m[1])];
-    }),
-  );
-  const reached = new Set([exercise]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const [id, deps] of imports) {
-      if (!reached.has(id) && deps.some((d) => reached.has(d))) grew = reached.add(id).size > 0;
-    }
-  }
-  return reached;
-}
-
-/**
- * Mutants graded together, one submission per round (a sandbox costs far more than a case): no two in a round
- * reach the same exercise's cases, so each is judged with every other exercise file it runs left as the reference.
- */
-function rounds(all: Mutant[]): Mutant[][] {
-  const reaches = new Map(manifest.exercises.map((e) => [e.id, reach(e.id)]));
-  const result: { mutants: Mutant[]; reached: Set<string> }[] = [];
-  for (const m of all) {
-    const mine = reaches.get(m.exercise)!;
-    let round = result.find((r) => [...mine].every((id) => !r.reached.has(id)));
-    if (!round) result.push((round = { mutants: [], reached: new Set() }));
-    round.mutants.push(m);
-    for (const id of mine) round.reached.add(id);
-  }
-  return result.map((r) => r.mutants);
-}
+const reach = (exercise: string) => reachOf(manifest, exercise);
+const rounds = (all: Mutant[]) => roundsOf(manifest, all);
 
 /** The reference solutions with each mutant's export swapped in. */
 function filesWith(ms: Mutant[]): Map<string, string> {
