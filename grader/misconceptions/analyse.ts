@@ -26,6 +26,7 @@ import { listWords } from "./notation.ts";
 import { isNum, near, type Num } from "./numeric.ts";
 import { CATALOGUED, genericRelation, relationText, type Found } from "./relations.ts";
 import { renderTrace, type Traced } from "./trace.ts";
+import type { Carried } from "./types.ts";
 
 export interface EntryInfo {
   id: string;
@@ -33,6 +34,17 @@ export interface EntryInfo {
   fn: string;
   name: string;
   explanation: string;
+  carried?: Carried[];
+}
+
+/** Whether the entry is tried on this case: its own function's, or one it is carried into (types.ts). */
+export function appliesTo(m: EntryInfo, c: Pick<LoadedCase, "exercise" | "fn">): boolean {
+  return m.exercise === c.exercise && (m.fn === c.fn || (m.carried ?? []).some((k) => k.fn === c.fn));
+}
+
+/** The entry's explanation on a case of `fn`. */
+function explanationOn(m: EntryInfo, fn: string): string {
+  return m.carried?.find((k) => k.fn === fn && fn !== m.fn)?.explanation ?? m.explanation;
 }
 
 /** The catalogue as the analysis sees it: its entries, and each one's output on a case (undefined: it threw). */
@@ -225,7 +237,7 @@ function byLayers(c: LoadedCase, traced: Traced[], source: CatalogueSource): Dia
 function soleEntry(c: LoadedCase, received: unknown, source: CatalogueSource): [EntryInfo, unknown] | undefined {
   const found: [EntryInfo, unknown][] = [];
   for (const m of source.entries) {
-    if (m.exercise !== c.exercise || m.fn !== c.fn) continue;
+    if (!appliesTo(m, c)) continue;
     const output = source.output(c, m.id);
     if (output === undefined || valuesPass(c, output) || !matches(output, received)) continue;
     found.push([m, output]);
@@ -239,7 +251,7 @@ function byEntries(c: LoadedCase, received: unknown, source: CatalogueSource, vi
   const sole = soleEntry(c, received, source);
   if (!sole) return undefined;
   const [m, output] = sole;
-  const diagnosis: Diagnosis = { id: m.id, name: m.name, explanation: m.explanation };
+  const diagnosis: Diagnosis = { id: m.id, name: m.name, explanation: explanationOn(m, c.fn) };
   if (!views || !rule || !isLayered(c.fn)) return diagnosis;
   const holds = views.filter((v) => !near(v.expected, valueAt(output, v.path, v.scalar) ?? [], rule));
   const right = views.filter((v) => !holds.includes(v)).map((v) => v.label);
@@ -247,12 +259,15 @@ function byEntries(c: LoadedCase, received: unknown, source: CatalogueSource, vi
   if (c.visibility === "hidden") {
     // A hidden case shows no position: its words name the quantities that are wrong.
     const whole = `In your ${listWords([...new Set(holds.map((v) => quantity(v.symbol)))])}.`;
-    return { ...diagnosis, explanation: `${right.length === 0 ? whole : hiddenWhere(holds, views)} ${m.explanation}` };
+    return {
+      ...diagnosis,
+      explanation: `${right.length === 0 ? whole : hiddenWhere(holds, views)} ${diagnosis.explanation}`,
+    };
   }
   if (right.length === 0) return diagnosis;
   const labels = holds.map((v) => v.label);
   const where = `In ${listWords(labels)} only; ${listWords(right)} ${verb(right)} right.`;
-  return { ...diagnosis, explanation: `${where} ${m.explanation}`, layers: labels };
+  return { ...diagnosis, explanation: `${where} ${diagnosis.explanation}`, layers: labels };
 }
 
 export function analyse(c: LoadedCase, received: unknown, source: CatalogueSource): Finding | undefined {

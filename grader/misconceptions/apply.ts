@@ -33,7 +33,11 @@ export function swapExport(source: string, symbol: string, mistake: string): str
   const declaration = new RegExp(`^export (function|class) ${symbol}\\b`, "m");
   if (!declaration.test(source)) throw new Error(`the reference file has no exported function or class ${symbol}`);
   const renamed = source.replace(declaration, (_m, kind: string) => `${kind} __reference_${symbol}`);
-  const body = mistake.replace(/^import [^;]*;\n/gm, "").trim();
+  // What follows `// Carried:` is for the live diagnoser only: the submission's own functions carry the mistake.
+  const body = mistake
+    .split(/^\/\/ Carried:/m)[0]
+    .replace(/^import [^;]*;\n/gm, "")
+    .trim();
   return `${renamed}\n// A catalogued mistake, pasted in place of the reference ${symbol}:\n${body}\n`;
 }
 

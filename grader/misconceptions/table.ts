@@ -25,6 +25,7 @@ export const TableEntrySchema = z.object({
   fn: z.string(),
   name: z.string(),
   explanation: z.string(),
+  carried: z.array(z.object({ fn: z.string(), explanation: z.string() })).optional(),
 });
 
 /** tableKey(case) → misconception id → the entry's output in wire form (absent when it threw). */

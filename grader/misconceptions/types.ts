@@ -11,4 +11,16 @@ export interface Misconception {
   name: string;
   /** Says what the lecture has instead, with its formula. */
   explanation: string;
+  /**
+   * The same mistake in the functions of its exercise that the lecture builds on this one (ŷ = sgn(wᵀx), so sgn(0)
+   * taken as +1 shows in predict and in the PLA), which a student may also write inline. The mistake file exports
+   * each, after a `// Carried:` line (never pasted into a submission); each explanation speaks of that function, and
+   * never says which function the mistake is in, which one case cannot tell.
+   */
+  carried?: Carried[];
+}
+
+export interface Carried {
+  fn: string;
+  explanation: string;
 }

@@ -9,6 +9,7 @@ import { invoke } from "../sandbox/adapters.ts";
 import { toWire } from "../sandbox/wire.ts";
 import { loadCatalogue } from "../misconceptions/diagnose.ts";
 import { tableKey, type DiagnosisTable, type TableOutputs } from "../misconceptions/table.ts";
+import { appliesTo } from "../misconceptions/analyse.ts";
 
 export interface PrecomputedTables {
   /** For fixtures/misconceptions.json: the entries and their outputs on the public cases. */
@@ -22,7 +23,7 @@ export async function precomputeDiagnoses(cases: LoadedCase[]): Promise<Precompu
   const outputs: Record<"public" | "hidden", TableOutputs> = { public: {}, hidden: {} };
   for (const c of cases) {
     for (const m of catalogue) {
-      if (m.exercise !== c.exercise || m.fn !== c.fn) continue;
+      if (!appliesTo(m, c)) continue;
       let value: unknown;
       try {
         value = toWire(invoke(c.exercise, c.fn, m.module, structuredClone(c.args)).value);
@@ -34,12 +35,13 @@ export async function precomputeDiagnoses(cases: LoadedCase[]): Promise<Precompu
   }
   return {
     publicTable: {
-      misconceptions: catalogue.map(({ id, exercise, fn, name, explanation }) => ({
+      misconceptions: catalogue.map(({ id, exercise, fn, name, explanation, carried }) => ({
         id,
         exercise,
         fn,
         name,
         explanation,
+        ...(carried ? { carried } : {}),
       })),
       outputs: outputs.public,
     },

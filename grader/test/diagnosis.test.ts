@@ -278,6 +278,81 @@ describe("relations beyond the catalogue", () => {
   });
 });
 
+/** A PLA as the lecture's four steps, with the classification and the update a student may write inline. */
+function plaWith(
+  classify: (s: number) => number,
+  step: (y: number, yHat: number) => number,
+): (xs: Vec[], ys: number[], o: { eta?: number; maxIterations?: number; w0?: Vec }) => unknown {
+  return (xs, ys, o) => {
+    const eta = o.eta ?? 1;
+    let w = o.w0 ? [...o.w0] : xs[0].map(() => 0);
+    const history: Vec[] = [];
+    const predict = (x: Vec) => classify(w.reduce((s, wi, i) => s + wi * x[i], 0));
+    for (;;) {
+      const i = xs.findIndex((x, k) => predict(x) !== ys[k]);
+      if (i === -1) return { w, iterations: history.length, converged: true, history };
+      if (history.length === (o.maxIterations ?? 100))
+        return { w, iterations: history.length, converged: false, history };
+      const d = eta * step(ys[i], predict(xs[i]));
+      w = w.map((wi, j) => wi + d * xs[i][j]);
+      history.push(w);
+    }
+  };
+}
+
+describe("a mistake carried into the functions built on it", () => {
+  const atZeroPositive = (s: number) => (s >= 0 ? 1 : -1);
+  const lecture = (s: number) => (s > 0 ? 1 : -1);
+  const predictCases = cases.filter((c) => c.fn === "predict");
+  const plaCases = cases.filter((c) => c.fn === "pla");
+
+  it.each(predictCases.map((c) => ({ label: `${c.visibility}/${c.key}`, c })))(
+    "$label: predict testing wᵀx ≥ 0 itself is named sgn(0) taken as +1, in predict's words, or nothing where it passes",
+    ({ c }) => {
+      const [w, x] = c.args as [Vec, Vec];
+      const received = atZeroPositive(w.reduce((s, wi, i) => s + wi * x[i], 0));
+      const finding = live(c, received);
+      expect(table(c, received)).toEqual(finding);
+      if (received === c.expected) return void expect(finding).toBeUndefined();
+      expect(finding?.diagnosis?.id).toBe("sgn-zero-positive");
+      expect(finding?.diagnosis?.explanation).toMatch(/^Your predict returns \+1/);
+    },
+  );
+
+  it("reaches a predict case on the boundary", () => {
+    expect(
+      predictCases.some(
+        (c) => (c.args as [Vec, Vec])[0].reduce((s, wi, i) => s + wi * (c.args as [Vec, Vec])[1][i], 0) === 0,
+      ),
+    ).toBe(true);
+  });
+
+  it.each([
+    { what: "testing wᵀx ≥ 0", pla: plaWith(atZeroPositive, (y, yHat) => y - yHat), id: "sgn-zero-positive" },
+    { what: "updating by η(ŷ − y)x", pla: plaWith(lecture, (y, yHat) => yHat - y), id: "perceptron-update-sign" },
+  ])("a PLA $what inline is named $id wherever it fails, in the PLA's words", ({ pla, id }) => {
+    let named = 0;
+    for (const c of plaCases) {
+      const [xs, ys, o] = c.args as [Vec[], number[], { eta?: number; maxIterations?: number; w0?: Vec }];
+      const received = pla(xs, ys, o);
+      const finding = live(c, received);
+      expect(table(c, received), c.key).toEqual(finding);
+      if (finding === undefined) continue;
+      expect(finding.diagnosis?.id, c.key).toBe(id);
+      expect(finding.diagnosis?.explanation, c.key).toMatch(/Your PLA runs as the lecture's would/);
+      named++;
+    }
+    expect(named).toBeGreaterThan(0);
+  });
+
+  it("leaves the lecture's PLA unnamed", () => {
+    for (const c of plaCases) {
+      const [xs, ys, o] = c.args as [Vec[], number[], { eta?: number; maxIterations?: number; w0?: Vec }];
+      expect(live(c, plaWith(lecture, (y, yHat) => y - yHat)(xs, ys, o)), c.key).toBeUndefined();
+    }
+  });
+});
+
 describe("positions in the lecture's notation", () => {
   it.each([
     ["deltas", [0, 1], "δ^[1]_2"],
