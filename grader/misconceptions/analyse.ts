@@ -37,14 +37,15 @@ export interface EntryInfo {
   carried?: Carried[];
 }
 
-/** Whether the entry is tried on this case: its own function's, or one it is carried into (types.ts). */
-export function appliesTo(m: EntryInfo, c: Pick<LoadedCase, "exercise" | "fn">): boolean {
-  return m.exercise === c.exercise && (m.fn === c.fn || (m.carried ?? []).some((k) => k.fn === c.fn));
+/** Where the entry is carried into, on this case: undefined on its own function's cases, and where it is not. */
+function carriedOn(m: EntryInfo, c: Pick<LoadedCase, "exercise" | "fn">): Carried | undefined {
+  if (m.exercise === c.exercise && m.fn === c.fn) return undefined;
+  return m.carried?.find((k) => (k.exercise ?? m.exercise) === c.exercise && k.fn === c.fn);
 }
 
-/** The entry's explanation on a case of `fn`. */
-function explanationOn(m: EntryInfo, fn: string): string {
-  return m.carried?.find((k) => k.fn === fn && fn !== m.fn)?.explanation ?? m.explanation;
+/** Whether the entry is tried on this case: its own function's, or one it is carried into (types.ts). */
+export function appliesTo(m: EntryInfo, c: Pick<LoadedCase, "exercise" | "fn">): boolean {
+  return (m.exercise === c.exercise && m.fn === c.fn) || carriedOn(m, c) !== undefined;
 }
 
 /** The catalogue as the analysis sees it: its entries, and each one's output on a case (undefined: it threw). */
@@ -251,7 +252,7 @@ function byEntries(c: LoadedCase, received: unknown, source: CatalogueSource, vi
   const sole = soleEntry(c, received, source);
   if (!sole) return undefined;
   const [m, output] = sole;
-  const diagnosis: Diagnosis = { id: m.id, name: m.name, explanation: explanationOn(m, c.fn) };
+  const diagnosis: Diagnosis = { id: m.id, name: m.name, explanation: carriedOn(m, c)?.explanation ?? m.explanation };
   if (!views || !rule || !isLayered(c.fn)) return diagnosis;
   const holds = views.filter((v) => !near(v.expected, valueAt(output, v.path, v.scalar) ?? [], rule));
   const right = views.filter((v) => !holds.includes(v)).map((v) => v.label);

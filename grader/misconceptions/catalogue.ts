@@ -64,6 +64,14 @@ export const CATALOGUE: Misconception[] = [
     name: "σ′(z) computed as z(1 − z)",
     explanation:
       "Your σ′(z) is z(1 − z). The form a(1 − a) holds for the activation a = σ(z), not for z: the derivative is σ′(z) = σ(z)(1 − σ(z)).",
+    carried: [
+      {
+        exercise: "09-autodiff",
+        fn: "autodiff",
+        explanation:
+          "Your sigmoid's backward step multiplies the grad by x(1 − x), with x the node's input. The form a(1 − a) holds for the output a = σ(x), not for x: the derivative is σ′(x) = σ(x)(1 − σ(x)), so the step adds σ(x)(1 − σ(x)) · out.grad.",
+      },
+    ],
   },
   {
     id: "tanh-prime-no-square",
@@ -71,6 +79,14 @@ export const CATALOGUE: Misconception[] = [
     fn: "tanhPrime",
     name: "tanh′ without the square",
     explanation: "Your tanh′(z) is 1 − tanh(z). The derivative is tanh′(z) = 1 − tanh(z)², with the square.",
+    carried: [
+      {
+        exercise: "09-autodiff",
+        fn: "autodiff",
+        explanation:
+          "Your tanh's backward step multiplies the grad by 1 − tanh(x), without the square. The derivative is tanh′(x) = 1 − tanh(x)², so the step adds (1 − t²) · out.grad, with t = tanh(x).",
+      },
+    ],
   },
   {
     id: "relu-prime-zero-one",
@@ -79,6 +95,14 @@ export const CATALOGUE: Misconception[] = [
     name: "relu′(0) taken as 1",
     explanation:
       "Your relu′ returns 1 at z = 0. relu′(z) = 1 if z > 0, otherwise 0, so relu′(0) = 0, as PyTorch and TensorFlow define it.",
+    carried: [
+      {
+        exercise: "09-autodiff",
+        fn: "autodiff",
+        explanation:
+          "Your relu's backward step passes the grad on where the node's input is 0, as if relu′(0) = 1. relu′(z) = 1 if z > 0, otherwise 0, so relu′(0) = 0, as PyTorch and TensorFlow define it: a relu at 0 passes no grad back.",
+      },
+    ],
   },
   {
     id: "leaky-relu-prime-zero",

@@ -25,7 +25,7 @@ export const TableEntrySchema = z.object({
   fn: z.string(),
   name: z.string(),
   explanation: z.string(),
-  carried: z.array(z.object({ fn: z.string(), explanation: z.string() })).optional(),
+  carried: z.array(z.object({ exercise: z.string().optional(), fn: z.string(), explanation: z.string() })).optional(),
 });
 
 /** tableKey(case) → misconception id → the entry's output in wire form (absent when it threw). */

@@ -12,8 +12,8 @@ export interface Misconception {
   /** Says what the lecture has instead, with its formula. */
   explanation: string;
   /**
-   * The same mistake in the functions of its exercise that the lecture builds on this one (ŷ = sgn(wᵀx), so sgn(0)
-   * taken as +1 shows in predict and in the PLA), which a student may also write inline. The mistake file exports
+   * The same mistake in the functions that the lecture builds on this one (ŷ = sgn(wᵀx), so sgn(0) taken as +1 shows
+   * in predict and in the PLA; relu′ in the backward step of exercise 09's relu), which a student may write inline. The mistake file exports
    * each, after a `// Carried:` line (never pasted into a submission); each explanation speaks of that function, and
    * never says which function the mistake is in, which one case cannot tell.
    */
@@ -21,6 +21,8 @@ export interface Misconception {
 }
 
 export interface Carried {
+  /** When not the entry's own: relu′(0) = 1 shows in the relu of exercise 09's Value. */
+  exercise?: string;
   fn: string;
   explanation: string;
 }
