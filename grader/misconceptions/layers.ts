@@ -14,8 +14,8 @@
 import type { LoadedCase } from "../fixtures/schema.ts";
 import { deltaViews, forwardViews, gradientViews } from "./backprop-views.ts";
 import { layerLabel } from "./notation.ts";
-import { isMat, isVec, outer, type Mat, type Num, type Vec } from "./numeric.ts";
-import { NO_STEPS, validLayers, type Variant, type View } from "./views.ts";
+import { isMat, isVec, near, outer, type Mat, type Num, type Vec } from "./numeric.ts";
+import { NO_STEPS, validLayers, type LayerJson, type Variant, type View } from "./views.ts";
 import { activation } from "../sandbox/activations.ts";
 
 export type { Steps, Variant, View } from "./views.ts";
@@ -60,26 +60,66 @@ function sgdViews(c: LoadedCase): View[] | undefined {
   return views.length === 2 * layers.length ? views : undefined;
 }
 
-/** train: the final W^[l] and b^[l], then the losses; no steps, since the epochs in between are not seen. */
+/** The mean loss ε = ½‖ŷ − y‖² of `layers` over the data, or undefined where a value cannot be read. */
+function meanLoss(layers: LayerJson[], xs: unknown, ys: unknown): number | undefined {
+  if (!Array.isArray(xs) || !Array.isArray(ys) || xs.length === 0 || xs.length !== ys.length) return undefined;
+  let total = 0;
+  for (let i = 0; i < xs.length; i++) {
+    let a = xs[i] as unknown;
+    for (const { W, b, activation: name } of layers) {
+      if (!isVec(a) || W.length !== a.length) return undefined;
+      const input = a;
+      a = b.map((bj, j) => activation(name).g(input.reduce((s, v, r) => s + W[r][j] * v, bj)));
+    }
+    const y = ys[i] as unknown;
+    if (!isVec(a) || !isVec(y) || a.length !== y.length) return undefined;
+    total += 0.5 * a.reduce((s, v, j) => s + (v - (y as Vec)[j]) ** 2, 0);
+  }
+  return total / xs.length;
+}
+
+/**
+ * train: the final W^[l] and b^[l], then the losses. The epochs in between are not seen, so the one step a view has is
+ * the layers passed in, returned unchanged (sgdStep's result thrown away); then every epoch's loss is that of the
+ * layers passed in, which the losses follow from.
+ */
 function trainViews(c: LoadedCase): View[] | undefined {
   const e = c.expected as { layers?: unknown; losses?: unknown };
-  if (!e || !Array.isArray(e.layers) || !isVec(e.losses)) return undefined;
+  const [initial, xs, ys] = c.args as [unknown, unknown, unknown];
+  if (!e || !Array.isArray(e.layers) || !isVec(e.losses) || !validLayers(initial)) return undefined;
   const views: View[] = [];
   (e.layers as { W?: unknown; b?: unknown }[]).forEach((layer, i) => {
     for (const symbol of ["W", "b"] as const) {
       const value = layer?.[symbol];
+      const before = initial[i]?.[symbol];
       if (isMat(value) || isVec(value)) {
         views.push({
           label: layerLabel(symbol, i),
           symbol,
           path: ["layers", i, symbol],
           expected: value,
-          steps: NO_STEPS,
+          steps: () => ({ variants: before ? [{ rel: "no-update", value: before }] : [] }),
         });
       }
     }
   });
-  views.push({ label: "losses", symbol: "losses", path: ["losses"], expected: e.losses, steps: NO_STEPS });
+  const weights = views.length;
+  const losses = e.losses;
+  views.push({
+    label: "losses",
+    symbol: "losses",
+    path: ["losses"],
+    expected: losses,
+    upstream: weights - 1,
+    steps: (received) => {
+      // Only layers that never moved tell what every epoch's loss was.
+      const unchanged = views
+        .slice(0, weights)
+        .every((v, j) => near(v.steps(received).variants[0]?.value ?? [], received(j) ?? []));
+      const loss = unchanged ? meanLoss(initial, xs, ys) : undefined;
+      return loss === undefined ? { variants: [] } : { right: losses.map(() => loss), variants: [] };
+    },
+  });
   return views;
 }
 

@@ -175,6 +175,23 @@ const RELATIONS: [string, string, (c: LoadedCase) => unknown, string][] = [
     (c) => ({ ...expectedOf<Program>(c), grad: expectedOf<Program>(c).grad.map(() => 0) }),
     "relation-zeros",
   ],
+  [
+    "train returning the layers passed in, every epoch's loss theirs (sgdStep's result thrown away)",
+    "07-gradient-descent/xor-2-3-1-result",
+    (c) => {
+      const [layers, xs, ys, { epochs }] = c.args as [LayerJson[], Vec[], Vec[], { epochs: number }];
+      const g = { sigmoid: (z: number) => 1 / (1 + Math.exp(-z)), tanh: Math.tanh } as Record<
+        string,
+        (z: number) => number
+      >;
+      const out = (x: Vec) =>
+        layers.reduce((a, l) => l.b.map((bj, j) => g[l.activation](a.reduce((s, v, r) => s + l.W[r][j] * v, bj))), x);
+      const loss =
+        xs.reduce((t, x, i) => t + 0.5 * out(x).reduce((s, v, j) => s + (v - ys[i][j]) ** 2, 0), 0) / xs.length;
+      return { layers, losses: new Array(epochs).fill(loss) };
+    },
+    "relation-no-update",
+  ],
   ["negated δ", "05-delta/square-3-3-3", (c) => expectedOf<Vec[]>(c).map((v) => v.map((x) => -x)), "relation-negated"],
   [
     "dε/dŷ doubled",
