@@ -77,7 +77,11 @@ export function forwardViews(c: LoadedCase): View[] | undefined {
         if (layer.activation !== "sigmoid") variants.push({ rel: "sigmoid-for-g", value: f.map(sigmoid) });
         return { right: f.map((z) => g(z)), variants };
       },
-      swaps: [{ rel: "f-for-a", value: (e.f as Vec[])[i] }],
+      // a^[0] = x is no view of its own: a list that holds each layer's input has it first, then a^[1], …
+      swaps: [
+        { rel: "f-for-a", value: (e.f as Vec[])[i] },
+        ...(i === 0 ? [{ rel: "layer", offset: -1, value: x }] : []),
+      ],
     });
   });
   return views;

@@ -57,7 +57,10 @@ export function genericRelation(view: View, views: View[], r: Num, rule: NumberR
   if (isMat(e) && observable(transpose(e))) return { rel: "transposed" };
   const offset = otherLayer(view, views, r, rule);
   if (offset !== undefined) return { rel: "layer", offset };
-  for (const swap of view.swaps ?? []) if (observable(swap.value)) return { rel: swap.rel };
+  for (const swap of view.swaps ?? []) {
+    if (observable(swap.value))
+      return swap.offset === undefined ? { rel: swap.rel } : { rel: swap.rel, offset: swap.offset };
+  }
   if (view.gpf) {
     if (observable(divide(e, view.gpf))) return { rel: "no-gprime" };
     if (observable(map(e, (x, i) => x * view.gpf![i]))) return { rel: "extra-gprime" };

@@ -12,6 +12,8 @@ export interface Variant {
   rel: string;
   /** The constant of a scaled step. */
   k?: number;
+  /** For a value due in another layer: how many layers away (−1: the one before). */
+  offset?: number;
   value: Num | undefined;
 }
 

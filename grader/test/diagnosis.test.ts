@@ -203,6 +203,15 @@ const RELATIONS: [string, string, (c: LoadedCase) => unknown, string][] = [
   ["A returned untransposed", "01-linear-algebra/transpose-2x3", (c) => c.args[0], "relation-transposed"],
   ["δ list reversed", "05-delta/square-3-3-3", (c) => expectedOf<Vec[]>(c).reverse(), "relation-layer"],
   [
+    "a holding each layer's input, x first",
+    "04-forward/two-layer-2-4-1",
+    (c) => {
+      const e = expectedOf<{ f: Vec[]; a: Vec[] }>(c);
+      return { f: e.f, a: [c.args[1] as Vec, ...e.a.slice(0, -1)] };
+    },
+    "relation-layer",
+  ],
+  [
     "f returned as a",
     "04-forward/two-layer-2-4-1",
     (c) => ({ ...expectedOf<object>(c), a: expectedOf<{ f: Vec[] }>(c).f }),
