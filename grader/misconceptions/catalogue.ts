@@ -15,11 +15,6 @@ export const CATALOGUE: Misconception[] = [
       "Your sgn returns +1 at z = 0. The lecture's sgn(z) is +1 only when z > 0 and −1 otherwise, so sgn(0) = −1 and a point on the boundary wᵀx = 0 is predicted −1.",
     carried: [
       {
-        fn: "predict",
-        explanation:
-          "Your predict returns +1 for a point on the boundary wᵀx = 0. The lecture's prediction is ŷ = sgn(wᵀx), and sgn(z) is +1 only when z > 0, so sgn(0) = −1: a test of wᵀx ≥ 0, in sgn or in predict itself, counts the boundary as positive.",
-      },
-      {
         fn: "pla",
         explanation:
           "Your PLA runs as the lecture's would with sgn(0) taken as +1: a point on the boundary wᵀx = 0 counts as predicted +1. The lecture's ŷ = sgn(wᵀx) has sgn(0) = −1, so such a point with y = +1 is misclassified and is updated on. Look where your PLA classifies: sgn, predict, or a test of its own.",
