@@ -7,6 +7,7 @@
  */
 import type { LoadedCase } from "../fixtures/schema.ts";
 import { isVec } from "./numeric.ts";
+import { isProgram, oneLineSlips } from "./program.ts";
 
 const NEIGHBOURS: Record<string, (args: unknown[]) => unknown[]> = {
   // |ŷ − y| is y − ŷ wherever ŷ < y.
@@ -15,6 +16,10 @@ const NEIGHBOURS: Record<string, (args: unknown[]) => unknown[]> = {
   // a = 0 and n < 0, as |a − n| / |a| is: a division by zero shows that a denominator vanished, not which one.
   relativeError: ([a, n]) =>
     typeof a === "number" && typeof n === "number" ? [a === 0 && n === 0 ? 0 : Math.abs(a - n) / Math.max(a, n)] : [],
+  // A slip in one line of one backward step (a contribution left out, or taken without out.grad) can give a program
+  // exactly what a mistake made in every step gives, where no other node tells them apart (x·x, where grad = keeps
+  // one of the two contributions, as leaving one out does).
+  autodiff: ([program]) => (isProgram(program) ? oneLineSlips(program) : []),
 };
 
 /** The neighbours' outputs on a case; empty for a function with none. */

@@ -270,12 +270,18 @@ describe("relations beyond the catalogue", () => {
       what: "x·y's grads swapped",
       make: (e: Program) => ({ ...e, grad: [e.grad[1], e.grad[0], ...e.grad.slice(2)] }),
     },
+    // a + a: grad = in add's step keeps one of the two contributions, and so does a line of it left out.
+    {
+      what: "a + a's grads halved, as grad = or a line left out gives",
+      key: "09-autodiff/a-plus-a",
+      make: (e: Program) => ({ ...e, grad: [e.grad[0] / 2, e.grad[1] / 2, e.grad[2]] }),
+    },
     {
       what: "a wrong value and every grad 0",
       make: (e: Program) => ({ data: e.data.map((x) => x + 1), grad: e.grad.map(() => 0) }),
     },
-  ])("an autodiff program with $what names nothing", ({ make }) => {
-    const c = byKey("09-autodiff/add-mul");
+  ])("an autodiff program with $what names nothing", ({ make, key }) => {
+    const c = byKey(key ?? "09-autodiff/add-mul");
     expect(live(c, make(expectedOf<Program>(c)))?.diagnosis).toBeUndefined();
   });
 
