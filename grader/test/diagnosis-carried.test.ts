@@ -84,6 +84,19 @@ describe("a mistake carried into the functions built on it", () => {
     expect(named).toBeGreaterThan(0);
   });
 
+  // wᵀx > −1 (a dot product that starts at 1) runs as wᵀx ≥ 0 wherever no wᵀx falls in [−1, 0): the XOR cases.
+  it("never names sgn(0) taken as +1 for a PLA that classifies by wᵀx > −1", () => {
+    for (const c of plaCases) {
+      const [xs, ys, o] = c.args as [Vec[], number[], { eta?: number; maxIterations?: number; w0?: Vec }];
+      const received = plaWith(
+        (s) => (s > -1 ? 1 : -1),
+        (y, yHat) => y - yHat,
+      )(xs, ys, o);
+      expect(live(c, received)?.diagnosis?.id, c.key).not.toBe("sgn-zero-positive");
+      expect(table(c, received), c.key).toEqual(live(c, received));
+    }
+  });
+
   it("leaves the lecture's PLA unnamed", () => {
     for (const c of plaCases) {
       const [xs, ys, o] = c.args as [Vec[], number[], { eta?: number; maxIterations?: number; w0?: Vec }];
