@@ -1,8 +1,11 @@
 /**
  * The course's cases catch the slips a student makes: every mechanical mutant of the reference solutions
  * (grader/fixtures/mutants/mechanical.ts) loses a point on the public or hidden cases of the exercises it reaches,
- * unless it is listed below as one no case can tell from the reference, with the reason. A mutant that keeps full
+ * unless EQUIVALENT lists it as one no case can tell from the reference, with the reason. A mutant that keeps full
  * marks and is not listed is a gap in the fixtures: add or change a case in grader/fixtures/gen/ so it fails.
+ *
+ * They are also a corpus of wrong answers nobody wrote to fit the diagnoser: what it names on each must be what
+ * NAMED lists, each read and judged true (grader/test/mechanical-mutants.data.ts).
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -13,60 +16,10 @@ import { mechanicalMutants, type MechanicalMutant } from "../fixtures/mutants/me
 import { loadManifest } from "../manifest.ts";
 import { paths } from "../paths.ts";
 import { Workspace } from "../sandbox/workspace.ts";
+import { courseReference } from "../engine/known-outcomes.ts";
+import { loadCatalogue, makeDiagnoser } from "../misconceptions/diagnose.ts";
+import { EQUIVALENT, NAMED } from "./mechanical-mutants.data.ts";
 import { reach, rounds } from "./mutant-rounds.ts";
-
-const ONE_ROW_MESSAGE = "describe() words an error's shapes; it differs only for a one-row or empty matrix";
-const SAME_AT_ZERO = "both branches give the same value at z = 0";
-const RETURN_TYPE = "a return type, erased at run time";
-const FIRST_IS_LEAF = "order[0] is always a leaf (depth-first post-order), whose backwardStep does nothing";
-
-/** Mutants no case can tell from the reference: exercise → mutated line → why. */
-const EQUIVALENT: Record<string, Record<string, string>> = {
-  "01-linear-algebra": {
-    "if (A.length >= 0 && Array.isArray(A[0])) {": ONE_ROW_MESSAGE,
-    "if (A.length > 1 && Array.isArray(A[0])) {": ONE_ROW_MESSAGE,
-    "if (A.length > 0 && Array.isArray(A[1])) {": ONE_ROW_MESSAGE,
-    "if (A.length - 1 > 0 && Array.isArray(A[0])) {": ONE_ROW_MESSAGE,
-    "if (A.length > 0 || Array.isArray(A[0])) {":
-      "describe() words an error's shapes, and the cases check that an error names both lengths, not its words",
-    "if (Array.isArray(a) || Array.isArray(b)) {": "the line before throws unless both or neither are arrays",
-    "const cols = A.length === 0 ? 1 : A[0].length;": "the shape of an empty matrix, which no exercise passes",
-    "for (let r = 1; r < A.length; r++) {": "row 0 sets the column count, so it always matches itself",
-    // The guard is there for the empty matrix; dropping the check for one-row matrices is no slip a student makes.
-    "if (A.length >= 0 && cols !== x.length) {": "differs only for an empty matrix times a non-empty x",
-    "if (A.length > 1 && cols !== x.length) {": "differs only for a one-row matrix times an x of the wrong length",
-    "if (A.length - 1 > 0 && cols !== x.length) {": "differs only for a one-row matrix times an x of the wrong length",
-  },
-  "02-perceptron": {
-    "let w = options.w0 ? [...options.w0] : new Array<number>(xs[1]?.length ?? 0).fill(0);":
-      "every instance has the same length",
-    "let w = options.w0 ? [...options.w0] : new Array<number>(xs[0]?.length ?? 1).fill(0);":
-      "differs only with no instances, which no exercise passes",
-    "let w = options.w0 ? options.w0 : new Array<number>(xs[0]?.length ?? 0).fill(0);":
-      "update builds a new array, so w0 is never written",
-    "export function sgn(z: number): 0 | -1 {": RETURN_TYPE,
-    "export function sgn(z: number): 1 | -0 {": RETURN_TYPE,
-    "export function predict(w: Vector, x: Vector): 0 | -1 {": RETURN_TYPE,
-    "export function predict(w: Vector, x: Vector): 1 | -0 {": RETURN_TYPE,
-  },
-  "03-activations": {
-    "if (z > 0) return 1 / (1 + Math.exp(-z));": SAME_AT_ZERO,
-    "if (z >= 1) return 1 / (1 + Math.exp(-z));": "both forms of σ are exact for 0 ≤ z < 1",
-    "return z >= 0 ? z : 0;": SAME_AT_ZERO,
-    "return z >= 0 ? z : alpha * z;": SAME_AT_ZERO,
-  },
-  "06-gradients": {
-    "const db = delta.map((d) => d);": "δ is not returned, so db sharing its arrays changes nothing",
-  },
-  "09-autodiff": {
-    "const s = z > 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));": SAME_AT_ZERO,
-    "const s = z >= 1 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));":
-      "both forms of σ are exact for 0 ≤ z < 1",
-    "const out = new Value(this.data >= 0 ? this.data : 0, [this]);": SAME_AT_ZERO,
-    "for (let i = order.length - 1; i > 0; i--) order[i].backwardStep();": FIRST_IS_LEAF,
-    "for (let i = order.length - 1; i >= 1; i--) order[i].backwardStep();": FIRST_IS_LEAF,
-  },
-};
 
 const manifest = loadManifest();
 const cases = loadCases(manifest, { visibility: ["public", "hidden"] });
@@ -86,21 +39,26 @@ const listed = (m: MechanicalMutant) => EQUIVALENT[m.exercise]?.[m.text];
 let workspace: Workspace;
 /** Mutant id → the keys of the cases it loses points on. */
 const lost = new Map<string, string[]>();
+/** Mutant id → the ids the diagnoser names on its cases, as `grade` names them (the upstream trace included). */
+const named = new Map<string, string[]>();
 
 beforeAll(async () => {
   workspace = await Workspace.create({ maxDataBytes: 2 ** 29, osIsolation: false });
+  const diagnose = makeDiagnoser(await loadCatalogue());
+  const course = await courseReference();
   const grade = async (round: MechanicalMutant[]) => {
     const files = new Map(reference);
     for (const m of round) files.set(fileOf(m.exercise), m.source);
     const reached = new Map(round.map((m) => [m, reach(manifest, m.exercise)]));
     const own = cases.filter((c) => round.some((m) => reached.get(m)!.has(c.exercise)));
-    const graded = await gradeImplementation({ files, manifest, cases: own, workspace });
+    const graded = await gradeImplementation({ files, manifest, cases: own, workspace, diagnose, reference: course });
     for (const m of round) {
-      const mine = reached.get(m)!;
+      const mine = graded.cases.filter((c) => reached.get(m)!.has(c.exercise));
       lost.set(
         m.id,
-        graded.cases.filter((c) => mine.has(c.exercise) && c.score < c.max_score).map((c) => c.key),
+        mine.filter((c) => c.score < c.max_score).map((c) => c.key),
       );
+      named.set(m.id, [...new Set(mine.flatMap((c) => (c.diagnosis ? [c.diagnosis.id] : [])))].sort());
     }
   };
   const all = rounds(manifest, mutants);
@@ -133,6 +91,12 @@ describe("mechanical mutants of the reference solutions", () => {
         !mutants.some((m) => m.exercise === exercise && m.text === text && lost.get(m.id)!.length === 0),
     );
     expect(stale, "listed, but no such mutant keeps full marks").toEqual([]);
+  });
+
+  it("are named only as was read and judged true (NAMED)", () => {
+    const actual: Record<string, Record<string, string[]>> = {};
+    for (const m of mutants) if (named.get(m.id)!.length > 0) (actual[m.exercise] ??= {})[m.text] = named.get(m.id)!;
+    expect(actual).toEqual(NAMED);
   });
 
   // Not vacuous: the edits reach what they are meant to.
