@@ -12,10 +12,11 @@ export interface Misconception {
   /** Says what the lecture has instead, with its formula. */
   explanation: string;
   /**
-   * The same mistake in the functions that the lecture builds on this one (ŷ = sgn(wᵀx), so sgn(0) taken as +1 shows
-   * in predict and in the PLA; relu′ in the backward step of exercise 09's relu), which a student may write inline. The mistake file exports
-   * each, after a `// Carried:` line (never pasted into a submission); each explanation speaks of that function, and
-   * never says which function the mistake is in, which one case cannot tell.
+   * The same mistake in the functions the lecture builds on this one, where a student may write it again: sgn(0)
+   * taken as +1 in the PLA, which classifies by ŷ = sgn(wᵀx); relu′(0) = 1 in the backward step of exercise 09's
+   * relu. The mistake file exports each after a `// Carried:` line, which is never pasted into a submission. Each
+   * explanation speaks of that function's output, and blames no function that one case cannot tell is at fault. Only
+   * functions whose output holds enough to tell the mistake apart (not predict's one ±1).
    */
   carried?: Carried[];
 }
