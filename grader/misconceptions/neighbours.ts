@@ -7,6 +7,7 @@
  */
 import type { LoadedCase } from "../fixtures/schema.ts";
 import { isVec } from "./numeric.ts";
+import { plaRun, type PlaOptionsIn } from "./pla-run.ts";
 import { isProgram, oneLineSlips } from "./program.ts";
 
 const NEIGHBOURS: Record<string, (args: unknown[]) => unknown[]> = {
@@ -21,32 +22,14 @@ const NEIGHBOURS: Record<string, (args: unknown[]) => unknown[]> = {
   // one of the two contributions, as leaving one out does).
   autodiff: ([program]) => (isProgram(program) ? oneLineSlips(program) : []),
   // A PLA that classifies by wᵀx > −1 (a dot product that starts at 1) runs as one that takes sgn(0) as +1 wherever
-  // no wᵀx falls in [−1, 0).
+  // no wᵀx falls in [−1, 0), as on the XOR cases, whose wᵀx are even integers.
   pla: (args) => plaClassifying((s) => (s > -1 ? 1 : -1), args),
 };
 
-type Vec = number[];
-
-/**
- * The lecture's PLA with another classification: the same run as a test of wᵀx ≥ 0 wherever no wᵀx falls between its
- * threshold and 0 (the XOR cases' wᵀx are even integers).
- */
+/** The PLA's run with another classification, on a case's arguments; none where they cannot be read. */
 function plaClassifying(classify: (s: number) => 1 | -1, [xs, ys, options]: unknown[]): unknown[] {
-  const o = (options ?? {}) as { eta?: number; maxIterations?: number; w0?: Vec };
-  if (!Array.isArray(xs) || !xs.every(isVec) || !isVec(ys) || xs.length !== ys.length || xs.length === 0) return [];
-  const eta = o.eta ?? 1;
-  let w: Vec = isVec(o.w0) ? [...o.w0] : xs[0].map(() => 0);
-  const history: Vec[] = [];
-  const predict = (x: Vec) => classify(w.reduce((s, wi, i) => s + wi * x[i], 0));
-  for (;;) {
-    const i = xs.findIndex((x, k) => predict(x) !== ys[k]);
-    if (i === -1) return [{ w, iterations: history.length, converged: true, history }];
-    if (history.length === (o.maxIterations ?? 100))
-      return [{ w, iterations: history.length, converged: false, history }];
-    const step = eta * (ys[i] - predict(xs[i]));
-    w = w.map((wi, j) => wi + step * xs[i][j]);
-    history.push(w);
-  }
+  if (!Array.isArray(xs) || !xs.every(isVec) || !isVec(ys) || xs.length === 0 || xs.length !== ys.length) return [];
+  return [plaRun(xs, ys, (options ?? {}) as PlaOptionsIn, classify)];
 }
 
 /** The neighbours' outputs on a case; empty for a function with none. */

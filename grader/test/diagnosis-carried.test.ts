@@ -5,13 +5,11 @@
  * function's words, by the live and the release's table diagnoser alike, and never on the lecture's own answers. The
  * wrong answers here are computed independently of the mistake files.
  */
+import { liveAndTable } from "./diagnosers.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Diagnoser } from "../engine/grade.ts";
 import { loadCases } from "../fixtures/load.ts";
 import { loadManifest } from "../manifest.ts";
-import { loadCatalogue, makeDiagnoser } from "../misconceptions/diagnose.ts";
-import { makeTableDiagnoser } from "../misconceptions/table.ts";
-import { precomputeDiagnoses } from "../release/diagnoses.ts";
 import type { AutodiffProgram } from "../sandbox/adapters.ts";
 
 const manifest = loadManifest();
@@ -20,9 +18,7 @@ let live: Diagnoser;
 let table: Diagnoser;
 
 beforeAll(async () => {
-  live = makeDiagnoser(await loadCatalogue());
-  const { publicTable, hiddenOutputs } = await precomputeDiagnoses(cases);
-  table = makeTableDiagnoser({ ...publicTable, outputs: { ...publicTable.outputs, ...hiddenOutputs } });
+  ({ live, table } = await liveAndTable(cases));
 });
 
 type Vec = number[];

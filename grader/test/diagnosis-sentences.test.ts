@@ -3,15 +3,13 @@
  * hidden case's text names the quantity that is wrong (not merely the first
  * one traced), and never another one.
  */
+import { liveAndTable } from "./diagnosers.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Diagnoser } from "../engine/grade.ts";
 import type { LoadedCase } from "../fixtures/schema.ts";
 import { loadCases } from "../fixtures/load.ts";
 import { loadManifest } from "../manifest.ts";
-import { loadCatalogue, makeDiagnoser } from "../misconceptions/diagnose.ts";
 import { lectureNotation } from "../misconceptions/notation.ts";
-import { makeTableDiagnoser } from "../misconceptions/table.ts";
-import { precomputeDiagnoses } from "../release/diagnoses.ts";
 import { activation } from "../sandbox/activations.ts";
 import type { ActivationName } from "../../exercises/types.ts";
 
@@ -21,9 +19,7 @@ let live: Diagnoser;
 let table: Diagnoser;
 
 beforeAll(async () => {
-  live = makeDiagnoser(await loadCatalogue());
-  const { publicTable, hiddenOutputs } = await precomputeDiagnoses(cases);
-  table = makeTableDiagnoser({ ...publicTable, outputs: { ...publicTable.outputs, ...hiddenOutputs } });
+  ({ live, table } = await liveAndTable(cases));
 });
 
 type Vec = number[];

@@ -5,17 +5,15 @@
  * trace, the generic relations, positions in the lecture's notation, and the
  * release's table diagnoser naming what the live one names.
  */
+import { liveAndTable } from "./diagnosers.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Finding, Diagnoser } from "../engine/grade.ts";
 import { closeRule } from "../engine/compare.ts";
 import type { LoadedCase } from "../fixtures/schema.ts";
 import { loadCases } from "../fixtures/load.ts";
 import { loadManifest } from "../manifest.ts";
-import { loadCatalogue, makeDiagnoser } from "../misconceptions/diagnose.ts";
 import { matches } from "../misconceptions/match.ts";
 import { lectureNotation } from "../misconceptions/notation.ts";
-import { makeTableDiagnoser } from "../misconceptions/table.ts";
-import { precomputeDiagnoses } from "../release/diagnoses.ts";
 import { activation } from "../sandbox/activations.ts";
 import type { ActivationName } from "../../exercises/types.ts";
 import type { CaseResult } from "../engine/results.ts";
@@ -28,9 +26,7 @@ let live: Diagnoser;
 let table: Diagnoser;
 
 beforeAll(async () => {
-  live = makeDiagnoser(await loadCatalogue());
-  const { publicTable, hiddenOutputs } = await precomputeDiagnoses(cases);
-  table = makeTableDiagnoser({ ...publicTable, outputs: { ...publicTable.outputs, ...hiddenOutputs } });
+  ({ live, table } = await liveAndTable(cases));
 });
 
 type Vec = number[];
