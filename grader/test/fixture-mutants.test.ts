@@ -37,7 +37,7 @@ const mutants = manifest.exercises.flatMap((e) => mechanicalMutants(e.id, refere
 const listed = (m: MechanicalMutant) => EQUIVALENT[m.exercise]?.[m.text];
 
 let workspace: Workspace;
-/** Mutant id → the keys of the cases it loses points on. */
+/** Mutant id → the cases it loses points on, as `public/<key>` or `hidden/<key>`. */
 const lost = new Map<string, string[]>();
 /** Mutant id → the ids the diagnoser names on its cases, as `grade` names them (the upstream trace included). */
 const named = new Map<string, string[]>();
@@ -56,7 +56,7 @@ beforeAll(async () => {
       const mine = graded.cases.filter((c) => reached.get(m)!.has(c.exercise));
       lost.set(
         m.id,
-        mine.filter((c) => c.score < c.max_score).map((c) => c.key),
+        mine.filter((c) => c.score < c.max_score).map((c) => `${c.visibility}/${c.key}`),
       );
       named.set(m.id, [...new Set(mine.flatMap((c) => (c.diagnosis ? [c.diagnosis.id] : [])))].sort());
     }
@@ -101,13 +101,15 @@ describe("mechanical mutants of the reference solutions", () => {
 
   // Not vacuous: the edits reach what they are meant to.
   it.each([
-    { exercise: "09-autodiff", text: "this.grad += (this.data > 0 ? 1 : 0);" },
-    { exercise: "09-autodiff", text: "this.grad = s * (1 - s) * out.grad;" },
-    { exercise: "03-activations", text: "return z > 1 ? 1 : 0;" },
-    { exercise: "08-gradient-check", text: "const scale = Math.max((a), Math.abs(n));" },
-  ])("include $text in $exercise, and it loses a point", ({ exercise, text }) => {
+    // relu's step without out.grad: a public case, so that `check` does not pass it.
+    { exercise: "09-autodiff", text: "this.grad += (this.data > 0 ? 1 : 0);", publicly: true },
+    { exercise: "09-autodiff", text: "this.grad = s * (1 - s) * out.grad;", publicly: false },
+    { exercise: "03-activations", text: "return z > 1 ? 1 : 0;", publicly: true },
+    { exercise: "08-gradient-check", text: "const scale = Math.max((a), Math.abs(n));", publicly: true },
+  ])("include $text in $exercise, and it loses a point", ({ exercise, text, publicly }) => {
     const m = mutants.find((x) => x.exercise === exercise && x.text === text);
     expect(m, text).toBeDefined();
     expect(lost.get(m!.id)!.length).toBeGreaterThan(0);
+    if (publicly) expect(lost.get(m!.id)!.some((k) => k.startsWith("public/"))).toBe(true);
   });
 });
