@@ -96,7 +96,26 @@ export function traceViews(views: View[], received: unknown, rule: NumberRule): 
       return void out.push({ view, status: "explained", found: { rel: variant.rel, k: variant.k }, received: r });
     out.push(moved ? { view, status: "explained", found: moved, received: r } : { view, status: "wrong", received: r });
   });
-  return out;
+  return unshared(views, out, values, rule);
+}
+
+/**
+ * A wrong value whose later view is right, though computed from it that view would be wrong: the student's later
+ * value did not come from this one (db^[l] = −δ^[l] alone, dW^[l] = a^[l-1] (δ^[l])ᵀ right). A step that computes the
+ * value both share (dε/dŷ's sign, a missing g′) is then contradicted, and so is "follows": only a relation of this
+ * value alone may explain it.
+ */
+function unshared(views: View[], out: Traced[], values: (Num | undefined)[], rule: NumberRule): Traced[] {
+  return out.map((t, i) => {
+    const j = views[i].feeds;
+    if (j === undefined || t.status === "ok" || out[j]?.status !== "ok" || !t.received) return t;
+    const from = views[j].steps((k) => values[k]).right;
+    if (!from || near(views[j].expected, from, rule)) return t;
+    const alone = genericRelation(views[i], views, t.received, rule);
+    return alone
+      ? { ...t, status: "explained", found: alone, candidates: undefined }
+      : { ...t, status: "wrong", found: undefined, candidates: undefined };
+  });
 }
 
 interface Group {

@@ -231,6 +231,7 @@ export function gradientViews(c: LoadedCase): View[] | undefined {
       path: ["db", i],
       expected: (e.db as Vec[])[i],
       upstream: up,
+      feeds: dbIndex + 1,
       gpf,
       gpa,
       steps: (received) => {

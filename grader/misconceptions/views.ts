@@ -32,6 +32,12 @@ export interface View {
   scalar?: boolean;
   /** The view this one is computed from, when the student's value of it is visible. */
   upstream?: number;
+  /**
+   * A later view computed from this one's value (dW^[l] from δ^[l], which gradients returns as db^[l]): where that
+   * view is right, though computed from this wrong value it would not be, the mistake here did not reach it, so it
+   * is no step that computes this value for both (analyse.ts).
+   */
+  feeds?: number;
   steps: (received: (view: number) => Num | undefined) => Steps;
   /** g′(f^[l]) and g′(a^[l]), for the factor relations. */
   gpf?: Vec;
