@@ -49,7 +49,11 @@ export function genericRelation(view: View, views: View[], r: Num, rule: NumberR
   const values = flat(e);
   const biggest = values.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
   if (!values.every(Number.isFinite) || biggest === 0) return undefined;
-  if (observable(map(e, () => 0))) return { rel: "zeros" };
+  // Exactly 0: a value of order 1e-10 is within the tolerance of 0 but is no zero a student wrote (h² times the slope).
+  if (observable(map(e, () => 0)) && flat(r).every((x) => x === 0)) return { rel: "zeros" };
+  // Values all within the tolerance of 0, and not 0: any multiple of e is near them (σ(−30) for σ(30), "scaled by
+  // 9e-14"), so no relation can be told.
+  if (flat(r).every((x) => Math.abs(x) <= 1e-9)) return undefined;
   // −e is |e| when no entry of e is positive: a sign flipped and a sign dropped give the same values there.
   if (observable(map(e, (x) => -x))) return values.some((x) => x > 0) ? { rel: "negated" } : undefined;
   // |e| differs from e only where e < 0, and from −e only where e > 0: named only where e has both signs.

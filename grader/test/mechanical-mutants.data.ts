@@ -81,8 +81,6 @@ export const NAMED: Record<string, Record<string, string[]>> = {
     "const exps = z.map((zi) => Math.exp(zi + max));": ["softmax-naive"],
     "const max = Math.min(...z);": ["softmax-naive"],
     "return 1 - t / t;": ["relation-zeros"],
-    "if (z >= 0) return 0 / (1 + Math.exp(-z));": ["relation-zeros"],
-    "if (z >= 0) return 1 / (1 + Math.exp(z));": ["relation-zeros"],
     "return z > 0 ? 0 : 0;": ["relation-zeros"],
     "return 0;": ["relation-zeros"],
   },
@@ -117,7 +115,7 @@ export const NAMED: Record<string, Record<string, string[]>> = {
     "const scale = Math.max(Math.abs(a), (n));": ["relation-zeros"],
     "return scale === 0 ? 0 : (a - n) / scale;": ["relation-negated"],
     // h/2 for 2h: values of order h², zeros to the case's tolerance where the slope is small.
-    "return (f(plus) - f(minus)) / (2 / h);": ["relation-scaled", "relation-zeros"],
+    "return (f(plus) - f(minus)) / (2 / h);": ["relation-scaled"],
     "return (f(plus) - f(minus)) / (1 * h);": ["relation-scaled"],
     "minus[i] += h;": ["relation-zeros"],
   },
