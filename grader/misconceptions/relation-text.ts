@@ -97,7 +97,12 @@ function scaleHint(k: number, fn: string): string {
 }
 
 /** q: what is wrong, as the sentence's subject ("Your δ^[2]"); k for "scaled" (absent on hidden cases). */
-export function relationText(found: Found, fn: string, q: string, showK: boolean): { name: string; why: string } {
+export function relationText(
+  found: Found,
+  fn: string,
+  q: string,
+  showK: boolean,
+): { name: string; why: string; unknown?: true } {
   const rule = ruleOf(fn);
   const k = found.k === undefined ? "" : formatNumber(found.k);
   switch (found.rel) {
@@ -282,7 +287,7 @@ export function relationText(found: Found, fn: string, q: string, showK: boolean
         why: `${q} agrees with the right value to about 1e-6, not to the case's tolerance: every value is a float32 (a Float32Array, Math.fround) or rounded. Keep every value a JavaScript number (float64).`,
       };
     default:
-      return { name: found.rel, why: `${q} does not follow ${rule}.` };
+      return { name: found.rel, why: `${q} does not follow ${rule}.`, unknown: true };
   }
 }
 
@@ -291,6 +296,7 @@ export function relationName(id: string): string | undefined {
   if (!id.startsWith("relation-")) return undefined;
   const rel = id.slice("relation-".length);
   if (rel === "layer") return "values due in another layer (shifted or reordered)";
-  const { name } = relationText({ rel, offset: 1 }, "", "", false);
-  return name === rel ? undefined : name;
+  // Not by comparing the name with the id: "transposed" is both.
+  const { name, unknown } = relationText({ rel, offset: 1 }, "", "", false);
+  return unknown ? undefined : name;
 }

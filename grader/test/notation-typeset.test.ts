@@ -43,12 +43,18 @@ const subjects = [
 
 /** Every text of the kit's that goes through mathText, by where it comes from. */
 const sources: { source: string; texts: string[] }[] = [
-  { source: "the catalogue's names and explanations", texts: CATALOGUE.flatMap((m) => [m.name, m.explanation]) },
+  {
+    source: "the catalogue's names and explanations, carried ones too",
+    texts: CATALOGUE.flatMap((m) => [m.name, m.explanation, ...(m.carried ?? []).map((k) => k.explanation)]),
+  },
   { source: "the rules", texts: Object.values(RULE) },
   ...relations.map((rel) => ({
     source: `the relation ${rel}, for every function and subject`,
     texts: Object.keys(RULE).flatMap((fn) =>
-      subjects.flatMap((q) => Object.values(relationText({ rel, k: 2, offset: 1 }, fn, q, true))),
+      subjects.flatMap((q) => {
+        const { name, why } = relationText({ rel, k: 2, offset: 1 }, fn, q, true);
+        return [name, why];
+      }),
     ),
   })),
   {
