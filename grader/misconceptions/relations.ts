@@ -49,8 +49,11 @@ export function genericRelation(view: View, views: View[], r: Num, rule: NumberR
   const values = flat(e);
   const biggest = values.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
   if (!values.every(Number.isFinite) || biggest === 0) return undefined;
+  // One number is a multiple of any other, and 0 is one wrong number: a value with one nonzero entry says no more.
+  const significant = values.filter((x) => Math.abs(x) > 1e-6 * biggest).length;
   // Exactly 0: a value of order 1e-10 is within the tolerance of 0 but is no zero a student wrote (h² times the slope).
-  if (observable(map(e, () => 0)) && flat(r).every((x) => x === 0)) return { rel: "zeros" };
+  const zeros = flat(r).every((x) => x === 0) && (view.scalar || significant >= 2);
+  if (zeros && observable(map(e, () => 0))) return { rel: "zeros" };
   // Values all within the tolerance of 0, and not 0: any multiple of e is near them (σ(−30) for σ(30), "scaled by
   // 9e-14"), so no relation can be told.
   if (flat(r).every((x) => Math.abs(x) <= 1e-9)) return undefined;
@@ -80,7 +83,6 @@ export function genericRelation(view: View, views: View[], r: Num, rule: NumberR
   const k = flat(r)[m] / values[m];
   const nice = NICE.find((n) => Math.abs(k - n) <= 1e-6 * n);
   // One number is a multiple of any other: only a ½ in the loss is evidence enough there.
-  const significant = values.filter((x) => Math.abs(x) > 1e-6 * biggest).length;
   const enough = significant >= 2 || (view.symbol === "loss" && (nice === 2 || nice === 0.5));
   if (Number.isFinite(k) && k !== 0 && Math.abs(k - 1) > 1e-6 && Math.abs(k + 1) > 1e-6 && enough) {
     if (observable(map(e, (x) => x * (nice ?? k)))) return { rel: "scaled", k: nice ?? Number(k.toPrecision(6)) };
