@@ -93,9 +93,6 @@ export const NAMED: Record<string, Record<string, string[]>> = {
   },
   "05-delta": {
     "for (let j = 0; j < dNext.length; j++) back += Wnext[j][r] * dNext[j];": ["delta-w-transposed"],
-    // One unit in the next layer: a loop that skips its first or last entry sums nothing.
-    "for (let j = 1; j < dNext.length; j++) back += Wnext[r][j] * dNext[j];": ["relation-zeros"],
-    "for (let j = 0; j < dNext.length - 1; j++) back += Wnext[r][j] * dNext[j];": ["relation-zeros"],
   },
   "06-gradients": {
     "const dW = delta.map((d, i) => weightGradient(i === 0 ? x : cache.a[i - 0], d));": ["grad-uses-a-l"],
@@ -125,6 +122,7 @@ export const NAMED: Record<string, Record<string, string[]>> = {
     "this.grad += (this.data > 0 ? 1 : 1) * out.grad;": ["relu-prime-zero-one"],
     "o.grad = this.data * out.grad;": ["autodiff-overwrite-grad"],
     "this.grad = k * this.data ** (k - 1) * out.grad;": ["autodiff-overwrite-grad"],
+    "this.grad = (1 - t * t) * out.grad;": ["autodiff-overwrite-grad"],
     "this.grad = 0;": ["relation-zeros"],
     "(left out) this.grad = 1;": ["relation-zeros"],
   },
