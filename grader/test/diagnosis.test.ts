@@ -98,8 +98,8 @@ describe("infinities and NaN", () => {
   // ∞ where a = 0 and n < 0 comes from any denominator that vanishes there: max(a, n) without its absolute values
   // as much as |a|. Where a = 0 < n only |a| vanishes, and the name stands.
   it.each([
-    { key: "08-gradient-check/relative-error-one-zero", visibility: "hidden", named: false },
-    { key: "08-gradient-check/relative-error-zero-and-positive", visibility: "public", named: true },
+    { key: "08-gradient-check/relative-error-zero-and-negative", visibility: "public", named: false },
+    { key: "08-gradient-check/relative-error-one-zero", visibility: "hidden", named: true },
   ])("names an ∞ on $key 'scaled by |a| only': $named", ({ key, visibility, named }) => {
     const c = byKey(key, visibility);
     expect(c.args[0]).toBe(0);

@@ -18,7 +18,7 @@ import { paths } from "../paths.ts";
 import { Workspace } from "../sandbox/workspace.ts";
 import { courseReference } from "../engine/known-outcomes.ts";
 import { loadCatalogue, makeDiagnoser } from "../misconceptions/diagnose.ts";
-import { EQUIVALENT, NAMED } from "./mechanical-mutants.data.ts";
+import { EQUIVALENT, HIDDEN_ONLY, NAMED } from "./mechanical-mutants.data.ts";
 import { reach, rounds } from "./mutant-rounds.ts";
 
 const manifest = loadManifest();
@@ -91,6 +91,17 @@ describe("mechanical mutants of the reference solutions", () => {
         !mutants.some((m) => m.exercise === exercise && m.text === text && lost.get(m.id)!.length === 0),
     );
     expect(stale, "listed, but no such mutant keeps full marks").toEqual([]);
+  });
+
+  // `check` runs the public cases only: a slip they all pass is one a student is told nothing about until grading.
+  it("lose a public point, or are listed as caught by hidden cases only", () => {
+    const hiddenOnly = mutants.filter(
+      (m) => lost.get(m.id)!.length > 0 && !lost.get(m.id)!.some((k) => k.startsWith("public/")),
+    );
+    const actual: Record<string, string[]> = {};
+    for (const m of hiddenOnly) (actual[m.exercise] ??= []).push(m.text);
+    const listed = Object.fromEntries(Object.entries(HIDDEN_ONLY).map(([e, lines]) => [e, Object.keys(lines)]));
+    expect(actual).toEqual(listed);
   });
 
   it("are named only as was read and judged true (NAMED)", () => {

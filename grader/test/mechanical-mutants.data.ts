@@ -57,6 +57,12 @@ export const EQUIVALENT: Record<string, Record<string, string>> = {
 };
 
 /**
+ * Mutants that lose points on hidden cases only, so `check` passes them: exercise → mutated line → why no public case
+ * catches it. Keep it short: a slip a student can make should fail a public case.
+ */
+export const HIDDEN_ONLY: Record<string, Record<string, string>> = {};
+
+/**
  * What the diagnoser names on each mechanical mutant that it names anything on: exercise → mutated line → the ids
  * named on any of its cases. Each was read and judged true of the mutant's output on the cases it is named on (a
  * sgn that is always +1 does return +1 at 0); a change here is a change in what students are told, to be read again.
