@@ -231,9 +231,9 @@ export const CATALOGUE: Misconception[] = [
     id: "relerr-no-max",
     exercise: "08-gradient-check",
     fn: "relativeError",
-    name: "relative error scaled by |a| only",
+    name: "relative error scaled by the smaller value",
     explanation:
-      "Your relative error is |a − n| / |a|, which depends on which value is called analytic and is ∞ when a = 0. The formula is |a − n| / max(|a|, |n|).",
+      "Your relative error divides |a − n| by the smaller of |a| and |n| here, as |a − n| / |a| does wherever |a| < |n| and as min(|a|, |n|) does everywhere: too large whenever the two sizes differ, ∞ where that value is 0, and, for |a| alone, dependent on which value is called analytic. The lecture's relative error is |a − n| / max(|a|, |n|), with the larger of the two.",
   },
   {
     id: "autodiff-overwrite-grad",

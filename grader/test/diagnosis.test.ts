@@ -100,7 +100,7 @@ describe("infinities and NaN", () => {
   it.each([
     { key: "08-gradient-check/relative-error-zero-and-negative", visibility: "public", named: false },
     { key: "08-gradient-check/relative-error-one-zero", visibility: "hidden", named: true },
-  ])("names an ∞ on $key 'scaled by |a| only': $named", ({ key, visibility, named }) => {
+  ])("names an ∞ on $key 'scaled by the smaller value': $named", ({ key, visibility, named }) => {
     const c = byKey(key, visibility);
     expect(c.args[0]).toBe(0);
     for (const [which, diagnose] of [
@@ -111,7 +111,7 @@ describe("infinities and NaN", () => {
   });
 
   it.each(cases.filter((c) => c.fn === "relativeError").map((c) => ({ label: c.key, c })))(
-    "$label: a finite wrong answer is not named 'scaled by |a| only'",
+    "$label: a finite wrong answer is not named 'scaled by the smaller value'",
     ({ c }) => {
       expect(live(c, 0.123)?.diagnosis?.id).not.toBe("relerr-no-max");
     },
