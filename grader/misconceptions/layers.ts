@@ -88,17 +88,20 @@ function trainViews(c: LoadedCase): View[] | undefined {
   const [initial, xs, ys] = c.args as [unknown, unknown, unknown];
   if (!e || !Array.isArray(e.layers) || !isVec(e.losses) || !validLayers(initial)) return undefined;
   const views: View[] = [];
+  /** Each weight view's value in the layers passed in, by view index. */
+  const before: (Num | undefined)[] = [];
   (e.layers as { W?: unknown; b?: unknown }[]).forEach((layer, i) => {
     for (const symbol of ["W", "b"] as const) {
       const value = layer?.[symbol];
-      const before = initial[i]?.[symbol];
+      const passed = initial[i]?.[symbol];
       if (isMat(value) || isVec(value)) {
+        before.push(passed);
         views.push({
           label: layerLabel(symbol, i),
           symbol,
           path: ["layers", i, symbol],
           expected: value,
-          steps: () => ({ variants: before ? [{ rel: "no-update", value: before }] : [] }),
+          steps: () => ({ variants: passed ? [{ rel: "no-update", value: passed }] : [] }),
         });
       }
     }
@@ -113,9 +116,7 @@ function trainViews(c: LoadedCase): View[] | undefined {
     upstream: weights - 1,
     steps: (received) => {
       // Only layers that never moved tell what every epoch's loss was.
-      const unchanged = views
-        .slice(0, weights)
-        .every((v, j) => near(v.steps(received).variants[0]?.value ?? [], received(j) ?? []));
+      const unchanged = before.every((value, j) => value !== undefined && near(value, received(j) ?? []));
       const loss = unchanged ? meanLoss(initial, xs, ys) : undefined;
       return loss === undefined ? { variants: [] } : { right: losses.map(() => loss), variants: [] };
     },
